@@ -1,0 +1,120 @@
+//! The command line, as clap derive types. Parsing only; `main.rs` runs the commands.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Fact-check defense reporting against a knowledge base of reported figures.
+///
+/// `factcheck ARTICLE...` is the same as `factcheck check ARTICLE...`.
+#[derive(Debug, Parser)]
+#[command(name = "factcheck", version, args_conflicts_with_subcommands = true)]
+#[command(
+    after_help = "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 the run could not be done (bad usage, unreadable input, invalid KB)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check articles against the KB (the default command).
+    Check(CheckArgs),
+    /// Show the claims found in articles; no KB is consulted.
+    Extract(ExtractArgs),
+    /// Validate or list a knowledge base.
+    #[command(subcommand)]
+    Kb(KbCommand),
+    /// Explain a diagnostic code: what it means, an example, how to resolve it.
+    Explain {
+        /// A code such as `count-mismatch` or `factcheck::count-mismatch`; `all` lists them.
+        code: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Validate a KB and report every problem with its TOML span.
+    Check {
+        /// KB files or directories (default: ./rules/ if present, else the built-in KB).
+        kb: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// List the KB's records, figures and statuses as tables.
+    List {
+        /// KB files or directories (default: ./rules/ if present, else the built-in KB).
+        kb: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct CheckArgs {
+    /// Articles: files, directories (recursed), or - for standard input.
+    pub paths: Vec<PathBuf>,
+    /// KB file or directory (repeatable). Default: ./rules/ if present, else the built-in KB.
+    #[arg(long, value_name = "PATH")]
+    pub kb: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The article's date (YYYY-MM-DD), for facts that change over time.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print only the findings, no summary table.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Articles: files, directories (recursed), or - for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+    pub format: ExtractFormat,
+    /// The article's date (YYYY-MM-DD), to resolve "on Thursday" and dates without a year.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,1113 @@
+//! Claim extraction: every count, money amount, percentage, date and approval state an article
+//! states, each with its exact byte span, its qualifier and (for counts) the thing counted.
+//! Nothing here knows the KB's facts; the checker compares claims with records later.
+
+pub mod approval;
+pub mod date;
+pub mod money;
+pub mod number;
+
+use crate::date::{Date, DateValue};
+use crate::span::Span;
+use crate::state::State;
+use crate::text::{Document, TokKind};
+use money::Currency;
+use number::{Num, Reader};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// How a stated value is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    /// about, around, roughly, some, an estimated
+    Approximate,
+    /// more than, over, at least, upwards of
+    LowerBound,
+    /// less than, under, up to, fewer than, at most
+    UpperBound,
+    /// nearly, almost, just under
+    JustBelow,
+    /// between X and Y, X to Y, X-Y
+    Range,
+    /// dozens, hundreds of
+    Vague,
+}
+
+impl Qualifier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximate => "approximate",
+            Qualifier::LowerBound => "lower_bound",
+            Qualifier::UpperBound => "upper_bound",
+            Qualifier::JustBelow => "just_below",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+}
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Unit {
+    Count,
+    Money(Option<Currency>),
+    Percent,
+}
+
+/// A stated quantity: a value (or `[min, max]` for ranges and vague magnitudes) with its
+/// qualifier and resolution.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    pub unit: Unit,
+    pub value: Decimal,
+    /// Upper end for `Range` and `Vague` (then `value` is the lower end).
+    pub max: Option<Decimal>,
+    pub qualifier: Qualifier,
+    /// The place value of the last stated digit (see [`number::Num::resolution`]).
+    pub resolution: Decimal,
+}
+
+/// The value of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimValue {
+    Quantity(Quantity),
+    Date(DateValue),
+    Status {
+        /// Authority entity id; `None` for what happens to the deal itself ("arrived").
+        authority: Option<String>,
+        authority_span: Option<Span>,
+        state: State,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Number,
+    Count,
+    Money,
+    Percent,
+    Date,
+    Status,
+}
+
+/// One claim read from an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The claim's text: qualifier and value ("about $80 million", "dozens of soldiers").
+    pub span: Span,
+    /// Just the figure ("$80 million", "246"): where a finding points.
+    pub value_span: Span,
+    pub value: ClaimValue,
+    /// The thing counted ("Javelin missiles") or priced ("package"), with its span.
+    pub of: Option<(String, Span)>,
+    /// The same amount given in other currencies beside it ("€800 million ($870 million)").
+    pub conversions: Vec<(Currency, Decimal)>,
+    pub sentence: usize,
+}
+
+impl Claim {
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.value {
+            ClaimValue::Quantity(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// What extraction may know about the article beyond its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The article's date, to resolve "on Thursday" and dates without a year.
+    pub date: Option<Date>,
+}
+
+/// Words that end a counted noun phrase.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "by",
+    "with",
+    "under",
+    "over",
+    "into",
+    "about",
+    "than",
+    "as",
+    "per",
+    "or",
+    "but",
+    "nor",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "do",
+    "does",
+    "did",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "also",
+    "each",
+    "ago",
+    "earlier",
+    "later",
+    "more",
+    "less",
+    "fewer",
+    "and",
+    "said",
+    "says",
+    "say",
+    "including",
+    "include",
+    "includes",
+    "included",
+    "while",
+    "when",
+    "where",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "if",
+    "so",
+    "not",
+    "no",
+    "only",
+    "just",
+    "still",
+    "already",
+    "yet",
+    "then",
+    "there",
+    "here",
+    "all",
+    "both",
+    "such",
+    "other",
+    "another",
+    "some",
+    "any",
+    "percent",
+    "per",
+    "cent",
+    "worth",
+    "valued",
+    "totaling",
+    "totalling",
+    "total",
+    "apiece",
+    "respectively",
+    "altogether",
+    "overall",
+    "instead",
+    "plus",
+    "minus",
+    "via",
+    "against",
+    "between",
+    "among",
+    "amid",
+    "across",
+    "through",
+    "within",
+    "without",
+    "toward",
+    "towards",
+    "up",
+    "down",
+    "out",
+    "off",
+    "onto",
+    "upon",
+    "like",
+    "unlike",
+    "what",
+    "how",
+    "why",
+];
+
+fn is_stop(w: &str) -> bool {
+    let l = w.to_lowercase();
+    STOP.contains(&l.as_str())
+        || date::month_number(w).is_some()
+        || crate::date::WEEKDAYS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(w))
+}
+
+/// Capitalised words before a number that make it a designation, not a quantity.
+const DESIGNATORS: &[&str] = &[
+    "block",
+    "type",
+    "mk",
+    "mark",
+    "model",
+    "lot",
+    "flight",
+    "phase",
+    "increment",
+    "tranche",
+    "section",
+    "article",
+    "title",
+    "chapter",
+    "rule",
+    "resolution",
+    "no",
+    "nr",
+    "number",
+    "unit",
+    "squadron",
+    "wing",
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "corps",
+    "company",
+    "fleet",
+    "group",
+    "task",
+    "force",
+    "route",
+    "highway",
+    "gate",
+    "room",
+    "page",
+    "paragraph",
+    "clause",
+    "annex",
+    "amendment",
+    "bill",
+    "act",
+    "h.r",
+    "s",
+    "version",
+    "v",
+    "release",
+    "series",
+    "batch",
+    "stage",
+    "level",
+    "class",
+    "grade",
+    "tier",
+    "step",
+    "item",
+    "exhibit",
+    "figure",
+    "table",
+    "district",
+    "precinct",
+    "ward",
+    "channel",
+    "episode",
+    "season",
+    "vol",
+    "volume",
+    "issue",
+    "case",
+    "docket",
+    "cve",
+    "covid",
+    "apollo",
+    "su",
+    "mig",
+    "tu",
+    "il",
+];
+
+/// Words before a tally ("voted 79 to 18", "passed 311-112").
+const TALLY_CUES: &[&str] = &[
+    "vote",
+    "voted",
+    "votes",
+    "voting",
+    "passed",
+    "tally",
+    "margin",
+    "defeated",
+    "score",
+    "scored",
+    "won",
+    "lost",
+    "beat",
+    "record",
+    "split",
+    "approved",
+    "rejected",
+    "confirmed",
+];
+
+const APPROX: &[&[&str]] = &[
+    &["an", "estimated"],
+    &["estimated"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["approx"],
+    &["some"],
+    &["circa"],
+    &["close", "to"],
+    &["~"],
+];
+const LOWER: &[&[&str]] = &[
+    &["more", "than"],
+    &["over"],
+    &["at", "least"],
+    &["upwards", "of"],
+    &["upward", "of"],
+    &["in", "excess", "of"],
+    &["greater", "than", "or", "equal", "to"],
+    &["greater", "than"],
+    &["larger", "than"],
+    &["bigger", "than"],
+    &["higher", "than"],
+    &["above"],
+    &["exceeding"],
+    &["exceeds"],
+    &["exceed"],
+    &["no", "less", "than"],
+    &["no", "fewer", "than"],
+    &["not", "less", "than"],
+    &["a", "minimum", "of"],
+    &["at", "least", "or", "equal", "to"],
+    &["more", "than", "or", "equal", "to"],
+    &[">", "="],
+    &["≥"],
+    &[">"],
+];
+const UPPER: &[&[&str]] = &[
+    &["less", "than", "or", "equal", "to"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["under"],
+    &["up", "to"],
+    &["at", "most"],
+    &["no", "more", "than"],
+    &["not", "more", "than"],
+    &["below"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["a", "maximum", "of"],
+    &["smaller", "than"],
+    &["lower", "than"],
+    &["<", "="],
+    &["≤"],
+    &["<"],
+];
+const JUST_BELOW: &[&[&str]] = &[
+    &["nearly"],
+    &["almost"],
+    &["just", "under"],
+    &["just", "below"],
+    &["just", "shy", "of"],
+    &["slightly", "less", "than"],
+    &["a", "little", "under"],
+];
+
+/// Extracts every claim in a document, in text order.
+pub fn extract(doc: &Document, ctx: &Context, lexicon: &approval::Lexicon) -> Vec<Claim> {
+    let mut claims = Extractor {
+        r: Reader::new(doc),
+        ctx,
+        out: Vec::new(),
+    }
+    .run();
+    claims.extend(lexicon.find(doc));
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims
+}
+
+struct Extractor<'d, 'c> {
+    r: Reader<'d>,
+    ctx: &'c Context,
+    out: Vec<Claim>,
+}
+
+/// A value read at a position, before qualifiers and the counted thing are attached.
+#[derive(Debug, Clone, Copy)]
+struct Base {
+    unit: Unit,
+    num: Num,
+    start: usize,
+    end: usize,
+}
+
+impl<'d> Extractor<'d, '_> {
+    fn doc(&self) -> &'d Document {
+        self.r.doc
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        let t = &self.doc().tokens;
+        Span::new(t[a].span.start, t[b - 1].span.end)
+    }
+
+    fn run(mut self) -> Vec<Claim> {
+        let n = self.r.len();
+        let mut i = 0;
+        while i < n {
+            i = self.step(i).max(i + 1);
+        }
+        self.out
+    }
+
+    /// Reads whatever claim starts at token `i` and returns the next token index.
+    fn step(&mut self, i: usize) -> usize {
+        if let Some(skip) = self.not_a_quantity(i) {
+            return skip;
+        }
+        if let Some((d, end)) = date::date_at(&self.r, i, self.ctx.date) {
+            if let Some(value) = d {
+                let span = self.span(i, end);
+                self.out.push(Claim {
+                    kind: ClaimKind::Date,
+                    span,
+                    value_span: span,
+                    value: ClaimValue::Date(value),
+                    of: None,
+                    conversions: vec![],
+                    sentence: self.doc().tokens[i].sentence,
+                });
+            }
+            return end;
+        }
+        if let Some(end) = self.vague(i) {
+            return end;
+        }
+        if let Some(end) = self.range_between(i) {
+            return end;
+        }
+        let (qual, at) = self.prefix_qualifier(i);
+        let Some(base) = self.base(at) else {
+            return i + 1;
+        };
+        if base.num.bare_integer && qual.is_none() && self.is_year(&base) {
+            return base.end;
+        }
+        // "200 to 250", "200-250", "$1 billion to $1.2 billion"
+        if let Some(end) = self.range_pair(i, qual, base) {
+            return end;
+        }
+        if self.is_tally(base) {
+            return self.skip_tally(base.end);
+        }
+        let (qualifier, end) = match qual {
+            Some(q) => (q, base.end),
+            None => self.suffix_qualifier(base.end),
+        };
+        let q = Quantity {
+            unit: base.unit,
+            value: base.num.value,
+            max: None,
+            qualifier,
+            resolution: base.num.resolution,
+        };
+        self.push_quantity(i, base, end, q);
+        end
+    }
+
+    fn push_quantity(&mut self, start: usize, base: Base, end: usize, q: Quantity) -> usize {
+        let sentence = self.doc().tokens[start].sentence;
+        let mut claim_end = end;
+        let mut conversions = vec![];
+        if let Unit::Money(Some(cur)) = q.unit {
+            let (conv, e) = self.conversion(end, cur);
+            conversions = conv;
+            claim_end = e.max(end);
+        }
+        let of = match q.unit {
+            Unit::Count => self.counted(claim_end),
+            Unit::Money(_) => self.priced(claim_end),
+            Unit::Percent => None,
+        };
+        let kind = match q.unit {
+            Unit::Count if of.is_some() => ClaimKind::Count,
+            Unit::Count => ClaimKind::Number,
+            Unit::Money(_) => ClaimKind::Money,
+            Unit::Percent => ClaimKind::Percent,
+        };
+        self.out.push(Claim {
+            kind,
+            span: self.span(start, end),
+            value_span: self.span(base.start, base.end),
+            value: ClaimValue::Quantity(q),
+            of,
+            conversions,
+            sentence,
+        });
+        claim_end
+    }
+
+    /// "€800 million ($870 million)", "$10 billion, or 9.14 billion euros": the same amount
+    /// in another currency right after it.
+    fn conversion(&mut self, at: usize, cur: Currency) -> (Vec<(Currency, Decimal)>, usize) {
+        let r = &self.r;
+        let (open, close) = (r.text(at), at);
+        let (j, paren) = match open {
+            "(" => (at + 1, true),
+            "," if r.is(at + 1, "or") => (at + 2, false),
+            _ => return (vec![], close),
+        };
+        let j = if r.is(j, "about") || r.is(j, "roughly") || r.is(j, "around") || r.is(j, "some") {
+            j + 1
+        } else {
+            j
+        };
+        let Some(m) = money::money_at(r, j) else {
+            return (vec![], close);
+        };
+        let Some(c) = m.currency.filter(|c| *c != cur) else {
+            return (vec![], close);
+        };
+        let end = if paren && r.text(m.end) == ")" {
+            m.end + 1
+        } else {
+            m.end
+        };
+        (vec![(c, m.num.value)], end)
+    }
+
+    /// A base value at `i`: money, a percentage or a plain number.
+    fn base(&self, i: usize) -> Option<Base> {
+        let r = &self.r;
+        if let Some(m) = money::money_at(r, i) {
+            if self.designation_around(m.num.start.max(i), m.num.end) {
+                return None;
+            }
+            return Some(Base {
+                unit: Unit::Money(m.currency),
+                num: m.num,
+                start: m.start,
+                end: m.end,
+            });
+        }
+        let num = r.number(i)?;
+        if self.designation_around(num.start, num.end) {
+            return None;
+        }
+        // Percent: "5%", "5 %", "5 percent", "five per cent", "30 percentage points"
+        let e = num.end;
+        let pct_end = if r.text(e) == "%" {
+            Some(e + 1)
+        } else if r.is(e, "percent") || r.is(e, "pct") || r.is(e, "percentage") {
+            Some(if r.is(e + 1, "points") || r.is(e + 1, "point") {
+                e + 2
+            } else {
+                e + 1
+            })
+        } else if r.is(e, "per") && r.is(e + 1, "cent") {
+            Some(e + 2)
+        } else {
+            None
+        };
+        if let Some(end) = pct_end {
+            return Some(Base {
+                unit: Unit::Percent,
+                num,
+                start: i,
+                end,
+            });
+        }
+        Some(Base {
+            unit: Unit::Count,
+            num,
+            start: i,
+            end: num.end,
+        })
+    }
+
+    /// Numbers that are part of a name or code: "F-16", "PAC-3", "2-211th", "Block 70",
+    /// "Section 1206", and plain "one" used as a pronoun.
+    fn designation_around(&self, start: usize, end: usize) -> bool {
+        let r = &self.r;
+        let hy = |i: usize| matches!(r.text(i), "-" | "‐" | "‑" | "/");
+        // Glued to letters on the left: "F-16", "PAC-3", "FGM-148".
+        if start >= 2 && hy(start - 1) && r.glued(start) && r.glued(start - 1) {
+            let left = r.text(start - 2);
+            if left.chars().any(char::is_alphabetic) || number::literal(left).is_some() {
+                return true;
+            }
+        }
+        // Glued to a code on the right: "2-211th", "3-A".
+        if hy(end) && r.glued(end) && r.glued(end + 1) {
+            let right = r.text(end + 1);
+            let starts_digit = right.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if starts_digit && number::literal(right).is_none_or(|l| !l.suffix.is_empty()) {
+                return true;
+            }
+            if right.chars().next().is_some_and(char::is_uppercase) && right.len() <= 3 {
+                return true;
+            }
+        }
+        // "Block 70", "Section 1206", "No. 5"
+        if start >= 1 {
+            let mut p = start - 1;
+            if r.text(p) == "." && p >= 1 {
+                p -= 1;
+            }
+            let w = r.text(p);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if capital && DESIGNATORS.contains(&w.to_lowercase().as_str()) && !r.doc.tokens[p].gap
+                || capital && DESIGNATORS.contains(&w.to_lowercase().as_str())
+            {
+                return true;
+            }
+            if w == "§" || w == "#" || w == "No" {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Times, phone numbers, model numbers: skip them whole.
+    fn not_a_quantity(&self, i: usize) -> Option<usize> {
+        let r = &self.r;
+        let t = r.text(i);
+        if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) && t != "+" && t != "(" {
+            return None;
+        }
+        // Phone numbers: three or more digit groups joined by - . or spaces after a +, or (555) 123-4567.
+        let mut j = i;
+        if t == "+" || t == "(" {
+            j += 1;
+        }
+        let mut groups = 0;
+        let mut k = j;
+        loop {
+            let g = r.text(k);
+            if g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()) {
+                break;
+            }
+            groups += 1;
+            let sep = r.text(k + 1);
+            if matches!(sep, "-" | ")" | ".") && r.glued(k + 2) {
+                k += 2;
+            } else if t == "+"
+                && r.text(k + 1).bytes().all(|b| b.is_ascii_digit())
+                && !r.text(k + 1).is_empty()
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if groups >= 3 {
+            return Some(k + 1);
+        }
+        if t == "+" || t == "(" {
+            return None;
+        }
+        // Times: "10:30", "3 p.m.", "9am".
+        if r.text(i + 1) == ":"
+            && r.glued(i + 1)
+            && r.text(i + 2).bytes().all(|b| b.is_ascii_digit())
+            && r.glued(i + 2)
+        {
+            return Some(i + 3);
+        }
+        let l = t.to_ascii_lowercase();
+        if l.ends_with("am") || l.ends_with("pm") {
+            return Some(i + 1);
+        }
+        if (r.is(i + 1, "a") || r.is(i + 1, "p")) && r.text(i + 2) == "." && r.is(i + 3, "m") {
+            return Some(i + 4);
+        }
+        if matches!(
+            r.lower(i + 1).as_str(),
+            "am" | "pm" | "gmt" | "utc" | "edt" | "est" | "cet" | "o'clock"
+        ) {
+            return Some(i + 2);
+        }
+        None
+    }
+
+    /// A bare four-digit number that is a year: "in 2024", "the 2023 budget".
+    fn is_year(&self, base: &Base) -> bool {
+        let v = base.num.value;
+        if !(Decimal::from(1900)..=Decimal::from(2100)).contains(&v) || base.unit != Unit::Count {
+            return false;
+        }
+        if self.r.text(base.num.start).len() != 4 {
+            return false;
+        }
+        // "2000 soldiers" is a count: a plural noun right after.
+        let next = self.r.text(base.end);
+        let plural_noun = self.r.is_word(base.end)
+            && next.ends_with('s')
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && !is_stop(next);
+        !plural_noun
+    }
+
+    fn match_phrase(&self, i: usize, phrases: &[&[&str]]) -> Option<usize> {
+        phrases
+            .iter()
+            .filter(|p| p.iter().enumerate().all(|(k, w)| self.r.is(i + k, w)))
+            .map(|p| p.len())
+            .max()
+            .map(|len| i + len)
+    }
+
+    /// A qualifier right before a value, and where the value starts.
+    fn prefix_qualifier(&self, i: usize) -> (Option<Qualifier>, usize) {
+        let tries: [(&[&[&str]], Qualifier); 4] = [
+            (JUST_BELOW, Qualifier::JustBelow),
+            (LOWER, Qualifier::LowerBound),
+            (UPPER, Qualifier::UpperBound),
+            (APPROX, Qualifier::Approximate),
+        ];
+        let best = tries
+            .iter()
+            .filter_map(|(p, q)| self.match_phrase(i, p).map(|e| (e, *q)))
+            .max_by_key(|(e, _)| *e);
+        match best {
+            Some((e, q)) if self.r.number(e).is_some() || money::money_at(&self.r, e).is_some() => {
+                // "over 3 years ago"? still a bound; "some 200 troops" approximate.
+                (Some(q), e)
+            }
+            _ => (None, i),
+        }
+    }
+
+    /// "or more", "or fewer", "-plus", "+" after a value.
+    fn suffix_qualifier(&self, e: usize) -> (Qualifier, usize) {
+        let r = &self.r;
+        if r.text(e) == "+" && r.glued(e) {
+            return (Qualifier::LowerBound, e + 1);
+        }
+        if r.text(e) == "-" && r.glued(e) && r.is(e + 1, "plus") {
+            return (Qualifier::LowerBound, e + 2);
+        }
+        if r.is(e, "or") || r.is(e, "and") {
+            match r.lower(e + 1).as_str() {
+                "more" | "over" | "above" | "greater" | "higher" => {
+                    return (Qualifier::LowerBound, e + 2);
+                }
+                "less" | "fewer" | "under" | "below" | "lower" => {
+                    let end = if r.is(e + 2, "or") && r.is(e + 3, "equal") {
+                        e + 4
+                    } else {
+                        e + 2
+                    };
+                    return (Qualifier::UpperBound, end);
+                }
+                _ => {}
+            }
+        }
+        (Qualifier::Exact, e)
+    }
+
+    /// "between X and Y", "from X to Y".
+    fn range_between(&mut self, i: usize) -> Option<usize> {
+        let r = &self.r;
+        let (joiner, a_at) = if r.is(i, "between") {
+            ("and", i + 1)
+        } else if r.is(i, "from") {
+            ("to", i + 1)
+        } else {
+            return None;
+        };
+        let a = self.base(a_at)?;
+        if !r.is(a.end, joiner) {
+            return None;
+        }
+        let b = self.base(a.end + 1)?;
+        let (lo, hi, unit) = self.combine_range(a, b)?;
+        if lo >= hi {
+            return None;
+        }
+        let q = Quantity {
+            unit,
+            value: lo,
+            max: Some(hi),
+            qualifier: Qualifier::Range,
+            resolution: b.num.resolution,
+        };
+        let base = Base {
+            start: a.start,
+            end: b.end,
+            ..b
+        };
+        self.push_quantity(i, base, b.end, q);
+        Some(b.end)
+    }
+
+    /// Units of a range's two ends must agree; a bare first end takes the second's unit
+    /// ("2 to 3 million", "5 to 10%", "$1-2 billion").
+    fn combine_range(&self, a: Base, b: Base) -> Option<(Decimal, Decimal, Unit)> {
+        let mut lo = a.num.value;
+        let unit = match (a.unit, b.unit) {
+            (x, y) if x == y => x,
+            (Unit::Count, y) => y,
+            (Unit::Money(Some(c)), Unit::Count) => Unit::Money(Some(c)),
+            _ => return None,
+        };
+        // A bare lower end takes the upper end's scale: "2 to 3 million".
+        if a.num.bare_integer
+            && b.num.resolution > Decimal::ONE
+            && lo < b.num.value / b.num.resolution
+        {
+            lo *= b.num.resolution;
+        }
+        Some((lo, b.num.value, unit))
+    }
+
+    /// "200 to 250", "200-250", "200–250"; also "more than 100 and less than 300".
+    fn range_pair(&mut self, start: usize, qual: Option<Qualifier>, a: Base) -> Option<usize> {
+        let r = &self.r;
+        let e = a.end;
+        let sep = r.text(e);
+        let hyphen = matches!(sep, "-" | "–" | "—" | "‐");
+        if qual.is_none() && (hyphen || r.is(e, "to")) {
+            if hyphen && r.is(e + 1, "to") {
+                return None;
+            }
+            let b_at = e + 1;
+            let b = self.base(b_at)?;
+            if self.is_tally(a) {
+                return None;
+            }
+            let (lo, hi, unit) = self.combine_range(a, b)?;
+            if lo >= hi {
+                return None; // "311-112": a tally or score, not a range
+            }
+            if a.unit == Unit::Count
+                && b.unit == Unit::Count
+                && a.num.bare_integer
+                && b.num.bare_integer
+            {
+                // "1995-2000" is a span of years
+                let year = |v: Decimal| (Decimal::from(1900)..=Decimal::from(2100)).contains(&v);
+                if year(lo) && year(hi) {
+                    return Some(b.end);
+                }
+            }
+            let q = Quantity {
+                unit,
+                value: lo,
+                max: Some(hi),
+                qualifier: Qualifier::Range,
+                resolution: b.num.resolution,
+            };
+            let base = Base {
+                start: a.start,
+                end: b.end,
+                ..b
+            };
+            let (_, end) = (0, b.end);
+            return Some(self.push_quantity(start, base, end, q));
+        }
+        // "more than 100 and less than 300"
+        if qual == Some(Qualifier::LowerBound) && r.is(e, "and") {
+            let (q2, b_at) = self.prefix_qualifier(e + 1);
+            if q2 == Some(Qualifier::UpperBound) {
+                let b = self.base(b_at)?;
+                let (lo, hi, unit) = self.combine_range(a, b)?;
+                if lo < hi {
+                    let q = Quantity {
+                        unit,
+                        value: lo,
+                        max: Some(hi),
+                        qualifier: Qualifier::Range,
+                        resolution: b.num.resolution,
+                    };
+                    let base = Base {
+                        start: a.start,
+                        end: b.end,
+                        ..b
+                    };
+                    return Some(self.push_quantity(start, base, b.end, q));
+                }
+            }
+        }
+        None
+    }
+
+    /// "voted 79 to 18", "passed 311-112".
+    fn is_tally(&self, a: Base) -> bool {
+        let r = &self.r;
+        let e = a.end;
+        if !(matches!(r.text(e), "-" | "–" | "—") || r.is(e, "to")) || r.number(e + 1).is_none()
+        {
+            return false;
+        }
+        let s = r.doc.tokens[a.start].sentence;
+        let from = a.start.saturating_sub(5);
+        (from..a.start)
+            .any(|k| r.doc.tokens[k].sentence == s && TALLY_CUES.contains(&r.lower(k).as_str()))
+    }
+
+    fn skip_tally(&self, e: usize) -> usize {
+        self.r.number(e + 1).map_or(e + 1, |n| n.end)
+    }
+
+    /// "dozens of soldiers", "hundreds of troops", "tens of thousands of rounds".
+    fn vague(&mut self, i: usize) -> Option<usize> {
+        let r = &self.r;
+        let w = r.lower(i);
+        let (lo, hi, mut j) = match w.as_str() {
+            "dozens" => (24, 99, i + 1),
+            "scores" => (40, 199, i + 1),
+            "hundreds" => (200, 999, i + 1),
+            "thousands" => (2_000, 9_999, i + 1),
+            "tens" if r.is(i + 1, "of") && r.is(i + 2, "thousands") => (20_000, 99_999, i + 3),
+            "millions" => (2_000_000, 999_999_999, i + 1),
+            _ => return None,
+        };
+        if !r.is(j, "of") {
+            return None;
+        }
+        j += 1;
+        // "hundreds of millions of dollars" is money, not a count of things.
+        let of = self.counted(j)?;
+        let next = of.0.to_lowercase();
+        if next.starts_with("millions")
+            || next.starts_with("thousands")
+            || next.starts_with("dollars")
+        {
+            return None;
+        }
+        let q = Quantity {
+            unit: Unit::Count,
+            value: Decimal::from(lo),
+            max: Some(Decimal::from(hi)),
+            qualifier: Qualifier::Vague,
+            resolution: Decimal::ONE,
+        };
+        let sentence = r.doc.tokens[i].sentence;
+        let of_end = self
+            .doc()
+            .tokens
+            .partition_point(|t| t.span.end <= of.1.end);
+        self.out.push(Claim {
+            kind: ClaimKind::Count,
+            span: self.span(i, of_end),
+            value_span: self.span(i, i + 1),
+            value: ClaimValue::Quantity(q),
+            of: Some(of),
+            conversions: vec![],
+            sentence,
+        });
+        Some(j)
+    }
+
+    /// The noun phrase a count counts, starting at token `i`: "Javelin missiles",
+    /// "lightweight sights and launchers", "soldiers".
+    fn counted(&self, mut i: usize) -> Option<(String, Span)> {
+        let r = &self.r;
+        let sentence = r.doc.tokens.get(i.saturating_sub(1))?.sentence;
+        // "246 of the missiles", "24 new", skip "of the"
+        if r.is(i, "of") && r.is(i + 1, "the") {
+            i += 2;
+        }
+        let start = i;
+        let mut end = i;
+        let mut words = 0;
+        let mut j = i;
+        while words < 5 {
+            let Some(tok) = r.doc.tokens.get(j) else {
+                break;
+            };
+            if tok.sentence != sentence || tok.kind != TokKind::Alnum || !r.is_word(j) {
+                break;
+            }
+            let w = r.text(j);
+            if w == "and" && words > 0 && r.is_word(j + 1) && !is_stop(r.text(j + 1)) {
+                j += 1;
+                continue;
+            }
+            if is_stop(w) {
+                break;
+            }
+            // A past-tense verb after a plural noun ends the phrase: "33 soldiers deployed".
+            if words > 0
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && w.chars().next().is_some_and(char::is_lowercase)
+            {
+                let prev = r.text(j - 1).to_lowercase();
+                if prev.ends_with('s') || prev.ends_with("ry") {
+                    break;
+                }
+            }
+            words += 1;
+            j += 1;
+            end = j;
+            // Hyphenated compounds: "anti-tank", "fly-to-buy"
+            while matches!(r.text(j), "-" | "‐") && r.glued(j) && r.glued(j + 1) && r.is_word(j + 1)
+            {
+                j += 2;
+                end = j;
+            }
+        }
+        if words == 0 {
+            return None;
+        }
+        let span = self.span(start, end);
+        Some((r.doc.slice(span).to_string(), span))
+    }
+
+    /// What an amount prices: "a $75 million package", "a $1.2bn deal".
+    fn priced(&self, i: usize) -> Option<(String, Span)> {
+        let r = &self.r;
+        if !r.is_word(i) || is_stop(r.text(i)) || !r.same_sentence(i, i.saturating_sub(1)) {
+            return None;
+        }
+        let mut end = i + 1;
+        // "a $75 million arms package", "sale of", "Javelin package"
+        if r.is_word(end) && !is_stop(r.text(end)) && r.same_sentence(i, end) {
+            end += 1;
+        }
+        let span = self.span(i, end);
+        Some((r.doc.slice(span).to_string(), span))
+    }
+}
+
+#[cfg(test)]
+mod tests;

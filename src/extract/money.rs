@@ -1,0 +1,353 @@
+//! The money grammar, shared by article extraction and the KB's `amount` strings: a currency
+//! (symbol, ISO code or name, before or after) around a number from [`super::number`].
+//! `$75 million`, `US$1.2bn`, `€50m`, `75 million dollars`, `$75,000,000`, `USD 75 million`,
+//! `NT$1.2 billion`, `CHF 12 million`, `1.5 billion zlotys`, `$80Mln`, `$75-million`.
+
+use super::number::{Num, Reader};
+use crate::text::Document;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// An ISO 4217 currency code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency(pub &'static str);
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// Codes read as currencies. "ALL" (Albanian lek) is left out on purpose: it is far more
+/// often the English word.
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "PLN", "TWD", "AUD", "CAD", "NZD", "HKD",
+    "SGD", "INR", "KRW", "RUB", "ILS", "TRY", "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "BRL",
+    "MXN", "ZAR", "SAR", "AED", "QAR", "KWD", "EGP", "UAH", "BGN", "THB", "PHP", "IDR", "MYR",
+    "VND", "PKR", "NGN", "KES", "COP", "CLP", "ARS", "PEN",
+];
+
+impl Currency {
+    /// The currency for an ISO code (case-insensitive), if it is one we know.
+    pub fn from_code(code: &str) -> Option<Currency> {
+        let up = code.to_ascii_uppercase();
+        if up == "RMB" {
+            return Some(Currency("CNY"));
+        }
+        CODES.iter().find(|c| **c == up).map(|c| Currency(c))
+    }
+
+    /// The symbol or code used when printing an amount.
+    pub fn symbol(&self) -> &'static str {
+        match self.0 {
+            "USD" => "$",
+            "EUR" => "€",
+            "GBP" => "£",
+            "JPY" => "¥",
+            "TWD" => "NT$",
+            "AUD" => "A$",
+            "CAD" => "C$",
+            _ => "",
+        }
+    }
+}
+
+/// An amount of money: a number with its currency (None for an unnamed currency like "cents").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Money {
+    pub currency: Option<Currency>,
+    pub num: Num,
+    /// Token range `[start, end)` of the whole amount, currency included.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Prefix letters glued to `$`: "US$", "NT$", "A$", "C$" …
+fn dollar_prefix(p: &str) -> Option<&'static str> {
+    Some(match p.to_ascii_uppercase().as_str() {
+        "US" | "USD" => "USD",
+        "NT" | "TWD" => "TWD",
+        "A" | "AU" | "AUD" => "AUD",
+        "C" | "CA" | "CAN" | "CAD" => "CAD",
+        "NZ" | "NZD" => "NZD",
+        "HK" | "HKD" => "HKD",
+        "S" | "SG" | "SGD" => "SGD",
+        "R" => "BRL",
+        "MX" => "MXN",
+        _ => return None,
+    })
+}
+
+fn symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₪" => "ILS",
+        "₺" => "TRY",
+        "₴" => "UAH",
+        _ => return None,
+    })
+}
+
+/// A currency name after a number, with the number of tokens it takes (from `i`).
+fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, Decimal)> {
+    let one = Decimal::ONE;
+    let w = r.lower(i);
+    let plain = |c: &'static str| Some((Some(c), 1, one));
+    match w.as_str() {
+        "dollar" | "dollars" => plain("USD"),
+        "euro" | "euros" => plain("EUR"),
+        "yen" => plain("JPY"),
+        "yuan" | "renminbi" | "rmb" => plain("CNY"),
+        "zloty" | "zlotys" | "złoty" | "złotys" | "zlotych" | "złotych" | "zł" => plain("PLN"),
+        "rupee" | "rupees" => plain("INR"),
+        "won" => None, // too often the verb
+        "rouble" | "roubles" | "ruble" | "rubles" => plain("RUB"),
+        "shekel" | "shekels" => plain("ILS"),
+        "hryvnia" | "hryvnias" | "hryvnias'" => plain("UAH"),
+        "riyal" | "riyals" => plain("SAR"),
+        "dirham" | "dirhams" => plain("AED"),
+        "lei" => plain("RON"),
+        "kronor" => plain("SEK"),
+        "pound" | "pounds" => {
+            // "500 pounds of explosives" is a weight.
+            if r.is(i + 1, "sterling") {
+                Some((Some("GBP"), 2, one))
+            } else if r.is(i + 1, "of") {
+                None
+            } else {
+                plain("GBP")
+            }
+        }
+        "franc" | "francs" => Some((None, 1, one)),
+        "cent" | "cents" => Some((None, 1, Decimal::new(1, 2))),
+        "pence" | "penny" => Some((Some("GBP"), 1, Decimal::new(1, 2))),
+        _ => {
+            if w == "us" || w == "american" {
+                if matches!(r.lower(i + 1).as_str(), "dollar" | "dollars") {
+                    return Some((Some("USD"), 2, one));
+                }
+            }
+            let two = |c: &'static str, names: &[&str]| {
+                names
+                    .contains(&r.lower(i + 1).as_str())
+                    .then_some((Some(c), 2, one))
+            };
+            match w.as_str() {
+                "swiss" => two("CHF", &["franc", "francs"]),
+                "australian" => two("AUD", &["dollar", "dollars"]),
+                "canadian" => two("CAD", &["dollar", "dollars"]),
+                "taiwan" | "taiwanese" => two("TWD", &["dollar", "dollars"]),
+                "british" => two("GBP", &["pound", "pounds"]),
+                "new" if r.is(i + 1, "taiwan") => matches!(
+                    r.lower(i + 2).as_str(),
+                    "dollar" | "dollars"
+                )
+                .then_some((Some("TWD"), 3, one)),
+                "polish" => two("PLN", &["zloty", "zlotys"]),
+                "japanese" => two("JPY", &["yen"]),
+                "chinese" => two("CNY", &["yuan"]),
+                "ukrainian" => two("UAH", &["hryvnia", "hryvnias"]),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// A money amount starting at token `i`.
+pub fn money_at(r: &Reader<'_>, i: usize) -> Option<Money> {
+    prefixed(r, i).or_else(|| suffixed(r, i))
+}
+
+/// Currency first: "$75 million", "US$1.2bn", "NT$ 1.2 billion", "USD 75 million", "€50m".
+fn prefixed(r: &Reader<'_>, i: usize) -> Option<Money> {
+    let t = r.text(i);
+    let (code, num_at) = if let Some(c) = symbol(t) {
+        (c, i + 1)
+    } else if r.text(i + 1) == "$" && r.glued(i + 1) && r.is_word(i) {
+        (dollar_prefix(t)?, i + 2)
+    } else if r.is(i, "U")
+        && r.text(i + 1) == "."
+        && r.is(i + 2, "S")
+        && r.text(i + 3) == "."
+        && r.text(i + 4) == "$"
+    {
+        ("USD", i + 5)
+    } else if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        (Currency::from_code(t)?.0, i + 1)
+    } else {
+        return None;
+    };
+    let mut num = r.number(num_at)?;
+    if !r.same_sentence(i, num.start) {
+        return None;
+    }
+    let mut end = num.end;
+    // "$75 USD", "$ 50 million US dollars" — a repeated code or name is part of the amount.
+    if let Some((c, n, unit)) = name_after(r, end) {
+        if unit == Decimal::ONE && c == Some(code) {
+            end += n;
+        }
+    } else if Currency::from_code(r.text(end)).is_some_and(|c| c.0 == code) {
+        end += 1;
+    }
+    num.start = i;
+    Some(Money {
+        currency: Some(Currency(code)),
+        num,
+        start: i,
+        end,
+    })
+}
+
+/// Number first: "75 million dollars", "1.5 billion zlotys", "50 million USD", "10 €",
+/// "75 USD million".
+fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
+    let mut num = r.number(i)?;
+    let e = num.end;
+    // "75 USD million"
+    if let Some(c) = Currency::from_code(r.text(e))
+        .filter(|_| r.text(e).len() == 3 && r.text(e).chars().all(|c| c.is_ascii_uppercase()))
+    {
+        let mut end = e + 1;
+        if let Some(scale) = super::number::word_scale(r.text(end)).filter(|_| r.is_word(end)) {
+            num.value = num.value.checked_mul(scale)?;
+            num.resolution = num.resolution.checked_mul(scale)?;
+            end += 1;
+        }
+        return Some(Money {
+            currency: Some(c),
+            num: Num { end, ..num },
+            start: i,
+            end,
+        });
+    }
+    if let Some(c) = symbol(r.text(e)).filter(|_| r.text(e) != "$" || !r.is_word(e + 1)) {
+        // "10 €", "10 $" — but not "5 $ bills".
+        return Some(Money {
+            currency: Some(Currency(c)),
+            num,
+            start: i,
+            end: e + 1,
+        });
+    }
+    let (code, n, unit) = name_after(r, e)?;
+    num.value = num.value.checked_mul(unit)?;
+    num.resolution = num.resolution.checked_mul(unit)?;
+    Some(Money {
+        currency: code.map(Currency),
+        num,
+        start: i,
+        end: e + n,
+    })
+}
+
+/// Why a KB amount string is not money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    Empty,
+    NoCurrency,
+    NotAnAmount,
+    Trailing(String),
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountError::Empty => write!(f, "the amount is empty"),
+            AmountError::NoCurrency => write!(f, "the amount names no currency"),
+            AmountError::NotAnAmount => write!(f, "not a money amount"),
+            AmountError::Trailing(t) => write!(f, "unexpected `{t}` after the amount"),
+        }
+    }
+}
+
+/// Parses a whole string as one amount (the KB's `amount = "$75 million"`), with the same
+/// grammar articles are read with.
+pub fn parse_amount(s: &str) -> Result<(Currency, Decimal), AmountError> {
+    let doc = Document::new(s);
+    if doc.tokens.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let r = Reader::new(&doc);
+    let m = money_at(&r, 0).ok_or_else(|| {
+        if r.number(0).is_some_and(|n| n.end == doc.tokens.len()) {
+            AmountError::NoCurrency
+        } else {
+            AmountError::NotAnAmount
+        }
+    })?;
+    if m.end < doc.tokens.len() {
+        let rest = &s[doc.tokens[m.end].span.start..];
+        return Err(AmountError::Trailing(rest.trim().to_string()));
+    }
+    let c = m.currency.ok_or(AmountError::NoCurrency)?;
+    Ok((c, m.num.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amt(s: &str) -> String {
+        match parse_amount(s) {
+            Ok((c, v)) => format!("{c} {}", v.normalize()),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(amt("$75 million"), "USD 75000000");
+        assert_eq!(amt("US$1.2bn"), "USD 1200000000");
+        assert_eq!(amt("€50m"), "EUR 50000000");
+        assert_eq!(amt("75 million dollars"), "USD 75000000");
+        assert_eq!(amt("$75,000,000"), "USD 75000000");
+        assert_eq!(amt("USD 75 million"), "USD 75000000");
+        assert_eq!(amt("$75m"), "USD 75000000");
+        assert_eq!(amt("$75M"), "USD 75000000");
+        assert_eq!(amt("$0.075 billion"), "USD 75000000");
+        assert_eq!(amt("$1.1 billion"), "USD 1100000000");
+        assert_eq!(amt("$75-million"), "USD 75000000");
+        assert_eq!(amt("£1.5bn"), "GBP 1500000000");
+        assert_eq!(amt("EUR 50m"), "EUR 50000000");
+        assert_eq!(amt("$80Mln"), "USD 80000000");
+        assert_eq!(amt("NT$1.2 billion"), "TWD 1200000000");
+        assert_eq!(amt("A$2 billion"), "AUD 2000000000");
+        assert_eq!(amt("C$300 million"), "CAD 300000000");
+        assert_eq!(amt("CHF 12 million"), "CHF 12000000");
+        assert_eq!(amt("1.5 billion zlotys"), "PLN 1500000000");
+        assert_eq!(amt("9.14 billion euros"), "EUR 9140000000");
+        assert_eq!(amt("75 USD million"), "USD 75000000");
+        assert_eq!(amt("five million yen"), "JPY 5000000");
+        assert_eq!(amt("U.S.$5 million"), "USD 5000000");
+        assert_eq!(amt("$ 2.75"), "USD 2.75");
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(amt(""), "error: the amount is empty");
+        assert_eq!(amt("75 million"), "error: the amount names no currency");
+        assert_eq!(amt("lots of money"), "error: not a money amount");
+        assert_eq!(
+            amt("$75 million or so"),
+            "error: unexpected `or so` after the amount"
+        );
+        assert_eq!(
+            amt("$99999999999999999999999999999 billion"),
+            "error: not a money amount"
+        );
+    }
+}

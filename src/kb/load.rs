@@ -1,0 +1,1203 @@
+//! Reading KB files: TOML → spanned tree → typed KB, collecting every problem on the way,
+//! then the checks across files (duplicate ids, dangling references).
+
+use super::diag::{Problem, SourceFile};
+use super::*;
+use crate::extract::approval::{Example, Names, Phrase};
+use crate::extract::money::parse_amount;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+const TOP_KEYS: &[&str] = &["source", "entity", "record", "authority", "phrase"];
+const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "published", "url", "note"];
+const ENTITY_KEYS: &[&str] = &["id", "names", "kind", "note"];
+const RECORD_KEYS: &[&str] = &[
+    "id", "title", "about", "source", "date", "figure", "status", "note",
+];
+const FIGURE_KEYS: &[&str] = &[
+    "id",
+    "count",
+    "amount",
+    "percent",
+    "date",
+    "of",
+    "tolerance",
+    "approximate",
+    "source",
+    "note",
+];
+const VALUE_KEYS: &[&str] = &["count", "amount", "percent", "date"];
+const STATUS_KEYS: &[&str] = &["authority", "state", "date", "source", "note"];
+const AUTHORITY_KEYS: &[&str] = &["id", "names"];
+const PHRASE_KEYS: &[&str] = &["state", "pattern", "authority", "examples", "note"];
+const EXAMPLE_KEYS: &[&str] = &["text", "authority", "state"];
+
+/// Loads KB paths: files, or directories read recursively (`*.toml`, in path order).
+pub fn load_paths(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        collect(p, &mut files, &mut problems);
+    }
+    let mut sources = Vec::new();
+    for f in files {
+        match std::fs::read(&f) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push((f.display().to_string(), text)),
+                Err(e) => problems.push(
+                    Problem::new(
+                        "factcheck::kb::not-utf8",
+                        format!(
+                            "{} is not UTF-8 (invalid byte at offset {})",
+                            f.display(),
+                            e.utf8_error().valid_up_to()
+                        ),
+                    )
+                    .help("save the file as UTF-8"),
+                ),
+            },
+            Err(e) => problems.push(
+                Problem::new(
+                    "factcheck::kb::unreadable",
+                    format!("cannot read {}: {e}", f.display()),
+                )
+                .help("check the path and its permissions"),
+            ),
+        }
+    }
+    match load_sources(sources) {
+        Ok(kb) if problems.is_empty() => Ok(kb),
+        Ok(_) => Err(problems),
+        Err(mut more) => {
+            problems.append(&mut more);
+            Err(problems)
+        }
+    }
+}
+
+fn collect(p: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_dir() => {
+            let mut found = Vec::new();
+            walk(p, &mut found, problems);
+            found.sort();
+            if found.is_empty() {
+                problems.push(
+                    Problem::new(
+                        "factcheck::kb::empty",
+                        format!("{} holds no .toml files", p.display()),
+                    )
+                    .help("point --kb at a KB file or a directory of them"),
+                );
+            }
+            files.extend(found);
+        }
+        Ok(_) => files.push(p.to_path_buf()),
+        Err(e) => problems.push(
+            Problem::new(
+                "factcheck::kb::unreadable",
+                format!("cannot read {}: {e}", p.display()),
+            )
+            .help("check the path given to --kb"),
+        ),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Problem::new(
+                "factcheck::kb::unreadable",
+                format!("cannot read directory {}: {e}", dir.display()),
+            ));
+            return;
+        }
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out, problems);
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+/// Loads KB files given as (path, text), in order.
+pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
+    let mut kb = Kb::default();
+    let mut problems = Vec::new();
+    for (i, (path, text)) in files.into_iter().enumerate() {
+        let file = SourceFile::new(path, text);
+        kb.files.push(file.clone());
+        let mut r = FileReader {
+            file: &file,
+            idx: i,
+            problems: &mut problems,
+            pending: Vec::new(),
+        };
+        r.read(&mut kb);
+    }
+    cross_check(&kb, &mut problems);
+    merge_language(&mut kb);
+    if problems.is_empty() {
+        kb.index();
+        // Language rules must compile and their examples must hold.
+        if let Err(p) = kb.lexicon() {
+            problems.push(p);
+        }
+    }
+    if problems.is_empty() {
+        Ok(kb)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Language rules may be loaded twice (embedded and from a user's `rules/`): authorities with
+/// one id merge their names, identical phrases collapse.
+fn merge_language(kb: &mut Kb) {
+    let mut merged: Vec<Names> = Vec::new();
+    for a in kb.authorities.drain(..) {
+        if let Some(m) = merged.iter_mut().find(|m| m.id == a.id) {
+            for n in a.names {
+                if !m.names.contains(&n) {
+                    m.names.push(n);
+                }
+            }
+        } else {
+            merged.push(a);
+        }
+    }
+    kb.authorities = merged;
+    let mut seen = std::collections::HashSet::new();
+    kb.phrases
+        .retain(|p| seen.insert((p.pattern.clone(), p.state, p.authority.clone())));
+}
+
+struct FileReader<'a> {
+    file: &'a SourceFile,
+    idx: usize,
+    problems: &'a mut Vec<Problem>,
+    /// References met inside the record being read, kept once the record is.
+    pending: Vec<Ref>,
+}
+
+fn span_of<T>(v: &Spanned<T>) -> Span {
+    v.span().into()
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl<'a> FileReader<'a> {
+    fn loc(&self, span: Span) -> Loc {
+        Loc {
+            file: self.idx,
+            span,
+        }
+    }
+
+    fn problem(
+        &mut self,
+        code: &'static str,
+        msg: impl Into<String>,
+        span: Span,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.problems.push(
+            Problem::new(code, msg)
+                .at(self.file, span, label)
+                .help(help),
+        );
+    }
+
+    fn read(&mut self, kb: &mut Kb) {
+        let text = self.file.text.clone();
+        let (root, errors) = DeTable::parse_recoverable(&text);
+        if !errors.is_empty() {
+            for e in errors {
+                let span = e.span().map_or(Span::new(0, 0), Span::from);
+                let msg = e.message().trim().to_string();
+                self.problem(
+                    "factcheck::kb::syntax",
+                    format!("TOML syntax error: {msg}"),
+                    span,
+                    "here",
+                    "fix the TOML syntax; see https://toml.io for the format",
+                );
+            }
+            return;
+        }
+        let root = root.into_inner();
+        self.check_keys(&root, TOP_KEYS, "the top level");
+        for (k, v) in root.iter() {
+            match k.get_ref().as_ref() {
+                "source" => self.each_table(v, "source", |r, t, s| r.source(t, s, kb)),
+                "entity" => self.each_table(v, "entity", |r, t, s| r.entity(t, s, kb)),
+                "record" => self.each_table(v, "record", |r, t, s| r.record(t, s, kb)),
+                "authority" => self.each_table(v, "authority", |r, t, s| r.authority(t, s, kb)),
+                "phrase" => self.each_table(v, "phrase", |r, t, s| r.phrase(t, s, kb)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Calls `f` on each table of an array of tables (`[[name]]`).
+    fn each_table(
+        &mut self,
+        v: &Val<'_>,
+        name: &str,
+        mut f: impl FnMut(&mut Self, &DeTable<'_>, Span),
+    ) {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => f(self, t, span_of(item)),
+                        other => self.wrong_type(
+                            span_of(item),
+                            &format!("each `{name}`"),
+                            "a table",
+                            other,
+                        ),
+                    }
+                }
+            }
+            other => self.wrong_type(
+                span_of(v),
+                &format!("`{name}`"),
+                &format!("an array of tables (`[[{name}]]`)"),
+                other,
+            ),
+        }
+    }
+
+    fn wrong_type(&mut self, span: Span, what: &str, expected: &str, found: &DeValue<'_>) {
+        self.problem(
+            "factcheck::kb::wrong-type",
+            format!("{what} must be {expected}, not {}", type_name(found)),
+            span,
+            format!("this is {}", type_name(found)),
+            format!("write {what} as {expected}"),
+        );
+    }
+
+    fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], ctx: &str) {
+        for k in t.keys() {
+            let name = k.get_ref().as_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let best = allowed
+                .iter()
+                .map(|a| (strsim::jaro_winkler(a, name), *a))
+                .filter(|(s, _)| *s > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let help = match best {
+                Some((_, a)) => format!("did you mean `{a}`?"),
+                None => format!("the keys allowed in {ctx} are: {}", allowed.join(", ")),
+            };
+            self.problem(
+                "factcheck::kb::unknown-key",
+                format!("unknown key `{name}` in {ctx}"),
+                span_of(k),
+                "not a known key",
+                help,
+            );
+        }
+    }
+
+    fn get<'t, 'i>(t: &'t DeTable<'i>, key: &str) -> Option<&'t Val<'i>> {
+        t.get(key)
+    }
+
+    fn string(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<(String, Span)> {
+        let v = Self::get(t, key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some((s.to_string(), span_of(v))),
+            other => {
+                self.wrong_type(span_of(v), &format!("`{key}` of {ctx}"), "a string", other);
+                None
+            }
+        }
+    }
+
+    fn required_string(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        ctx: &str,
+        table: Span,
+    ) -> Option<(String, Span)> {
+        if Self::get(t, key).is_none() {
+            self.problem(
+                "factcheck::kb::missing-key",
+                format!("{ctx} has no `{key}`"),
+                header(table),
+                format!("this {ctx} needs `{key}`"),
+                format!("add `{key} = \"…\"`"),
+            );
+            return None;
+        }
+        let (s, span) = self.string(t, key, ctx)?;
+        if s.trim().is_empty() {
+            self.problem(
+                "factcheck::kb::empty-value",
+                format!("`{key}` of {ctx} is empty"),
+                span,
+                "empty",
+                format!("give `{key}` a value"),
+            );
+            return None;
+        }
+        Some((s, span))
+    }
+
+    fn id(&mut self, t: &DeTable<'_>, ctx: &str, table: Span) -> Option<(String, Span)> {
+        self.required_string(t, "id", ctx, table)
+    }
+
+    fn bool(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<bool> {
+        let v = Self::get(t, key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.wrong_type(
+                    span_of(v),
+                    &format!("`{key}` of {ctx}"),
+                    "true or false",
+                    other,
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of non-empty strings; an empty list is a problem.
+    fn strings(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        ctx: &str,
+        required: bool,
+        table: Span,
+    ) -> Option<Vec<(String, Span)>> {
+        let Some(v) = Self::get(t, key) else {
+            if required {
+                self.problem(
+                    "factcheck::kb::missing-key",
+                    format!("{ctx} has no `{key}`"),
+                    header(table),
+                    format!("this {ctx} needs `{key}`"),
+                    format!("add `{key} = [\"…\"]`"),
+                );
+            }
+            return None;
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(
+                span_of(v),
+                &format!("`{key}` of {ctx}"),
+                "an array of strings",
+                v.get_ref(),
+            );
+            return None;
+        };
+        if items.is_empty() {
+            self.problem(
+                "factcheck::kb::empty-list",
+                format!("`{key}` of {ctx} is an empty list"),
+                span_of(v),
+                "empty",
+                format!("list at least one entry in `{key}`, or remove the key"),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    out.push((s.to_string(), span_of(item)))
+                }
+                DeValue::String(_) => self.problem(
+                    "factcheck::kb::empty-value",
+                    format!("`{key}` of {ctx} has an empty entry"),
+                    span_of(item),
+                    "empty",
+                    "remove the empty string",
+                ),
+                other => self.wrong_type(
+                    span_of(item),
+                    &format!("each entry of `{key}`"),
+                    "a string",
+                    other,
+                ),
+            }
+        }
+        Some(out)
+    }
+
+    /// A calendar date: a TOML date, or a string `YYYY-MM-DD` (or `YYYY-MM` when `month_ok`).
+    fn date(&mut self, t: &DeTable<'_>, key: &str, ctx: &str, month_ok: bool) -> Option<DateValue> {
+        let v = Self::get(t, key)?;
+        let span = span_of(v);
+        let want = if month_ok {
+            "a date like 2024-01-11 (or \"2024-01\" for a month)"
+        } else {
+            "a date like 2024-01-11"
+        };
+        let parsed = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), None) => Date::new(i32::from(d.year), d.month, d.day).map(DateValue::Day),
+                _ => None,
+            },
+            DeValue::String(s) => {
+                DateValue::parse(s).filter(|d| month_ok || matches!(d, DateValue::Day(_)))
+            }
+            _ => None,
+        };
+        if parsed.is_none() {
+            let found = match v.get_ref() {
+                DeValue::String(s) => format!("\"{s}\""),
+                DeValue::Datetime(dt) => dt.to_string(),
+                other => type_name(other).to_string(),
+            };
+            self.problem(
+                "factcheck::kb::bad-date",
+                format!("`{key}` of {ctx} is not a date: {found}"),
+                span,
+                "not a calendar date",
+                format!("write {want}, without a time"),
+            );
+        }
+        parsed
+    }
+
+    fn day(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Date> {
+        match self.date(t, key, ctx, false)? {
+            DateValue::Day(d) => Some(d),
+            DateValue::Month { .. } => None,
+        }
+    }
+
+    fn source(&mut self, t: &DeTable<'_>, span: Span, kb: &mut Kb) {
+        self.check_keys(t, SOURCE_KEYS, "a source");
+        let id = self.id(t, "a source", span);
+        let title = self.string(t, "title", "a source").map(|s| s.0);
+        let publisher = self.string(t, "publisher", "a source").map(|s| s.0);
+        let url = self.string(t, "url", "a source").map(|s| s.0);
+        let published = self.day(t, "published", "a source");
+        if let Some((id, id_span)) = id {
+            kb.sources.push(Source {
+                id,
+                title,
+                publisher,
+                published,
+                url,
+                loc: self.loc(id_span),
+            });
+        }
+    }
+
+    fn entity(&mut self, t: &DeTable<'_>, span: Span, kb: &mut Kb) {
+        self.check_keys(t, ENTITY_KEYS, "an entity");
+        let id = self.id(t, "an entity", span);
+        let names = self.strings(t, "names", "an entity", true, span);
+        let authority = match self.string(t, "kind", "an entity") {
+            Some((k, _)) if k == "authority" => true,
+            Some((k, _)) if k == "thing" || k == "party" => false,
+            Some((k, s)) => {
+                self.problem(
+                    "factcheck::kb::unknown-kind",
+                    format!("unknown entity kind `{k}`"),
+                    s,
+                    "not a kind",
+                    "use kind = \"authority\" for bodies that approve or block deals, or leave `kind` out",
+                );
+                false
+            }
+            None => false,
+        };
+        if let (Some((id, id_span)), Some(names)) = (id, names) {
+            kb.entities.push(Entity {
+                id,
+                names: names.into_iter().map(|n| n.0).collect(),
+                authority,
+                loc: self.loc(id_span),
+            });
+        }
+    }
+
+    fn record(&mut self, t: &DeTable<'_>, span: Span, kb: &mut Kb) {
+        self.check_keys(t, RECORD_KEYS, "a record");
+        let id = self.id(t, "a record", span);
+        let title = self.string(t, "title", "a record").map(|s| s.0);
+        let about = self.strings(t, "about", "a record", true, span);
+        let source = self.string(t, "source", "a record");
+        let date = self.day(t, "date", "a record");
+        let mut figures = Vec::new();
+        let mut statuses = Vec::new();
+        if let Some(v) = Self::get(t, "figure") {
+            self.each_table(v, "record.figure", |r, ft, fs| {
+                if let Some(f) = r.figure(ft, fs) {
+                    figures.push(f);
+                }
+            });
+        }
+        if let Some(v) = Self::get(t, "status") {
+            self.each_table(v, "record.status", |r, st, ss| {
+                if let Some(s) = r.status(st, ss) {
+                    statuses.push(s);
+                }
+            });
+        }
+        let mut pending = std::mem::take(&mut self.pending);
+        let Some((id, id_span)) = id else { return };
+        // Figure ids must be unique within a record.
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for f in &figures {
+            if let Some(first) = seen.get(&f.id) {
+                let first = *first;
+                self.problems.push(
+                    Problem::new(
+                        "factcheck::kb::duplicate-id",
+                        format!("figure id `{}` is used twice in record `{id}`", f.id),
+                    )
+                    .at(self.file, f.loc.span, "second use")
+                    .help("give each figure of a record its own id")
+                    .related(
+                        Problem::new("factcheck::kb::duplicate-id", "first used here").at(
+                            self.file,
+                            first,
+                            "first use",
+                        ),
+                    ),
+                );
+            } else {
+                seen.insert(f.id.clone(), f.loc.span);
+            }
+        }
+        for (a, s) in about.iter().flatten() {
+            kb.refs.push(Ref {
+                kind: "entity",
+                key: "about",
+                id: a.clone(),
+                loc: self.loc(*s),
+            });
+        }
+        if let Some((s, sp)) = &source {
+            kb.refs.push(Ref {
+                kind: "source",
+                key: "source",
+                id: s.clone(),
+                loc: self.loc(*sp),
+            });
+        }
+        kb.refs.append(&mut pending);
+        kb.records.push(Record {
+            id,
+            title,
+            about: about.unwrap_or_default().into_iter().map(|a| a.0).collect(),
+            source: source.map(|s| s.0),
+            date,
+            figures,
+            statuses,
+            loc: self.loc(id_span),
+        });
+    }
+
+    fn figure(&mut self, t: &DeTable<'_>, span: Span) -> Option<Figure> {
+        let ctx = "a figure";
+        self.check_keys(t, FIGURE_KEYS, ctx);
+        let id = self.id(t, ctx, span);
+        let present: Vec<&str> = VALUE_KEYS
+            .iter()
+            .copied()
+            .filter(|k| t.get(*k).is_some())
+            .collect();
+        // A figure's `date` is its value only when no other value key is present.
+        let value_keys: Vec<&str> = if present.len() > 1 {
+            present.iter().copied().filter(|k| *k != "date").collect()
+        } else {
+            present.clone()
+        };
+        let value = match value_keys.as_slice() {
+            [] => {
+                self.problem(
+                    "factcheck::kb::figure-value",
+                    "a figure has no value",
+                    header(span),
+                    "no `count`, `amount`, `percent` or `date`",
+                    "give the figure exactly one of `count`, `amount`, `percent` or `date`",
+                );
+                None
+            }
+            [k] => self.figure_value(t, k),
+            [first, second, ..] => {
+                let s2 = t.get(*second).map_or(span, span_of);
+                self.problem(
+                    "factcheck::kb::figure-value",
+                    format!("a figure has two values: `{first}` and `{second}`"),
+                    s2,
+                    "second value",
+                    "split it into two figures, one value each",
+                );
+                None
+            }
+        };
+        let date = if value_keys.first() != Some(&"date") && present.contains(&"date") {
+            self.date(t, "date", ctx, true)
+        } else {
+            None
+        };
+        let of = self.strings(t, "of", ctx, false, span).unwrap_or_default();
+        let approximate = self.bool(t, "approximate", ctx).unwrap_or(false);
+        let tolerance = self.tolerance(t);
+        let source = self.string(t, "source", ctx);
+        let note = self.string(t, "note", ctx).map(|s| s.0);
+        let (id, id_span) = id?;
+        if let Some((s, s_span)) = &source {
+            self.pending.push(Ref {
+                kind: "source",
+                key: "source",
+                id: s.clone(),
+                loc: self.loc(*s_span),
+            });
+        }
+        Some(Figure {
+            id,
+            value: value?,
+            of: of.into_iter().map(|o| o.0).collect(),
+            tolerance,
+            approximate,
+            date,
+            source: source.map(|s| s.0),
+            note,
+            loc: self.loc(id_span),
+        })
+    }
+
+    fn tolerance(&mut self, t: &DeTable<'_>) -> Option<Tolerance> {
+        let v = Self::get(t, "tolerance")?;
+        let bad = |r: &mut Self| {
+            r.problem(
+                "factcheck::kb::bad-tolerance",
+                "`tolerance` must be a non-negative number or a percentage string",
+                span_of(v),
+                "not a tolerance",
+                "write `tolerance = 2` (absolute) or `tolerance = \"5%\"` (relative)",
+            );
+            None
+        };
+        match v.get_ref() {
+            DeValue::Integer(_) | DeValue::Float(_) => match number(v.get_ref()) {
+                Some(d) if !d.is_sign_negative() => Some(Tolerance::Absolute(d)),
+                _ => bad(self),
+            },
+            DeValue::String(s) => {
+                let pct = s.trim().strip_suffix('%').map(str::trim);
+                match pct.and_then(|p| Decimal::from_str_exact(p).ok()) {
+                    Some(d) if !d.is_sign_negative() => {
+                        Some(Tolerance::Relative(d / Decimal::from(100)))
+                    }
+                    _ => bad(self),
+                }
+            }
+            _ => bad(self),
+        }
+    }
+
+    fn figure_value(&mut self, t: &DeTable<'_>, key: &str) -> Option<FigureValue> {
+        let v = Self::get(t, key)?;
+        match key {
+            "date" => self
+                .date(t, "date", "a figure", true)
+                .map(FigureValue::Date),
+            "count" => self
+                .bounds(v, key, &mut |r, x| r.count_value(x))
+                .map(|(b, _)| FigureValue::Count(b)),
+            "percent" => self
+                .bounds(v, key, &mut |r, x| r.number_value(x, "percent"))
+                .map(|(b, _)| FigureValue::Percent(b)),
+            "amount" => {
+                if let DeValue::Table(tab) = v.get_ref() {
+                    if tab.get("value").is_some() || tab.get("currency").is_some() {
+                        return self.amount_table(tab, span_of(v));
+                    }
+                }
+                let mut cur: Option<Currency> = None;
+                let mut mixed = false;
+                let res = self.bounds(v, key, &mut |r, x| {
+                    let (c, d) = r.amount_value(x)?;
+                    if cur.is_some_and(|k| k != c) {
+                        mixed = true;
+                    }
+                    cur = Some(c);
+                    Some(d)
+                });
+                if mixed {
+                    self.problem(
+                        "factcheck::kb::bad-amount",
+                        "the ends of an amount range are in different currencies",
+                        span_of(v),
+                        "two currencies",
+                        "give both ends in one currency",
+                    );
+                    return None;
+                }
+                let (b, _) = res?;
+                Some(FigureValue::Amount(cur?, b))
+            }
+            _ => None,
+        }
+    }
+
+    /// `{ value = 75000000, currency = "USD" }`
+    fn amount_table(&mut self, tab: &DeTable<'_>, span: Span) -> Option<FigureValue> {
+        self.check_keys(tab, &["value", "currency"], "an amount");
+        let value = match tab.get("value") {
+            Some(v) => self.number_value(v, "amount"),
+            None => {
+                self.problem(
+                    "factcheck::kb::missing-key",
+                    "the amount has no `value`",
+                    span,
+                    "needs `value`",
+                    "add `value = 75000000`",
+                );
+                None
+            }
+        };
+        let cur = match self.string(tab, "currency", "an amount") {
+            Some((c, s)) => match Currency::from_code(&c) {
+                Some(c) => Some(c),
+                None => {
+                    self.problem(
+                        "factcheck::kb::bad-amount",
+                        format!("`{c}` is not a currency code this tool knows"),
+                        s,
+                        "unknown currency",
+                        "use an ISO 4217 code such as USD, EUR, GBP, PLN, TWD",
+                    );
+                    None
+                }
+            },
+            None => {
+                self.problem(
+                    "factcheck::kb::missing-key",
+                    "the amount has no `currency`",
+                    span,
+                    "needs `currency`",
+                    "add `currency = \"USD\"`",
+                );
+                None
+            }
+        };
+        Some(FigureValue::Amount(cur?, Bounds::exact(value?)))
+    }
+
+    /// A value, or `{ min = …, max = … }` with at least one end.
+    fn bounds(
+        &mut self,
+        v: &Val<'_>,
+        key: &str,
+        read: &mut dyn FnMut(&mut Self, &Val<'_>) -> Option<Decimal>,
+    ) -> Option<(Bounds, Span)> {
+        let span = span_of(v);
+        if let DeValue::Table(tab) = v.get_ref() {
+            self.check_keys(tab, &["min", "max"], &format!("a `{key}` range"));
+            let min = tab.get("min").map(|x| read(self, x));
+            let max = tab.get("max").map(|x| read(self, x));
+            if min.is_none() && max.is_none() {
+                self.problem(
+                    "factcheck::kb::figure-value",
+                    format!("the `{key}` range has neither `min` nor `max`"),
+                    span,
+                    "empty range",
+                    "give `min`, `max` or both",
+                );
+                return None;
+            }
+            let (min, max) = (min.flatten(), max.flatten());
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    self.problem(
+                        "factcheck::kb::inverted-range",
+                        format!("the `{key}` range is inverted: min {lo} is above max {hi}"),
+                        span,
+                        "min > max",
+                        "swap `min` and `max`",
+                    );
+                    return None;
+                }
+            }
+            let any_failed = tab.get("min").is_some() && min.is_none()
+                || tab.get("max").is_some() && max.is_none();
+            if any_failed {
+                return None;
+            }
+            return Some((Bounds { min, max }, span));
+        }
+        read(self, v).map(|d| (Bounds::exact(d), span))
+    }
+
+    fn count_value(&mut self, v: &Val<'_>) -> Option<Decimal> {
+        match v.get_ref() {
+            DeValue::Integer(_) => {
+                let d = number(v.get_ref());
+                match d {
+                    Some(d) if d.is_sign_negative() => {
+                        self.problem(
+                            "factcheck::kb::negative-count",
+                            format!("a count cannot be negative: {d}"),
+                            span_of(v),
+                            "negative",
+                            "counts are whole numbers of things, 0 or more",
+                        );
+                        None
+                    }
+                    Some(d) => Some(d),
+                    None => {
+                        self.problem(
+                            "factcheck::kb::wrong-type",
+                            "the count is too large",
+                            span_of(v),
+                            "too large",
+                            "use a smaller number",
+                        );
+                        None
+                    }
+                }
+            }
+            other => {
+                self.wrong_type(span_of(v), "`count`", "a whole number", other);
+                None
+            }
+        }
+    }
+
+    fn number_value(&mut self, v: &Val<'_>, what: &str) -> Option<Decimal> {
+        match number(v.get_ref()) {
+            Some(d) => Some(d),
+            None => {
+                self.wrong_type(span_of(v), &format!("`{what}`"), "a number", v.get_ref());
+                None
+            }
+        }
+    }
+
+    fn amount_value(&mut self, v: &Val<'_>) -> Option<(Currency, Decimal)> {
+        match v.get_ref() {
+            DeValue::String(s) => match parse_amount(s) {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    self.problem(
+                        "factcheck::kb::bad-amount",
+                        format!("`{s}` is not a money amount: {e}"),
+                        span_of(v),
+                        "cannot read this amount",
+                        "write an amount with its currency, like \"$75 million\", \"€50m\", \"USD 1.2 billion\", or { value = 75000000, currency = \"USD\" }",
+                    );
+                    None
+                }
+            },
+            other => {
+                self.wrong_type(
+                    span_of(v),
+                    "`amount`",
+                    "a string such as \"$75 million\", or { value = …, currency = \"USD\" }",
+                    other,
+                );
+                None
+            }
+        }
+    }
+
+    fn status(&mut self, t: &DeTable<'_>, span: Span) -> Option<Status> {
+        let ctx = "a status";
+        self.check_keys(t, STATUS_KEYS, ctx);
+        let authority = self.string(t, "authority", ctx);
+        if let Some((a, a_span)) = &authority {
+            self.pending.push(Ref {
+                kind: "entity",
+                key: "authority",
+                id: a.clone(),
+                loc: self.loc(*a_span),
+            });
+        }
+        let state = match self.required_string(t, "state", ctx, span) {
+            Some((s, s_span)) => match State::parse(&s) {
+                Some(st) => Some(st),
+                None => {
+                    let names: Vec<&str> =
+                        crate::state::ALL_STATES.iter().map(|s| s.name()).collect();
+                    let near = names
+                        .iter()
+                        .map(|n| (strsim::jaro_winkler(n, &s), *n))
+                        .filter(|(x, _)| *x > 0.8)
+                        .max_by(|a, b| a.0.total_cmp(&b.0));
+                    let help = match near {
+                        Some((_, n)) => {
+                            format!("did you mean `{n}`? The states are: {}", names.join(", "))
+                        }
+                        None => format!("the states are: {}", names.join(", ")),
+                    };
+                    self.problem(
+                        "factcheck::kb::unknown-state",
+                        format!("unknown state `{s}`"),
+                        s_span,
+                        "not a state",
+                        help,
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        let date = self.day(t, "date", ctx);
+        let _ = self.string(t, "source", ctx);
+        Some(Status {
+            authority: authority.map(|a| a.0),
+            state: state?,
+            date,
+            loc: self.loc(span),
+        })
+    }
+
+    fn authority(&mut self, t: &DeTable<'_>, span: Span, kb: &mut Kb) {
+        self.check_keys(t, AUTHORITY_KEYS, "an authority");
+        let id = self.id(t, "an authority", span);
+        let names = self.strings(t, "names", "an authority", true, span);
+        if let (Some((id, _)), Some(names)) = (id, names) {
+            kb.authorities.push(Names {
+                id,
+                names: names.into_iter().map(|n| n.0).collect(),
+                authority: true,
+            });
+        }
+    }
+
+    fn phrase(&mut self, t: &DeTable<'_>, span: Span, kb: &mut Kb) {
+        let ctx = "a phrase";
+        self.check_keys(t, PHRASE_KEYS, ctx);
+        let state = self.required_string(t, "state", ctx, span).and_then(|(s, sp)| {
+            let st = State::parse(&s);
+            if st.is_none() {
+                self.problem("factcheck::kb::unknown-state", format!("unknown state `{s}`"), sp, "not a state", "use one of: requested, pending, notified, approved, signed, contracted, delivered, rejected, withdrawn");
+            }
+            st
+        });
+        let pattern = self.required_string(t, "pattern", ctx, span);
+        if let Some((p, ps)) = &pattern {
+            // Compile with placeholder names to catch a broken pattern here, at its span.
+            let src = crate::extract::approval::expand(p, "X", "X");
+            if let Err(e) = regex::Regex::new(&src) {
+                let first = e.to_string().lines().last().unwrap_or_default().to_string();
+                self.problem(
+                    "factcheck::kb::bad-phrase",
+                    "this approval phrase is not a valid pattern",
+                    *ps,
+                    "invalid pattern",
+                    first,
+                );
+            }
+        }
+        let authority = self.string(t, "authority", ctx).map(|a| a.0);
+        let mut examples = Vec::new();
+        if let Some(v) = Self::get(t, "examples") {
+            match v.get_ref() {
+                DeValue::Array(items) => {
+                    for item in items.iter() {
+                        let DeValue::Table(et) = item.get_ref() else {
+                            self.wrong_type(
+                                span_of(item),
+                                "each example",
+                                "a table { text = \"…\", authority = \"…\", state = \"…\" }",
+                                item.get_ref(),
+                            );
+                            continue;
+                        };
+                        self.check_keys(et, EXAMPLE_KEYS, "an example");
+                        let text = self.required_string(et, "text", "an example", span_of(item));
+                        let ea = self.string(et, "authority", "an example").map(|a| a.0);
+                        let es = self.string(et, "state", "an example").and_then(|(s, sp)| {
+                            if s == "none" {
+                                return Some(None);
+                            }
+                            let st = State::parse(&s);
+                            if st.is_none() {
+                                self.problem(
+                                    "factcheck::kb::unknown-state",
+                                    format!("unknown state `{s}`"),
+                                    sp,
+                                    "not a state",
+                                    "use a state name, or \"none\" for text that must not match",
+                                );
+                            }
+                            st.map(Some)
+                        });
+                        if let (Some((text, _)), Some(state)) = (text, es) {
+                            examples.push(Example {
+                                text,
+                                authority: ea,
+                                state,
+                            });
+                        }
+                    }
+                }
+                other => self.wrong_type(span_of(v), "`examples`", "an array of tables", other),
+            }
+        }
+        if let (Some(state), Some((pattern, _))) = (state, pattern) {
+            kb.phrases.push(Phrase {
+                state,
+                pattern,
+                authority,
+                examples,
+            });
+        }
+    }
+}
+
+/// The first line of a table, for problems about the table as a whole.
+fn header(span: Span) -> Span {
+    Span::new(span.start, span.start)
+}
+
+fn number(v: &DeValue<'_>) -> Option<Decimal> {
+    match v {
+        DeValue::Integer(i) => {
+            let s = i.as_str().replace('_', "");
+            let n = i64::from_str_radix(
+                s.trim_start_matches("0x")
+                    .trim_start_matches("0o")
+                    .trim_start_matches("0b"),
+                i.radix(),
+            )
+            .ok()?;
+            Some(Decimal::from(n))
+        }
+        DeValue::Float(f) => {
+            let s = f.as_str().replace('_', "");
+            Decimal::from_str_exact(&s)
+                .ok()
+                .or_else(|| Decimal::from_scientific(&s).ok())
+        }
+        _ => None,
+    }
+}
+
+/// Duplicate ids across files and dangling references, found after every file is read.
+fn cross_check(kb: &Kb, problems: &mut Vec<Problem>) {
+    fn dupes<'a>(
+        kb: &Kb,
+        what: &str,
+        items: impl Iterator<Item = (&'a str, Loc)>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let mut first: HashMap<&str, Loc> = HashMap::new();
+        for (id, loc) in items {
+            if let Some(prev) = first.get(id) {
+                let f = &kb.files[loc.file];
+                let pf = &kb.files[prev.file];
+                let (pp, pl) = (pf.path.clone(), pf.locate(prev.span.start));
+                problems.push(
+                    Problem::new(
+                        "factcheck::kb::duplicate-id",
+                        format!("{what} id `{id}` is defined twice"),
+                    )
+                    .at(f, loc.span, "defined again here")
+                    .help(format!(
+                        "first defined at {pp}:{}:{}; rename one of them or merge them",
+                        pl.line, pl.column
+                    ))
+                    .related(
+                        Problem::new(
+                            "factcheck::kb::duplicate-id",
+                            format!("first definition of `{id}`"),
+                        )
+                        .at(pf, prev.span, "first defined here"),
+                    ),
+                );
+            } else {
+                first.insert(id, loc);
+            }
+        }
+    }
+    dupes(
+        kb,
+        "source",
+        kb.sources.iter().map(|s| (s.id.as_str(), s.loc)),
+        problems,
+    );
+    dupes(
+        kb,
+        "entity",
+        kb.entities.iter().map(|e| (e.id.as_str(), e.loc)),
+        problems,
+    );
+    dupes(
+        kb,
+        "record",
+        kb.records.iter().map(|r| (r.id.as_str(), r.loc)),
+        problems,
+    );
+
+    let entities: Vec<&str> = kb.entities.iter().map(|e| e.id.as_str()).collect();
+    let sources: Vec<&str> = kb.sources.iter().map(|s| s.id.as_str()).collect();
+    for r in &kb.refs {
+        let known = if r.kind == "entity" {
+            &entities
+        } else {
+            &sources
+        };
+        if known.contains(&r.id.as_str()) {
+            continue;
+        }
+        let near = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(k, &r.id), *k))
+            .filter(|(s, _)| *s > 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let help = match near {
+            Some((_, k)) => format!("did you mean `{k}`?"),
+            None => format!(
+                "define a{} {} with id = \"{}\", or fix the reference",
+                if r.kind == "entity" { "n" } else { "" },
+                r.kind,
+                r.id
+            ),
+        };
+        problems.push(
+            Problem::new(
+                "factcheck::kb::dangling-reference",
+                format!(
+                    "`{}` refers to {} `{}`, which is not defined",
+                    r.key, r.kind, r.id
+                ),
+            )
+            .at(
+                &kb.files[r.loc.file],
+                r.loc.span,
+                format!("no {} `{}`", r.kind, r.id),
+            )
+            .help(help),
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! factcheck: a fact-checker for defense reporting. The library is the engine — KB loading,
+//! claim extraction, checking — and returns plain data; the binary decides what is printed
+//! and the exit code.
+
+pub mod check;
+pub mod date;
+pub mod extract;
+pub mod fmt;
+pub mod input;
+pub mod kb;
+pub mod span;
+pub mod state;
+pub mod text;

@@ -1,0 +1,367 @@
+//! The document model: an article's text as read from disk, the parts of it that are markup
+//! rather than prose (masked), its tokens, sentences and paragraphs — all as byte spans into
+//! the original text, so every claim can point back at the exact bytes an editor wrote.
+
+use crate::span::{LineCol, LineIndex, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of letters and digits, with `,`/`.` kept inside digit runs ("1,200.5", "M1A2", "3m").
+    Alnum,
+    /// Any other single visible character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub kind: TokKind,
+    pub span: Span,
+    /// Whitespace (or masked markup) separates this token from the previous one.
+    pub gap: bool,
+    /// Index of the sentence this token belongs to.
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Token range `[first, last)`.
+    pub tokens: (usize, usize),
+}
+
+/// An article: text, markup mask, tokens, sentences and paragraphs.
+#[derive(Debug)]
+pub struct Document {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Span>,
+    /// Byte ranges that are markup, URLs, code or comments: never read as claims.
+    pub masked: Vec<Span>,
+    /// The date in Markdown front matter (`date: 2024-01-11`), if any.
+    pub front_matter_date: Option<String>,
+    lines: LineIndex,
+}
+
+static MASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xm)
+        \A---[\x20\t]*\r?\n(?s:.*?)\n---[\x20\t]*(?:\r?\n|\z)  # YAML front matter
+        | <!--(?s:.*?)-->                              # HTML comments
+        | ^[\x20\t]*```(?s:.*?)^[\x20\t]*```                 # fenced code
+        | `[^`\n]+`                                    # inline code
+        | \]\([^)\s]*\)                                # Markdown link target
+        | ^\[[^\]\n]+\]:[\x20\t]*\S+                      # reference link definition
+        | <[A-Za-z/!][^<>\n]*>                         # HTML tags
+        | (?:https?|ftp)://[^\s<>()\[\]]+              # bare URLs
+        | www\.[^\s<>()\[\]]+
+        | [\w.+-]+@[\w-]+\.[\w.-]+                     # e-mail addresses
+        | ^[\x20\t]*(?:[-*+]|\d{1,3}[.)])[\x20\t]            # list markers
+        | ^\#{1,6}[\x20\t]                                # heading markers
+        | ^[\x20\t]*>[\x20\t]?                               # block quote markers
+        ",
+    )
+    .expect("mask regex is valid")
+});
+
+static FRONT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^date:[\x20\t]*["']?(\d{4}-\d{2}-\d{2})"#).expect("front matter date regex")
+});
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "U.S", "U.K", "U.N", "E.U", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt",
+    "Adm", "Rep", "Sen", "Gov", "Sec", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "etc", "approx",
+    "est", "Dept", "Gov't", "Jr", "Sr", "Prof", "Fig", "nr", "p", "pp", "e.g", "i.e", "a.m", "p.m",
+];
+
+impl Document {
+    /// Reads a text. A leading BOM and CRLF line ends are tolerated; spans stay in the
+    /// original bytes.
+    pub fn new(text: impl Into<String>) -> Document {
+        let text = text.into();
+        let masked = mask(&text);
+        let front_matter_date = if text.trim_start_matches('\u{feff}').starts_with("---") {
+            masked.first().and_then(|m| {
+                FRONT_DATE
+                    .captures(m.slice(&text))
+                    .map(|c| c[1].to_string())
+            })
+        } else {
+            None
+        };
+        let mut tokens = tokenize(&text, &masked);
+        let (sentences, paragraphs) = segment(&text, &mut tokens);
+        let lines = LineIndex::new(&text);
+        Document {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+            masked,
+            front_matter_date,
+            lines,
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    pub fn tok(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(&self.text)
+    }
+
+    pub fn locate(&self, offset: usize) -> LineCol {
+        self.lines.locate(&self.text, offset)
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// The sentence containing byte `offset` (the last one starting at or before it).
+    pub fn sentence_at(&self, offset: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn is_masked(&self, span: Span) -> bool {
+        let i = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked.get(i).is_some_and(|m| m.overlaps(span))
+    }
+}
+
+fn mask(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = MASKS
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut mi = 0;
+    let mut gap = true;
+    let mut i = 0;
+    while i < text.len() {
+        while mi < masked.len() && masked[mi].end <= i {
+            mi += 1;
+        }
+        if let Some(m) = masked.get(mi).filter(|m| m.start <= i) {
+            i = m.end;
+            gap = true;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            i += c.len_utf8();
+            gap = true;
+            continue;
+        }
+        let start = i;
+        let kind = if is_word_char(c) {
+            i += c.len_utf8();
+            while i < text.len() {
+                let Some(d) = text[i..].chars().next() else {
+                    break;
+                };
+                if is_word_char(d) {
+                    i += d.len_utf8();
+                } else if (d == ',' || d == '.')
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokKind::Alnum
+        } else {
+            i += c.len_utf8();
+            TokKind::Punct
+        };
+        tokens.push(Token {
+            kind,
+            span: Span::new(start, i),
+            gap,
+            sentence: 0,
+        });
+        gap = false;
+    }
+    tokens
+}
+
+/// Splits tokens into sentences and paragraphs. A blank line ends a paragraph; so does a
+/// single line break when the text has no blank lines at all (one paragraph per line, as in
+/// plain-text wire copy). A line break after terminal punctuation, a heading or a list item
+/// ends a sentence.
+fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
+    let has_blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut sent_start: Option<usize> = None;
+    let mut para_start: Option<usize> = None;
+    let n = tokens.len();
+    for i in 0..n {
+        let first = *sent_start.get_or_insert(i);
+        para_start.get_or_insert(i);
+        let tok = tokens[i];
+        let next = tokens.get(i + 1);
+        let between = next.map_or("", |t| &text[tok.span.end..t.span.start]);
+        let newlines = between.matches('\n').count();
+        let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && !has_blank_lines);
+        let s = tok.span.slice(text);
+        let terminal = matches!(s, "." | "!" | "?" | "…");
+        let mut sent_break = para_break || (newlines >= 1 && (terminal || s == ":"));
+        if !sent_break && terminal {
+            if let Some(nt) = next {
+                let ns = nt.span.slice(text);
+                let starts_upper = ns.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)
+                });
+                let abbrev = s == "." && i > 0 && is_abbreviation(text, tokens, i);
+                sent_break = nt.gap && starts_upper && !abbrev;
+            }
+        }
+        // A closing quote or bracket right after the terminal belongs to this sentence.
+        if sent_break && !para_break {
+            if let Some(nt) = next {
+                if !nt.gap && matches!(nt.span.slice(text), "\"" | "”" | "’" | ")" | "'") {
+                    sent_break = false;
+                }
+            }
+        }
+        if !sent_break && i > 0 {
+            let prev = tokens[i - 1].span.slice(text);
+            if matches!(prev, "." | "!" | "?") && matches!(s, "\"" | "”" | "’" | ")" | "'") {
+                if let Some(nt) = next {
+                    sent_break = nt.gap
+                        && nt
+                            .span
+                            .slice(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                }
+            }
+        }
+        if sent_break {
+            let idx = sentences.len();
+            for t in &mut tokens[first..=i] {
+                t.sentence = idx;
+            }
+            sentences.push(Sentence {
+                span: Span::new(tokens[first].span.start, tok.span.end),
+                paragraph: paragraphs.len(),
+                tokens: (first, i + 1),
+            });
+            sent_start = None;
+        }
+        if para_break {
+            if let Some(p) = para_start.take() {
+                paragraphs.push(Span::new(tokens[p].span.start, tok.span.end));
+            }
+        }
+    }
+    (sentences, paragraphs)
+}
+
+fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
+    let prev = tokens[dot - 1];
+    if prev.kind != TokKind::Alnum {
+        return false;
+    }
+    let word = prev.span.slice(text);
+    // Single capital initials ("J. Smith", "U.S.") and known abbreviations.
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    // "U.S." tokenizes as U . S . — look one letter further back.
+    let mut longer = word.to_string();
+    if dot >= 3 && tokens[dot - 2].span.slice(text) == "." && !prev.gap {
+        longer = format!("{}.{}", tokens[dot - 3].span.slice(text), word);
+    }
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word) || a.eq_ignore_ascii_case(&longer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let d = Document::new(text);
+        d.sentences
+            .iter()
+            .map(|s| d.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sentence_split_respects_abbreviations() {
+        let s =
+            sentences("The U.S. State Department approved it. Congress was told on Jan. 11. Done.");
+        assert_eq!(
+            s,
+            [
+                "The U.S. State Department approved it.",
+                "Congress was told on Jan. 11.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_paragraphs_without_blank_lines() {
+        let d = Document::new("First line here.\nSecond line here.\n");
+        assert_eq!(d.paragraphs.len(), 2);
+        let d = Document::new("First line\nwraps here.\n\nSecond para.\n");
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.sentences.len(), 2);
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        let d = Document::new("$75,000,000 and 1.5bn, then 3.");
+        let toks: Vec<&str> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
+        assert_eq!(
+            toks,
+            ["$", "75,000,000", "and", "1.5bn", ",", "then", "3", "."]
+        );
+    }
+
+    #[test]
+    fn markup_is_masked() {
+        let d = Document::new(
+            "---\ndate: 2024-01-11\n---\n# Title\n\n1. See [the notice](https://x.org/a/246) `code 12` <!-- 9 -->\n",
+        );
+        assert_eq!(d.front_matter_date.as_deref(), Some("2024-01-11"));
+        let toks: Vec<&str> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
+        assert_eq!(toks, ["Title", "See", "[", "the", "notice"]);
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let d = Document::new("\u{feff}One.\r\nTwo.\r\n");
+        assert_eq!(d.tok(0), "One");
+        assert_eq!(d.tokens[0].span.start, 3);
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+}
