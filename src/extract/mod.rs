@@ -531,6 +531,9 @@ impl<'d> Extractor<'d, '_> {
         if base.num.bare_integer && qual.is_none() && self.is_year(&base) {
             return base.end;
         }
+        if self.pronoun_one(&base) {
+            return base.end;
+        }
         // "200 to 250", "200-250", "$1 billion to $1.2 billion"
         if let Some(end) = self.range_pair(i, qual, base) {
             return end;
@@ -636,7 +639,11 @@ impl<'d> Extractor<'d, '_> {
         let e = num.end;
         let pct_end = if r.text(e) == "%" {
             Some(e + 1)
-        } else if r.is(e, "percent") || r.is(e, "pct") || r.is(e, "percentage") {
+        } else if r.is(e, "percent")
+            || r.is(e, "percents")
+            || r.is(e, "pct")
+            || r.is(e, "percentage")
+        {
             Some(if r.is(e + 1, "points") || r.is(e + 1, "point") {
                 e + 2
             } else {
@@ -727,7 +734,7 @@ impl<'d> Extractor<'d, '_> {
             }
             groups += 1;
             let sep = r.text(k + 1);
-            if matches!(sep, "-" | ")" | ".") && r.glued(k + 2) {
+            if matches!(sep, "-" | ")" | "." | "/") && r.glued(k + 1) && r.glued(k + 2) {
                 k += 2;
             } else if t == "+"
                 && r.text(k + 1).bytes().all(|b| b.is_ascii_digit())
@@ -766,6 +773,30 @@ impl<'d> Extractor<'d, '_> {
             return Some(i + 2);
         }
         None
+    }
+
+    /// "the one you mentioned", "which one": "one" as a pronoun.
+    fn pronoun_one(&self, base: &Base) -> bool {
+        let r = &self.r;
+        base.unit == Unit::Count
+            && base.num.end == base.num.start + 1
+            && r.is(base.num.start, "one")
+            && base.num.start > 0
+            && matches!(
+                r.lower(base.num.start - 1).as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "each"
+                    | "every"
+                    | "any"
+                    | "no"
+                    | "another"
+                    | "no-one"
+                    | "someone"
+                    | "every1"
+            )
     }
 
     /// A bare four-digit number that is a year: "in 2024", "the 2023 budget".
@@ -910,6 +941,9 @@ impl<'d> Extractor<'d, '_> {
                 return None;
             }
             let b_at = e + 1;
+            if !r.same_sentence(a.start, b_at) {
+                return None;
+            }
             let b = self.base(b_at)?;
             if self.is_tally(a) {
                 return None;

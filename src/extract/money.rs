@@ -31,7 +31,14 @@ const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "PLN", "TWD", "AUD", "CAD", "NZD", "HKD",
     "SGD", "INR", "KRW", "RUB", "ILS", "TRY", "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "BRL",
     "MXN", "ZAR", "SAR", "AED", "QAR", "KWD", "EGP", "UAH", "BGN", "THB", "PHP", "IDR", "MYR",
-    "VND", "PKR", "NGN", "KES", "COP", "CLP", "ARS", "PEN",
+    "VND", "PKR", "NGN", "KES", "COP", "CLP", "ARS", "PEN", "CRC", "GEL", "LAK", "LKR", "FIM",
+    "ESP", "NLG", "DEM", "FRF", "ITL", "BTC",
+];
+
+/// Codes also read in lower case after a number ("20 usd"): none of them is an English word.
+const LOWER_OK: &[&str] = &[
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "PLN", "TWD", "AUD", "CAD", "NZD", "HKD",
+    "SGD", "INR", "KRW", "RUB", "ILS", "SEK", "NOK", "DKK", "CZK", "HUF", "UAH", "MXN", "BRL",
 ];
 
 impl Currency {
@@ -80,7 +87,7 @@ fn dollar_prefix(p: &str) -> Option<&'static str> {
         "HK" | "HKD" => "HKD",
         "S" | "SG" | "SGD" => "SGD",
         "R" => "BRL",
-        "MX" => "MXN",
+        "MX" | "MEX" | "MXN" => "MXN",
         _ => return None,
     })
 }
@@ -97,6 +104,11 @@ fn symbol(s: &str) -> Option<&'static str> {
         "₪" => "ILS",
         "₺" => "TRY",
         "₴" => "UAH",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "元" => "CNY",
+        "₿" => "BTC",
         _ => return None,
     })
 }
@@ -121,6 +133,12 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
         "dirham" | "dirhams" => plain("AED"),
         "lei" => plain("RON"),
         "kronor" => plain("SEK"),
+        "lira" | "liras" => plain("TRY"),
+        "markka" | "markkaa" => plain("FIM"),
+        "peseta" | "pesetas" => plain("ESP"),
+        "guilder" | "guilders" => plain("NLG"),
+        "bitcoin" | "bitcoins" | "btc" => plain("BTC"),
+        "satoshi" | "satoshis" => Some((Some("BTC"), 1, Decimal::new(1, 8))),
         "pound" | "pounds" => {
             // "500 pounds of explosives" is a weight.
             if r.is(i + 1, "sterling") {
@@ -160,15 +178,116 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
                 "japanese" => two("JPY", &["yen"]),
                 "chinese" => two("CNY", &["yuan"]),
                 "ukrainian" => two("UAH", &["hryvnia", "hryvnias"]),
+                "turkish" => two("TRY", &["lira", "liras"]),
+                "finnish" => two("FIM", &["markka", "markkaa"]),
+                "dutch" => two("NLG", &["guilder", "guilders"]),
+                "spanish" => two("ESP", &["peseta", "pesetas"]),
                 _ => None,
             }
         }
     }
 }
 
+/// A currency code token: "USD", "usd" (after a number), "MUSD" (millions of dollars).
+fn code_token(t: &str, lower_ok: bool) -> Option<(&'static str, Decimal)> {
+    let plain = |c: &str| {
+        let upper = c.chars().all(|ch| ch.is_ascii_uppercase());
+        let lower = c.chars().all(|ch| ch.is_ascii_lowercase())
+            && lower_ok
+            && LOWER_OK.contains(&c.to_ascii_uppercase().as_str());
+        (c.len() == 3 && (upper || lower))
+            .then(|| Currency::from_code(c))
+            .flatten()
+    };
+    if let Some(c) = plain(t) {
+        return Some((c.0, Decimal::ONE));
+    }
+    // "MUSD", "MEUR": millions.
+    if t.len() == 4 && t.starts_with('M') && t[1..].chars().all(|ch| ch.is_ascii_uppercase()) {
+        if let Some(c) = plain(&t[1..]) {
+            return Some((c.0, Decimal::from(1_000_000)));
+        }
+    }
+    None
+}
+
 /// A money amount starting at token `i`.
 pub fn money_at(r: &Reader<'_>, i: usize) -> Option<Money> {
-    prefixed(r, i).or_else(|| suffixed(r, i))
+    let m = prefixed(r, i)
+        .or_else(|| glued_code(r, i))
+        .or_else(|| suffixed(r, i))?;
+    Some(cents(r, m))
+}
+
+/// "USD115", "115.5USD": code and digits in one token.
+fn glued_code(r: &Reader<'_>, i: usize) -> Option<Money> {
+    let t = r.text(i);
+    let tok = r.doc.tokens.get(i)?;
+    if tok.kind != crate::text::TokKind::Alnum || t.len() < 4 || !t.is_char_boundary(3) {
+        return None;
+    }
+    let (code, value, frac) = if t.as_bytes()[0].is_ascii_digit() {
+        let lit = super::number::literal(t)?;
+        let (c, mult) = code_token(lit.suffix, false)?;
+        (c, lit.value.checked_mul(mult)?, lit.frac_digits)
+    } else {
+        let (head, rest) = t.split_at(3);
+        if !head.chars().all(|ch| ch.is_ascii_uppercase()) {
+            return None;
+        }
+        let c = Currency::from_code(head)?;
+        let lit = super::number::literal(rest).filter(|l| l.suffix.is_empty())?;
+        (c.0, lit.value, lit.frac_digits)
+    };
+    let num = Num {
+        value,
+        resolution: Decimal::new(1, frac),
+        start: i,
+        end: i + 1,
+        spelled: false,
+        bare_integer: false,
+    };
+    Some(Money {
+        currency: Some(Currency(code)),
+        num,
+        start: i,
+        end: i + 1,
+    })
+}
+
+/// "3 dollars 50 cents", "15 dollars and 15", "10 $ 30 cent": a whole amount and its cents.
+fn cents(r: &Reader<'_>, m: Money) -> Money {
+    let whole = m.num.value.fract().is_zero() && m.num.resolution == Decimal::ONE;
+    let dollars = matches!(
+        m.currency.map(|c| c.0),
+        Some("USD" | "EUR" | "CAD" | "AUD" | "NZD" | "HKD" | "CNY")
+    );
+    // "$3" then "50 cents" are two amounts; only a currency after the number joins them.
+    if !whole || !dollars || m.end == m.num.end {
+        return m;
+    }
+    let mut j = m.end;
+    if r.is(j, "and") {
+        j += 1;
+    }
+    if !r.same_sentence(m.start, j) {
+        return m;
+    }
+    let Some(c) = r.number(j) else { return m };
+    if c.value <= Decimal::ZERO || c.value >= Decimal::from(100) || !c.value.fract().is_zero() {
+        return m;
+    }
+    let mut end = c.end;
+    if matches!(r.lower(end).as_str(), "cent" | "cents") {
+        end += 1;
+    } else if r.is_word(end) && !r.is(end, "and") && r.same_sentence(j, end) {
+        return m; // "15 dollars 50 times": not cents
+    }
+    let mut out = m;
+    out.num.value += c.value / Decimal::from(100);
+    out.num.resolution = Decimal::new(1, 2);
+    out.end = end;
+    out
 }
 
 /// Currency first: "$75 million", "US$1.2bn", "NT$ 1.2 billion", "USD 75 million", "€50m".
@@ -176,7 +295,7 @@ fn prefixed(r: &Reader<'_>, i: usize) -> Option<Money> {
     let t = r.text(i);
     let (code, num_at) = if let Some(c) = symbol(t) {
         (c, i + 1)
-    } else if r.text(i + 1) == "$" && r.glued(i + 1) && r.is_word(i) {
+    } else if r.text(i + 1) == "$" && r.is_word(i) && (r.glued(i + 1) || t.len() <= 3) {
         (dollar_prefix(t)?, i + 2)
     } else if r.is(i, "U")
         && r.text(i + 1) == "."
@@ -185,8 +304,21 @@ fn prefixed(r: &Reader<'_>, i: usize) -> Option<Money> {
         && r.text(i + 4) == "$"
     {
         ("USD", i + 5)
-    } else if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
-        (Currency::from_code(t)?.0, i + 1)
+    } else if let Some((c, mult)) = code_token(t, false) {
+        let mut num = r.number(i + 1)?;
+        if !r.same_sentence(i, num.start) {
+            return None;
+        }
+        num.value = num.value.checked_mul(mult)?;
+        num.resolution = num.resolution.checked_mul(mult)?;
+        let end = num.end;
+        num.start = i;
+        return Some(Money {
+            currency: Some(Currency(c)),
+            num,
+            start: i,
+            end,
+        });
     } else {
         return None;
     };
@@ -217,10 +349,13 @@ fn prefixed(r: &Reader<'_>, i: usize) -> Option<Money> {
 fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
     let mut num = r.number(i)?;
     let e = num.end;
-    // "75 USD million"
-    if let Some(c) = Currency::from_code(r.text(e))
-        .filter(|_| r.text(e).len() == 3 && r.text(e).chars().all(|c| c.is_ascii_uppercase()))
-    {
+    if !r.same_sentence(i, e) {
+        return None;
+    }
+    // "75 USD million", "20 usd", "30 MUSD"
+    if let Some((c, mult)) = code_token(r.text(e), true) {
+        num.value = num.value.checked_mul(mult)?;
+        num.resolution = num.resolution.checked_mul(mult)?;
         let mut end = e + 1;
         if let Some(scale) = super::number::word_scale(r.text(end)).filter(|_| r.is_word(end)) {
             num.value = num.value.checked_mul(scale)?;
@@ -228,14 +363,15 @@ fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
             end += 1;
         }
         return Some(Money {
-            currency: Some(c),
+            currency: Some(Currency(c)),
             num: Num { end, ..num },
             start: i,
             end,
         });
     }
-    if let Some(c) = symbol(r.text(e)).filter(|_| r.text(e) != "$" || !r.is_word(e + 1)) {
-        // "10 €", "10 $" — but not "5 $ bills".
+    // "10 €", "10 $" — but not "5 $ bills".
+    let bills = matches!(r.lower(e + 1).as_str(), "bill" | "bills" | "note" | "notes");
+    if let Some(c) = symbol(r.text(e)).filter(|_| !bills) {
         return Some(Money {
             currency: Some(Currency(c)),
             num,
@@ -243,6 +379,12 @@ fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
             end: e + 1,
         });
     }
+    // "12-cent", "one-yen"
+    let e = if r.text(e) == "-" && r.glued(e) && r.glued(e + 1) && name_after(r, e + 1).is_some() {
+        e + 1
+    } else {
+        e
+    };
     let (code, n, unit) = name_after(r, e)?;
     num.value = num.value.checked_mul(unit)?;
     num.resolution = num.resolution.checked_mul(unit)?;

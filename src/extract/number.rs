@@ -30,7 +30,9 @@ pub struct Literal<'a> {
     pub grouped: bool,
 }
 
-/// Reads a digit literal token: digits, `,` thousands groups, one `.` decimal part, then letters.
+/// Reads a digit literal token: digits, `,` thousands groups (or Indian lakh groups), one `.`
+/// decimal part — or European "1.111,11" / "1,3" — then letters ("3m", "211th") or an
+/// exponent ("1e10").
 pub fn literal(tok: &str) -> Option<Literal<'_>> {
     let digits_end = tok
         .char_indices()
@@ -40,30 +42,61 @@ pub fn literal(tok: &str) -> Option<Literal<'_>> {
     if num.is_empty() || !num.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    if !suffix.chars().all(char::is_alphabetic) {
+    if !(suffix.chars().all(char::is_alphabetic) || exponent(suffix).is_some()) {
         return None; // "1A2": a designation, not a number
     }
-    let (int, frac) = match num.split_once('.') {
-        Some((i, f)) if !f.contains('.') && !f.contains(',') => (i, f),
-        Some(_) => return None, // "192.168.1.2"
-        None => (num, ""),
+    let groups_ok = |int: &str, sep: char| {
+        let parts: Vec<&str> = int.split(sep).collect();
+        let western =
+            !parts[0].is_empty() && parts[0].len() <= 3 && parts[1..].iter().all(|g| g.len() == 3);
+        // Indian: 12,34,567
+        let n = parts.len();
+        let indian = n >= 3
+            && !parts[0].is_empty()
+            && parts[0].len() <= 2
+            && parts[1..n - 1].iter().all(|g| g.len() == 2)
+            && parts[n - 1].len() == 3;
+        western || indian
     };
-    let grouped = int.contains(',');
-    if grouped {
-        let mut groups = int.split(',');
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
-            return None;
-        }
-    }
-    let plain: String = int.chars().filter(|&c| c != ',').collect();
-    if plain.len() > 1 && plain.starts_with('0') && frac.is_empty() {
+    let (int, frac, grouped): (String, &str, bool) =
+        match (num.matches('.').count(), num.matches(',').count()) {
+            (0, 0) => (num.to_string(), "", false),
+            (1, _) if !num.split_once('.').is_some_and(|(_, f)| f.contains(',')) => {
+                let (i, f) = num.split_once('.')?;
+                if i.contains(',') && !groups_ok(i, ',') {
+                    return None;
+                }
+                (i.replace(',', ""), f, i.contains(','))
+            }
+            (0, _) => {
+                if groups_ok(num, ',') {
+                    (num.replace(',', ""), "", true)
+                } else {
+                    // "1,3" and "5,00": a decimal comma.
+                    let (i, f) = num.split_once(',')?;
+                    if f.contains(',') || f.len() > 2 || i.len() > 3 {
+                        return None;
+                    }
+                    (i.to_string(), f, false)
+                }
+            }
+            (_, 1) => {
+                // "1.111,11": dots group thousands, the comma marks decimals.
+                let (i, f) = num.split_once(',')?;
+                if !groups_ok(i, '.') || f.len() > 2 {
+                    return None;
+                }
+                (i.replace('.', ""), f, true)
+            }
+            _ => return None, // "192.168.1.2"
+        };
+    if int.is_empty() || (int.len() > 1 && int.starts_with('0') && frac.is_empty()) {
         return None; // "007", zip codes, serials
     }
     let text = if frac.is_empty() {
-        plain
+        int.clone()
     } else {
-        format!("{plain}.{frac}")
+        format!("{int}.{frac}")
     };
     let value = Decimal::from_str_exact(&text).ok()?;
     Some(Literal {
@@ -92,14 +125,16 @@ pub fn word_scale(w: &str) -> Option<Decimal> {
         "thousand" | "thousands" => Decimal::from(1_000),
         "million" | "millions" | "mln" | "mn" => Decimal::from(1_000_000),
         "billion" | "billions" | "bn" | "bln" => Decimal::from(1_000_000_000u64),
-        "trillion" | "trillions" | "tn" => Decimal::from(1_000_000_000_000u64),
+        "trillion" | "trillions" | "tn" | "tln" => Decimal::from(1_000_000_000_000u64),
+        "lakh" | "lakhs" => Decimal::from(100_000),
+        "crore" | "crores" => Decimal::from(10_000_000),
         _ => return None,
     })
 }
 
 fn small(w: &str) -> Option<u32> {
     Some(match w {
-        "zero" | "nought" => 0,
+        "zero" | "nought" | "naught" => 0,
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -137,18 +172,102 @@ fn tens(w: &str) -> Option<u32> {
     })
 }
 
-/// Fraction words: "half" → 2, "third(s)" → 3, "quarter(s)"/"fourth(s)" → 4 …
-fn fraction_denominator(w: &str) -> Option<u32> {
-    Some(match w {
-        "half" | "halves" => 2,
-        "third" | "thirds" => 3,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4,
-        "fifth" | "fifths" => 5,
-        "sixth" | "sixths" => 6,
-        "eighth" | "eighths" => 8,
-        "tenth" | "tenths" => 10,
+fn ordinal(w: &str) -> Option<(u64, bool)> {
+    // (value, plural); "first"/"second" only count inside compounds ("twenty-first").
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(st) if !w.ends_with("ss") => (st, true),
+        _ => (w, false),
+    };
+    let v = match stem {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" | "quarter" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "hundredth" => 100,
+        "thousandth" => 1_000,
+        "millionth" => 1_000_000,
+        "billionth" => 1_000_000_000,
+        "half" => 2,
+        _ => {
+            if w == "halves" {
+                return Some((2, true));
+            }
+            if stem == "trillionth" {
+                return Some((1_000_000_000_000, plural));
+            }
+            return None;
+        }
+    };
+    Some((v, plural))
+}
+
+fn unicode_fraction(s: &str) -> Option<Decimal> {
+    let (n, d) = match s {
+        "½" => (1, 2),
+        "⅓" => (1, 3),
+        "⅔" => (2, 3),
+        "¼" => (1, 4),
+        "¾" => (3, 4),
+        "⅕" => (1, 5),
+        "⅖" => (2, 5),
+        "⅗" => (3, 5),
+        "⅘" => (4, 5),
+        "⅙" => (1, 6),
+        "⅚" => (5, 6),
+        "⅛" => (1, 8),
+        "⅜" => (3, 8),
+        "⅝" => (5, 8),
+        "⅞" => (7, 8),
         _ => return None,
-    })
+    };
+    Some(Decimal::from(n) / Decimal::from(d))
+}
+
+/// The words of a cardinal read so far.
+#[derive(Debug, Clone, Copy)]
+struct Cardinal {
+    total: Decimal,
+    current: Decimal,
+    /// Value added to `current` since the last "hundred" or scale ("two" in "three hundred and two").
+    tail: Decimal,
+    /// The last scale applied ("million"), 1 if none.
+    last_scale: Decimal,
+    resolution: Decimal,
+    end: usize,
+    atoms: usize,
+    /// Last atom was a tens word not introduced by "and" ("thirty" in "one hundred thirty").
+    trailing_tens: Option<(usize, Decimal)>,
+    digits_only: bool,
+    bare_integer: bool,
+}
+
+impl Cardinal {
+    fn value(&self) -> Decimal {
+        self.total + self.current
+    }
 }
 
 /// Token-level reader over a document.
@@ -205,70 +324,104 @@ impl<'d> Reader<'d> {
         }
     }
 
-    /// Index after a hyphen joining `i-1` and `i+1` ("forty-six", "fifty - two"), if `i` is one.
     fn hyphen(&self, i: usize) -> bool {
         matches!(self.text(i), "-" | "‐" | "‑")
     }
 
-    /// A number starting at token `i`.
-    pub fn number(&self, i: usize) -> Option<Num> {
-        self.digits(i).or_else(|| self.words(i))
+    /// Token `j` exists and is in the same sentence as `i`.
+    fn near(&self, i: usize, j: usize) -> bool {
+        self.same_sentence(i, j)
     }
 
-    /// A digit literal, with an optional glued or following scale.
-    pub fn digits(&self, i: usize) -> Option<Num> {
-        let lit = literal(self.text(i))?;
-        let tok_is_alnum = self.doc.tokens.get(i)?.kind == TokKind::Alnum;
-        if !tok_is_alnum {
+    /// A number starting at token `i`, with an optional sign ("minus five", "-1").
+    pub fn number(&self, i: usize) -> Option<Num> {
+        let t = self.text(i);
+        let neg_word = (t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative"))
+            && self.near(i, i + 1);
+        let neg_sign = matches!(t, "-" | "−")
+            && self.glued(i + 1)
+            && self.doc.tokens.get(i).is_some_and(|tok| tok.gap || i == 0)
+            && self
+                .text(i + 1)
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit);
+        if neg_word || neg_sign {
+            let mut n = self.magnitude(i + 1)?;
+            n.value = -n.value;
+            n.start = i;
+            n.bare_integer = false;
+            return Some(n);
+        }
+        self.magnitude(i)
+    }
+
+    fn magnitude(&self, i: usize) -> Option<Num> {
+        if let Some(f) = unicode_fraction(self.text(i)) {
+            return Some(self.num(f, f, i, i + 1));
+        }
+        if let Some(n) = self.suffixed_literal(i) {
+            return Some(n);
+        }
+        if let Some(n) = self.fraction_first(i) {
+            return Some(n);
+        }
+        let c = self.cardinal(i, false)?;
+        Some(self.tails(i, c))
+    }
+
+    /// "3m", "2bn", "80Mln", "1e10", "3/4", "2 1/4".
+    fn suffixed_literal(&self, i: usize) -> Option<Num> {
+        let tok = self.doc.tokens.get(i)?;
+        if tok.kind != TokKind::Alnum {
             return None;
         }
-        let mut resolution = Decimal::new(1, lit.frac_digits);
-        let mut value = lit.value;
-        let mut end = i + 1;
-        let mut scaled = false;
+        let lit = literal(self.text(i))?;
         if !lit.suffix.is_empty() {
-            let scale = suffix_scale(lit.suffix)?;
-            value = value.checked_mul(scale)?;
-            resolution = resolution.checked_mul(scale)?;
-            scaled = true;
-        } else {
-            // "1.2 million", "75-million", "3 hundred", "2 dozen"
-            let (j, hy) = if self.hyphen(end) && !self.doc.tokens.get(end + 1)?.gap {
-                (end + 1, true)
-            } else {
-                (end, false)
-            };
-            if let Some(scale) = self.word_scale_at(j) {
-                value = value.checked_mul(scale)?;
-                resolution = resolution.checked_mul(scale)?;
-                end = j + 1;
-                scaled = true;
-            } else if !hy && self.is(j, "hundred") && lit.frac_digits == 0 {
-                value = value.checked_mul(Decimal::from(100))?;
-                end = j + 1;
-                scaled = true;
-                if let Some(scale) = self.word_scale_at(end) {
-                    value = value.checked_mul(scale)?;
-                    resolution = scale;
-                    end += 1;
-                }
-            } else if !hy
-                && matches!(self.lower(j).as_str(), "dozen" | "dozens")
-                && lit.frac_digits == 0
-            {
-                value = value.checked_mul(Decimal::from(12))?;
-                end = j + 1;
-                scaled = true;
+            let scale = suffix_scale(lit.suffix).or_else(|| exponent(lit.suffix))?;
+            let value = lit.value.checked_mul(scale)?;
+            let resolution = Decimal::new(1, lit.frac_digits).checked_mul(scale)?;
+            return Some(Num {
+                value,
+                resolution,
+                start: i,
+                end: i + 1,
+                spelled: false,
+                bare_integer: false,
+            });
+        }
+        // Digit fractions: "3/4", and "2 1/4" with a whole part.
+        let frac = |k: usize| -> Option<Decimal> {
+            if self.text(k + 1) != "/" || !self.glued(k + 1) || !self.glued(k + 2) {
+                return None;
+            }
+            let n = literal(self.text(k)).filter(|l| l.suffix.is_empty() && l.frac_digits == 0)?;
+            let d =
+                literal(self.text(k + 2)).filter(|l| l.suffix.is_empty() && l.frac_digits == 0)?;
+            let allowed = [2, 3, 4, 5, 6, 8, 10].map(Decimal::from);
+            (allowed.contains(&d.value) && n.value < d.value && !n.value.is_zero())
+                .then(|| n.value / d.value)
+        };
+        if let Some(f) = frac(i) {
+            return Some(self.digit_num(f, f, i, i + 3));
+        }
+        if lit.frac_digits == 0 && !lit.grouped && self.near(i, i + 1) {
+            if let Some(f) = frac(i + 1) {
+                return Some(self.digit_num(lit.value + f, f, i, i + 4));
             }
         }
-        Some(Num {
+        None
+    }
+
+    fn digit_num(&self, value: Decimal, resolution: Decimal, start: usize, end: usize) -> Num {
+        Num {
             value,
             resolution,
-            start: i,
+            start,
             end,
             spelled: false,
-            bare_integer: !scaled && !lit.grouped && lit.frac_digits == 0,
-        })
+            bare_integer: false,
+        }
     }
 
     fn word_scale_at(&self, i: usize) -> Option<Decimal> {
@@ -278,105 +431,522 @@ impl<'d> Reader<'d> {
         word_scale(self.text(i))
     }
 
-    /// A number in words.
-    pub fn words(&self, i: usize) -> Option<Num> {
+    /// "half a million", "a quarter of a billion", "a dozen", "half a dozen", "a trillionth",
+    /// "quarter million", "half".
+    fn fraction_first(&self, i: usize) -> Option<Num> {
         let w = self.lower(i);
-        // "half a million", "half a billion dollars"
-        if w == "half" && matches!(self.lower(i + 1).as_str(), "a" | "an") {
-            if let Some(scale) = self.word_scale_at(i + 2) {
-                return Some(self.num(
-                    scale / Decimal::from(2),
-                    scale / Decimal::from(2),
-                    i,
-                    i + 3,
-                ));
-            }
-        }
-        // "a dozen", "a hundred", "a thousand", "a quarter of a billion", "a quarter million"
-        if w == "a" || w == "an" {
+        let article = matches!(w.as_str(), "a" | "an");
+        let (frac_at, frac) = if article {
             let next = self.lower(i + 1);
             if next == "dozen" {
-                let mut n = self.num(Decimal::from(12), Decimal::ONE, i, i + 2);
-                self.extend_fraction(&mut n);
-                return Some(n);
+                return Some(self.num(Decimal::from(12), Decimal::ONE, i, i + 2));
             }
             if next == "hundred" || self.word_scale_at(i + 1).is_some() {
-                return self.cardinal(i + 1, true).map(|mut n| {
-                    n.start = i;
-                    n
-                });
+                let c = self.cardinal(i + 1, true)?;
+                let mut n = self.tails(i + 1, c);
+                n.start = i;
+                return Some(n);
             }
-            if let Some(den) = fraction_denominator(&next) {
-                if den > 1 {
-                    return self.fraction_of_scale(i, i + 2, Decimal::ONE, den);
+            match self.denominator(i + 1) {
+                Some((d, end)) => (end - 1, Decimal::ONE.checked_div(d)?),
+                None if next == "half" => (i + 1, Decimal::new(5, 1)),
+                None => return None,
+            }
+        } else if w == "half" || w == "quarter" {
+            (
+                i,
+                if w == "half" {
+                    Decimal::new(5, 1)
+                } else {
+                    Decimal::new(25, 2)
+                },
+            )
+        } else {
+            return None;
+        };
+        let mut end = frac_at + 1;
+        // "… of a billion", "… a million", "… million", "… a dozen"
+        let mut k = end;
+        if self.is(k, "of") {
+            k += 1;
+        }
+        if matches!(self.lower(k).as_str(), "a" | "an") {
+            k += 1;
+        }
+        let lk = self.lower(k);
+        let mult = if let Some(s) = self.word_scale_at(k) {
+            Some(s)
+        } else if lk == "dozen" {
+            Some(Decimal::from(12))
+        } else {
+            None
+        };
+        if let Some(m) = mult.filter(|_| self.near(i, k)) {
+            end = k + 1;
+            let v = frac.checked_mul(m)?;
+            return Some(self.num(v, v, i, end));
+        }
+        // A bare "half"/"a quarter": only when no noun phrase makes it a portion of something
+        // countable would we want it; keep it as the fraction it is.
+        if w == "quarter" {
+            return None;
+        }
+        Some(self.num(frac, frac, i, end))
+    }
+
+    /// A cardinal of words and digits: "two hundred forty-six", "3 hundred and 21",
+    /// "1.2 million", "one billion two hundred million", "6 crore and two hundred".
+    fn cardinal(&self, i: usize, implicit_one: bool) -> Option<Cardinal> {
+        let mut c = Cardinal {
+            total: Decimal::ZERO,
+            current: if implicit_one {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            },
+            tail: Decimal::ZERO,
+            last_scale: Decimal::ONE,
+            resolution: Decimal::ONE,
+            end: i,
+            atoms: usize::from(implicit_one),
+            trailing_tens: None,
+            digits_only: true,
+            bare_integer: false,
+        };
+        let mut last = if implicit_one { 1u8 } else { 0u8 }; // 0 none, 1 unit/teen, 2 tens, 3 hundred, 4 scale, 5 digits
+        let mut after_and = false;
+        let mut snapshot: Option<Cardinal> = None;
+        let mut j = i;
+        let mut scales_seen: Vec<Decimal> = Vec::new();
+        loop {
+            if j != i && !self.near(i, j) {
+                break;
+            }
+            let tok_text = self.text(j);
+            let w = tok_text.to_lowercase();
+            // A digit atom.
+            let digit_atom = self
+                .doc
+                .tokens
+                .get(j)
+                .filter(|t| t.kind == TokKind::Alnum)
+                .and_then(|_| literal(tok_text))
+                .filter(|l| l.suffix.is_empty());
+            if let Some(lit) = digit_atom {
+                if last != 0
+                    && !(after_and && matches!(last, 3 | 4))
+                    && !(last == 4 && c.current.is_zero())
+                {
+                    break;
                 }
+                let (mut value, mut k, mut grouped, mut frac) =
+                    (lit.value, j + 1, lit.grouped, lit.frac_digits);
+                // "1 234 567", "40 000": groups of three after a single space.
+                if !lit.grouped && lit.frac_digits == 0 && tok_text.len() <= 3 {
+                    while self.space_group(k) {
+                        let g = Decimal::from_str_exact(self.text(k)).ok()?;
+                        let gf = self
+                            .text(k)
+                            .split_once('.')
+                            .map_or(0, |(_, f)| f.len() as u32);
+                        value = value.checked_mul(Decimal::from(1000))?.checked_add(g)?;
+                        frac = gf;
+                        grouped = true;
+                        k += 1;
+                    }
+                }
+                c.current += value;
+                c.tail = value;
+                c.resolution = Decimal::new(1, frac);
+                c.atoms += 1;
+                c.end = k;
+                c.trailing_tens = None;
+                c.bare_integer = c.atoms == 1 && !grouped && frac == 0 && k == j + 1;
+                last = 5;
+                after_and = false;
+                j = k;
+                // "75-million": a scale glued by a hyphen.
+                if self.hyphen(j)
+                    && self.glued(j)
+                    && self.glued(j + 1)
+                    && self.word_scale_at(j + 1).is_some()
+                {
+                    j += 1;
+                }
+                continue;
+            }
+            if !self.is_word(j) {
+                break;
+            }
+            // "six million and two thirds": the words after "and" are a fraction's numerator.
+            if ordinal(&w).is_some_and(|(d, _)| d > 2 || w.starts_with("half"))
+                && after_and_unit(&c, snapshot.as_ref())
+            {
+                if let Some(s) = snapshot.take() {
+                    c = s;
+                }
+                break;
+            }
+            if let Some(v) = tens(&w) {
+                if last == 1
+                    || last == 2
+                    || last == 5
+                    || (last == 4 && !after_and && c.current.is_zero() && false)
+                {
+                    break;
+                }
+                let mut value = Decimal::from(v);
+                let mut k = j + 1;
+                c.trailing_tens = (!after_and && c.atoms > 0).then_some((j, Decimal::from(v)));
+                // "forty-six", "fifty - two", "fifty two"
+                let unit_at = if self.hyphen(k) { k + 1 } else { k };
+                if let Some(u) = small(&self.lower(unit_at)).filter(|&u| (1..10).contains(&u)) {
+                    if self.near(i, unit_at) {
+                        value += Decimal::from(u);
+                        k = unit_at + 1;
+                        c.trailing_tens = None;
+                    }
+                }
+                c.current += value;
+                c.tail = value;
+                c.resolution = Decimal::ONE;
+                c.atoms += 1;
+                c.digits_only = false;
+                c.end = k;
+                last = if k > j + 1 { 1 } else { 2 };
+                after_and = false;
+                j = k;
+                continue;
+            }
+            if let Some(v) = small(&w) {
+                if last == 1 || last == 5 || last == 2 && v >= 10 {
+                    break;
+                }
+                if last == 2 && v >= 1 {
+                    // "fifty two" handled above; here a tens word precedes with no unit.
+                    break;
+                }
+                c.current += Decimal::from(v);
+                c.tail = Decimal::from(v);
+                c.resolution = Decimal::ONE;
+                c.atoms += 1;
+                c.digits_only = false;
+                c.trailing_tens = None;
+                c.end = j + 1;
+                last = 1;
+                after_and = false;
+                j += 1;
+                continue;
+            }
+            if w == "hundred" {
+                if last == 0
+                    || last == 3
+                    || c.current.is_zero()
+                    || (c.current >= Decimal::from(100) && last != 5)
+                {
+                    if let Some(s) = snapshot.take() {
+                        c = s;
+                    }
+                    break;
+                }
+                c.current = c.current.checked_mul(Decimal::from(100))?;
+                c.tail = Decimal::ZERO;
+                c.resolution = Decimal::from(100);
+                c.end = j + 1;
+                c.trailing_tens = None;
+                c.digits_only = false;
+                last = 3;
+                after_and = false;
+                snapshot = None;
+                j += 1;
+                continue;
+            }
+            if let Some(scale) =
+                word_scale(&w).filter(|_| !w.ends_with('s') || w == "lakhs" || w == "crores")
+            {
+                if last == 0 {
+                    break;
+                }
+                if last == 4 && c.current.is_zero() {
+                    // "lakh crore": a scale of a scale.
+                    c.total = c.total.checked_mul(scale)?;
+                } else {
+                    if scales_seen.last().is_some_and(|s| *s <= scale)
+                        && !c.current.is_zero()
+                        && c.total > Decimal::ZERO
+                    {
+                        if let Some(s) = snapshot.take() {
+                            c = s;
+                        }
+                        break;
+                    }
+                    c.total = c.total.checked_add(c.current.checked_mul(scale)?)?;
+                    c.resolution = c.resolution.checked_mul(scale)?;
+                    c.current = Decimal::ZERO;
+                }
+                c.tail = Decimal::ZERO;
+                c.last_scale = scale;
+                scales_seen.push(scale);
+                c.end = j + 1;
+                c.trailing_tens = None;
+                c.digits_only = false;
+                c.bare_integer = false;
+                last = 4;
+                after_and = false;
+                snapshot = None;
+                j += 1;
+                continue;
+            }
+            if w == "and" && matches!(last, 3 | 4) {
+                let nw = self.lower(j + 1);
+                let next_is_atom = small(&nw).is_some()
+                    || tens(&nw).is_some()
+                    || literal(self.text(j + 1)).is_some_and(|l| l.suffix.is_empty());
+                if next_is_atom && self.near(i, j + 1) {
+                    snapshot = Some(c);
+                    after_and = true;
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if c.end == i || (c.atoms == 0) {
+            return None;
+        }
+        if c.digits_only && last == 5 && c.atoms > 1 {
+            c.bare_integer = false;
+        }
+        Some(c)
+    }
+
+    /// One group of three digits after a single space ("40 000").
+    fn space_group(&self, k: usize) -> bool {
+        let Some(tok) = self.doc.tokens.get(k) else {
+            return false;
+        };
+        let prev_end = self.doc.tokens[k - 1].span.end;
+        let between = &self.doc.text[prev_end..tok.span.start];
+        let single = between.chars().count() == 1
+            && matches!(between, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+        let t = self.text(k);
+        let int = t.split_once('.').map_or(t, |(a, _)| a);
+        single
+            && int.len() == 3
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    }
+
+    /// What may follow a cardinal: "point zero three", "dozen", fractions ("two thirds",
+    /// "one hundred thirty fifths"), "and a half", "over three".
+    fn tails(&self, start: usize, c: Cardinal) -> Num {
+        let mut n = Num {
+            value: c.value(),
+            resolution: c.resolution,
+            start,
+            end: c.end,
+            spelled: !c.digits_only,
+            bare_integer: c.bare_integer,
+        };
+        let e = c.end;
+        let near = |k: usize| self.near(start, k);
+        let lw = self.lower(e);
+        // "two hundred point zero three"
+        if lw == "point" && !c.digits_only && near(e + 1) {
+            let mut digits = String::new();
+            let mut k = e + 1;
+            while near(k) {
+                let w = self.lower(k);
+                let hy = self.hyphen(k + 1);
+                if let Some(v) = small(&w).or(if w == "naught" || w == "oh" {
+                    Some(0)
+                } else {
+                    None
+                }) {
+                    digits.push_str(&v.to_string());
+                    k += 1;
+                } else if let Some(t) = tens(&w) {
+                    let u = if hy {
+                        small(&self.lower(k + 2)).filter(|u| (1..10).contains(u))
+                    } else {
+                        None
+                    };
+                    digits.push_str(&(t + u.unwrap_or(0)).to_string());
+                    k += if u.is_some() { 3 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            if !digits.is_empty() {
+                if let Ok(f) = Decimal::from_str_exact(&format!("0.{digits}")) {
+                    n.value += f;
+                    n.resolution = Decimal::new(1, digits.len() as u32);
+                    n.end = k;
+                }
+            }
+            return n;
+        }
+        // "two dozen", "three hundred and two dozens", "3 dzs"
+        if matches!(
+            lw.as_str(),
+            "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs"
+        ) && near(e)
+        {
+            n.value = c.value() + c.tail * Decimal::from(11);
+            n.end = e + 1;
+            n.resolution = Decimal::ONE;
+            n.bare_integer = false;
+            return n;
+        }
+        // Fractions: numerator c, then a denominator.
+        if !c.digits_only {
+            if let Some(f) = self.fraction_after(start, &c) {
+                return f;
+            }
+        }
+        // "and a half", "and two thirds", "and a quarter million"
+        if lw == "and" && near(e + 1) {
+            if let Some((frac, k)) = self.fraction_phrase(e + 1) {
+                let mut value;
+                let mut end = k;
+                if let Some(scale) = self.word_scale_at(k).filter(|_| near(k)) {
+                    value = if c.last_scale > Decimal::ONE {
+                        c.value() + frac * scale
+                    } else {
+                        (c.value() + frac) * scale
+                    };
+                    end = k + 1;
+                } else {
+                    value = c.value() + frac * c.last_scale;
+                }
+                if c.current.is_zero() && c.last_scale == Decimal::ONE {
+                    value = c.value() + frac;
+                }
+                n.value = value;
+                n.end = end;
+                n.bare_integer = false;
+                n.resolution = Decimal::ONE.min(n.resolution);
+                return n;
+            }
+        }
+        // "1 over 3", "one out of three" — only when nothing is counted after it.
+        if (lw == "over" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
+            let k = if lw == "out" { e + 2 } else { e + 1 };
+            if let Some(d) = self.cardinal(k, false) {
+                let after = d.end;
+                let counted = self.is_word(after) && near(after);
+                let ratio_ok = lw == "over" || c.value() <= d.value();
+                if !counted && !d.value().is_zero() && ratio_ok {
+                    if let Some(v) = c.value().checked_div(d.value()) {
+                        n.value = v;
+                        n.end = after;
+                        n.bare_integer = false;
+                        n.resolution = v;
+                    }
+                }
+            }
+        }
+        n
+    }
+
+    /// A fraction phrase: "a half", "one half", "two thirds", "a thirtieth", "three quarters".
+    fn fraction_phrase(&self, i: usize) -> Option<(Decimal, usize)> {
+        let w = self.lower(i);
+        let (num, k) = if w == "a" || w == "an" {
+            (Decimal::ONE, i + 1)
+        } else {
+            let c = self.cardinal(i, false)?;
+            (c.value(), c.end)
+        };
+        let (den, end) = self.denominator(k)?;
+        Some((num.checked_div(den)?, end))
+    }
+
+    /// An ordinal denominator at `k`: "fifth(s)", "twenty-fifth", "thirty fifths",
+    /// "one hundred fifth", "hundred and fifth".
+    fn denominator(&self, k: usize) -> Option<(Decimal, usize)> {
+        if !self.is_word(k) {
+            return None;
+        }
+        let w = self.lower(k);
+        if let Some((d, _)) = ordinal(&w) {
+            if d <= 2 && w != "half" && w != "halves" {
+                return None; // "first", "second": not fractions on their own
+            }
+            return Some((Decimal::from(d), k + 1));
+        }
+        // "twenty-fifth", "twenty fifths", "hundred-fifths"
+        let base = tens(&w)
+            .map(Decimal::from)
+            .or((w == "hundred").then(|| Decimal::from(100)));
+        if let Some(b) = base {
+            let mut m = k + 1;
+            if self.hyphen(m) || self.is(m, "and") {
+                m += 1;
+            }
+            if let Some((d, _)) = ordinal(&self.lower(m)).filter(|(d, _)| *d < 10) {
+                return Some((b + Decimal::from(d), m + 1));
             }
             return None;
         }
-        let mut n = self.cardinal(i, false)?;
-        // "two dozen"
-        if matches!(self.lower(n.end).as_str(), "dozen" | "dozens") {
-            n.value *= Decimal::from(12);
-            n.end += 1;
+        // "one hundred fifth", "one thousand fifths"
+        let c = self.cardinal(k, false)?;
+        let mut m = c.end;
+        if self.is(m, "and") || self.hyphen(m) {
+            m += 1;
         }
-        // "three quarters (of a billion)", "two thirds"
-        if let Some(den) = fraction_denominator(&self.lower(n.end)) {
-            if n.value >= Decimal::ONE && n.value < Decimal::from(10) && self.lower(n.end) != "half"
-            {
-                if let Some(f) = self.fraction_of_scale(i, n.end + 1, n.value, den) {
-                    return Some(f);
-                }
-            }
+        let (d, _) = ordinal(&self.lower(m))?;
+        if c.digits_only {
+            return None;
         }
-        self.extend_fraction(&mut n);
-        Some(n)
+        Some((c.value() + Decimal::from(d), m + 1))
     }
 
-    /// "<num>/<den> [of a] [million]" ending at token `after`.
-    fn fraction_of_scale(&self, start: usize, after: usize, num: Decimal, den: u32) -> Option<Num> {
-        let frac = num.checked_div(Decimal::from(den))?;
-        let mut end = after;
-        let mut scale = Decimal::ONE;
-        if self.is(end, "of") && matches!(self.lower(end + 1).as_str(), "a" | "an") {
-            if let Some(s) = self.word_scale_at(end + 2) {
-                scale = s;
-                end += 3;
-            }
-        } else if let Some(s) = self.word_scale_at(end) {
-            scale = s;
-            end += 1;
+    fn fraction_after(&self, start: usize, c: &Cardinal) -> Option<Num> {
+        let e = c.end;
+        if !self.near(start, e) {
+            return None;
         }
-        let value = frac.checked_mul(scale)?;
-        let resolution = if scale > Decimal::ONE {
-            scale / Decimal::from(den)
-        } else {
-            frac
+        let build = |value: Decimal, end: usize| Num {
+            value,
+            resolution: value,
+            start,
+            end,
+            spelled: true,
+            bare_integer: false,
         };
-        Some(self.num(value, resolution, start, end))
-    }
-
-    /// "… and a half", "… and a quarter" after a cardinal; scale words after it apply to the
-    /// whole ("two and a half million").
-    fn extend_fraction(&self, n: &mut Num) {
-        let e = n.end;
-        if self.is(e, "and") && matches!(self.lower(e + 1).as_str(), "a" | "an" | "one") {
-            if let Some(den) = fraction_denominator(&self.lower(e + 2)) {
-                let base = n.value;
-                let mut value = base + Decimal::ONE / Decimal::from(den);
-                let mut end = e + 3;
-                let mut resolution = Decimal::ONE / Decimal::from(den);
-                if base < Decimal::from(1000) {
-                    if let Some(scale) = self.word_scale_at(end) {
-                        value *= scale;
-                        resolution *= scale;
-                        end += 1;
+        // "one hundred thirty fifths" = 100/35: a trailing tens word joins the denominator.
+        if let Some((tj, tv)) = c.trailing_tens {
+            let o = if self.hyphen(e) { e + 1 } else { e };
+            if e == tj + 1 {
+                if let Some((d, _)) = ordinal(&self.lower(o)).filter(|(d, _)| *d < 10 && *d > 0) {
+                    let num = c.value() - tv;
+                    if !num.is_zero() {
+                        return Some(build(num.checked_div(tv + Decimal::from(d))?, o + 1));
                     }
                 }
-                n.value = value;
-                n.resolution = resolution;
-                n.end = end;
             }
         }
+        // "one-eighth", "five - eighths", "hundred-fifths"
+        let e = if self.hyphen(e) && ordinal(&self.lower(e + 1)).is_some() {
+            e + 1
+        } else {
+            e
+        };
+        let (den, end) = self.denominator(e)?;
+        let scale_end = self.word_scale_at(end).filter(|_| self.near(start, end));
+        let mut value = c.value().checked_div(den)?;
+        let mut end = end;
+        if let Some(s) = scale_end {
+            value = value.checked_mul(s)?;
+            end += 1;
+        } else if self.is(end, "of") && matches!(self.lower(end + 1).as_str(), "a" | "an") {
+            if let Some(s) = self.word_scale_at(end + 2) {
+                value = value.checked_mul(s)?;
+                end += 3;
+            }
+        }
+        Some(build(value, end))
     }
 
     fn num(&self, value: Decimal, resolution: Decimal, start: usize, end: usize) -> Num {
@@ -389,97 +959,22 @@ impl<'d> Reader<'d> {
             bare_integer: false,
         }
     }
+}
 
-    /// A cardinal in words: "two hundred forty-six", "one thousand and five", "three million".
-    /// With `implicit_one`, a leading "hundred"/scale counts as one of it ("a hundred").
-    fn cardinal(&self, i: usize, implicit_one: bool) -> Option<Num> {
-        let mut total = Decimal::ZERO;
-        let mut current = Decimal::ZERO;
-        let mut seen_any = implicit_one;
-        let mut last_kind = 0u8; // 1 small, 2 tens, 3 hundred, 4 scale
-        let mut resolution = Decimal::ONE;
-        let mut j = i;
-        let mut end = i;
-        if implicit_one {
-            current = Decimal::ONE;
-        }
-        loop {
-            if !self.is_word(j) {
-                break;
-            }
-            let w = self.lower(j);
-            if let Some(v) = tens(&w) {
-                if matches!(last_kind, 1 | 2) {
-                    break;
-                }
-                current += Decimal::from(v);
-                last_kind = 2;
-                j += 1;
-                end = j;
-                seen_any = true;
-                // "forty-six", "fifty - two"
-                if self.hyphen(j) {
-                    if let Some(u) = small(&self.lower(j + 1)).filter(|&u| (1..10).contains(&u)) {
-                        current += Decimal::from(u);
-                        last_kind = 1;
-                        j += 2;
-                        end = j;
-                    }
-                }
-            } else if let Some(v) = small(&w) {
-                if matches!(last_kind, 1 | 2) {
-                    break;
-                }
-                current += Decimal::from(v);
-                last_kind = 1;
-                j += 1;
-                end = j;
-                seen_any = true;
-            } else if w == "hundred" {
-                if !seen_any || last_kind == 3 || last_kind == 4 && current.is_zero() {
-                    break;
-                }
-                if current.is_zero() {
-                    current = Decimal::ONE;
-                }
-                current = current.checked_mul(Decimal::from(100))?;
-                last_kind = 3;
-                j += 1;
-                end = j;
-                resolution = Decimal::from(100);
-            } else if let Some(scale) = word_scale(&w).filter(|_| !w.ends_with('s')) {
-                if !seen_any {
-                    break;
-                }
-                if current.is_zero() {
-                    current = Decimal::ONE;
-                }
-                total = total.checked_add(current.checked_mul(scale)?)?;
-                current = Decimal::ZERO;
-                last_kind = 4;
-                j += 1;
-                end = j;
-                resolution = scale;
-            } else if w == "and" && matches!(last_kind, 3 | 4) {
-                // "one hundred and five" — only if a number word follows.
-                let nw = self.lower(j + 1);
-                if small(&nw).is_some() || tens(&nw).is_some() {
-                    j += 1;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-            if matches!(last_kind, 1 | 2) {
-                resolution = Decimal::ONE;
-            }
-        }
-        if end == i || (!seen_any && !implicit_one) {
-            return None;
-        }
-        Some(self.num(total + current, resolution, i, end))
+/// Whether the cardinal read so far ends in "and" + a unit or a compound under 100 (not a bare
+/// tens word: "one hundred and thirty fifths" is 130/5).
+fn after_and_unit(c: &Cardinal, snapshot: Option<&Cardinal>) -> bool {
+    snapshot.is_some() && c.trailing_tens.is_none()
+}
+
+/// "e10", "E6": a power of ten glued to digits.
+fn exponent(s: &str) -> Option<Decimal> {
+    let d = s.strip_prefix(['e', 'E'])?;
+    if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    let p: u32 = d.parse().ok()?;
+    (0..p).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(Decimal::TEN))
 }
 
 #[cfg(test)]
