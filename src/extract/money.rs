@@ -76,6 +76,11 @@ pub struct Money {
     pub end: usize,
 }
 
+/// Prefixes that may stand apart from `$` ("c $ 1.34", "hk $ 10"); never "a $75", "s $".
+const SPACED_PREFIXES: &[&str] = &[
+    "c", "hk", "nz", "us", "mxn", "mex", "nzd", "usd", "cad", "aud",
+];
+
 /// Prefix letters glued to `$`: "US$", "NT$", "A$", "C$" …
 fn dollar_prefix(p: &str) -> Option<&'static str> {
     Some(match p.to_ascii_uppercase().as_str() {
@@ -295,7 +300,10 @@ fn prefixed(r: &Reader<'_>, i: usize) -> Option<Money> {
     let t = r.text(i);
     let (code, num_at) = if let Some(c) = symbol(t) {
         (c, i + 1)
-    } else if r.text(i + 1) == "$" && r.is_word(i) && (r.glued(i + 1) || t.len() <= 3) {
+    } else if r.text(i + 1) == "$"
+        && r.is_word(i)
+        && (r.glued(i + 1) || SPACED_PREFIXES.contains(&t.to_ascii_lowercase().as_str()))
+    {
         (dollar_prefix(t)?, i + 2)
     } else if r.is(i, "U")
         && r.text(i + 1) == "."
@@ -476,6 +484,17 @@ mod tests {
         assert_eq!(amt("five million yen"), "JPY 5000000");
         assert_eq!(amt("U.S.$5 million"), "USD 5000000");
         assert_eq!(amt("$ 2.75"), "USD 2.75");
+        assert_eq!(amt("c $ 1.34"), "CAD 1.34");
+        assert_eq!(amt("USD115.5"), "USD 115.5");
+        assert_eq!(amt("115USD"), "USD 115");
+        assert_eq!(amt("30 MUSD"), "USD 30000000");
+        assert_eq!(amt("3 dollars 50 cents"), "USD 3.5");
+        assert_eq!(amt("a quarter million us dollars"), "USD 250000");
+    }
+
+    #[test]
+    fn an_article_is_not_a_prefix() {
+        assert_eq!(amt("a $75 million"), "error: not a money amount");
     }
 
     #[test]
