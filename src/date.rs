@@ -133,11 +133,17 @@ impl Serialize for Date {
 pub enum DateValue {
     Day(Date),
     Month { year: i32, month: u8 },
+    Year(i32),
 }
 
 impl DateValue {
-    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub fn parse(s: &str) -> Option<DateValue> {
+        if s.len() == 4 {
+            let year: i32 = s.parse().ok()?;
+            Date::new(year, 1, 1)?;
+            return Some(DateValue::Year(year));
+        }
         if s.len() == 7 {
             let (y, m) = s.split_once('-')?;
             let (year, month) = (y.parse().ok()?, m.parse().ok()?);
@@ -163,6 +169,18 @@ impl DateValue {
                     day: days_in_month(year, month),
                 },
             ),
+            DateValue::Year(year) => (
+                Date {
+                    year,
+                    month: 1,
+                    day: 1,
+                },
+                Date {
+                    year,
+                    month: 12,
+                    day: 31,
+                },
+            ),
         }
     }
 
@@ -179,6 +197,7 @@ impl fmt::Display for DateValue {
         match self {
             DateValue::Day(d) => d.fmt(f),
             DateValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            DateValue::Year(year) => write!(f, "{year:04}"),
         }
     }
 }

@@ -3,7 +3,9 @@
 //! and the exit code.
 
 pub mod check;
+pub mod codes;
 pub mod date;
+pub mod entity;
 pub mod extract;
 pub mod fmt;
 pub mod input;

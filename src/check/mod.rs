@@ -1,8 +1,92 @@
-//! Checking claims against the KB.
+//! Checking: tie each claim to the KB record it is about, compare, and report findings.
+//!
+//! Scope (SPEC §4): a record is in scope for a claim when every one of its `about` entities is
+//! mentioned in the claim's sentence or earlier in the article; the nearest such record wins,
+//! and when two are equally near the one whose own entities sit closest to the claim in the
+//! sentence wins. A claim links to the figures whose `of` phrase it counts. When the link stays
+//! unclear the claim is `ambiguous`, never a mismatch: a false alarm is the worst bug we have.
 
-use crate::date::Date;
-use crate::extract::{Context, extract};
+mod compare;
+
+use crate::codes::{self, Severity};
+use crate::date::{Date, DateValue};
+use crate::entity::{AliasIndex, Mention, PhraseHit};
+use crate::extract::approval::Lexicon;
+use crate::extract::{self, Claim, ClaimKind, ClaimValue, Context, Qualifier, Unit};
+use crate::kb::{FigureValue, Kb, Problem, Record, Status};
+use crate::span::Span;
+use crate::state::{self, Agreement, State};
 use crate::text::Document;
+pub use compare::{Verdict, figure_verdict};
+use std::collections::HashMap;
+
+/// A finding: what the article says, what the KB says, where.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// The claim's figure in the article.
+    pub span: Span,
+    pub message: String,
+    /// Label on the span: what the article says.
+    pub label: String,
+    /// Index into [`Report::claims`].
+    pub claim: Option<usize>,
+    /// Record index into `Kb::records`.
+    pub record: Option<usize>,
+    /// Figure indices into the record's figures: every figure the claim could be.
+    pub figures: Vec<usize>,
+    /// Status index into the record's statuses.
+    pub status: Option<usize>,
+    /// Other places in the article, with a label ("246 here").
+    pub related: Vec<(Span, String)>,
+    /// What the KB says, for the help line.
+    pub expected: Option<String>,
+    /// Replacement text for the span.
+    pub suggestion: Option<String>,
+}
+
+/// Counts for the summary table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub claims: usize,
+    /// Claims tied to a KB figure or status.
+    pub checked: usize,
+    pub agreeing: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub advice: usize,
+}
+
+/// The result of checking one article.
+#[derive(Debug)]
+pub struct Report {
+    pub doc: Document,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+    /// The date the article was judged at, and where it came from.
+    pub date: Option<Date>,
+}
+
+/// Options of one check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// `--date`: overrides front matter and datelines.
+    pub date: Option<Date>,
+}
+
+/// A KB made ready for checking: the automaton and lexicon are built once.
+pub struct Checker<'k> {
+    pub kb: &'k Kb,
+    index: AliasIndex,
+    lexicon: Lexicon,
+    /// Records per entity (to skip records none of whose entities appear).
+    records_of: Vec<Vec<usize>>,
+    /// Entities that appear in some record's `about` (buyers, systems), for the
+    /// "another event" rule.
+    in_about: Vec<bool>,
+}
 
 /// The article's own date: Markdown front matter, else a dateline at the top.
 pub fn article_date(doc: &Document) -> Option<Date> {
@@ -11,7 +95,6 @@ pub fn article_date(doc: &Document) -> Option<Date> {
     }
     // A dateline: a full date among the first dozen tokens of the first paragraph.
     let first = doc.paragraphs.first()?;
-    let lex = crate::extract::approval::Lexicon::new(vec![], &[]).ok()?;
     let head_end = doc
         .tokens
         .iter()
@@ -19,10 +102,886 @@ pub fn article_date(doc: &Document) -> Option<Date> {
         .last()
         .map_or(first.end, |t| t.span.end.min(first.end));
     let head = Document::new(&doc.text[..head_end]);
-    extract(&head, &Context::default(), &lex)
+    let lex = Lexicon::new(vec![], &[]).ok()?;
+    extract::extract(&head, &Context::default(), &lex)
         .into_iter()
         .find_map(|c| match c.value {
-            crate::extract::ClaimValue::Date(crate::date::DateValue::Day(d)) => Some(d),
+            ClaimValue::Date(DateValue::Day(d)) => Some(d),
             _ => None,
         })
 }
+
+/// Where a record stands relative to a claim.
+#[derive(Debug, Clone, Copy)]
+struct Scope {
+    record: usize,
+    /// Sentences back to the oldest of its entities' latest mentions (0: all in the sentence).
+    distance: usize,
+    /// Bytes from the claim to the nearest mention, in its sentence, of an entity only this
+    /// record has among the competitors (filled in when breaking ties).
+    nearness: usize,
+}
+
+impl<'k> Checker<'k> {
+    pub fn new(kb: &'k Kb) -> Result<Checker<'k>, Problem> {
+        let lexicon = kb.lexicon()?;
+        let index = AliasIndex::new(kb);
+        let mut records_of = vec![Vec::new(); kb.entities.len()];
+        let mut in_about = vec![false; kb.entities.len()];
+        let pos: HashMap<&str, usize> = kb
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        for (ri, r) in kb.records.iter().enumerate() {
+            for a in &r.about {
+                if let Some(&e) = pos.get(a.as_str()) {
+                    records_of[e].push(ri);
+                    in_about[e] = true;
+                }
+            }
+        }
+        Ok(Checker {
+            kb,
+            index,
+            lexicon,
+            records_of,
+            in_about,
+        })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Checks one article.
+    pub fn check(&self, text: String, opts: &Options) -> Report {
+        let doc = Document::new(text);
+        let date = opts.date.or_else(|| article_date(&doc));
+        let claims = extract::extract(&doc, &Context { date }, &self.lexicon);
+        let (mentions, phrases) = self.index.scan(&doc.text);
+        let mut run = Run {
+            ck: self,
+            doc: &doc,
+            claims: &claims,
+            mentions,
+            phrases,
+            date,
+            findings: Vec::new(),
+            links: vec![None; claims.len()],
+            stats: Stats {
+                claims: claims.len(),
+                ..Stats::default()
+            },
+        };
+        run.go();
+        let Run {
+            mut findings,
+            mut stats,
+            ..
+        } = run;
+        findings.sort_by_key(|f| (f.span.start, f.span.end, std::cmp::Reverse(f.severity)));
+        for f in &findings {
+            match f.severity {
+                Severity::Error => stats.errors += 1,
+                Severity::Warning => stats.warnings += 1,
+                Severity::Advice => stats.advice += 1,
+            }
+        }
+        Report {
+            doc,
+            claims,
+            findings,
+            stats,
+            date,
+        }
+    }
+}
+
+/// What a quantity claim was tied to, for the consistency check.
+#[derive(Debug, Clone)]
+struct Link {
+    record: usize,
+    figure: usize,
+    agrees: bool,
+}
+
+struct Run<'a, 'k> {
+    ck: &'a Checker<'k>,
+    doc: &'a Document,
+    claims: &'a [Claim],
+    mentions: Vec<Mention>,
+    phrases: Vec<PhraseHit>,
+    date: Option<Date>,
+    findings: Vec<Finding>,
+    links: Vec<Option<Link>>,
+    stats: Stats,
+}
+
+impl<'k> Run<'_, 'k> {
+    fn kb(&self) -> &'k Kb {
+        self.ck.kb
+    }
+
+    fn sentence_of(&self, offset: usize) -> usize {
+        self.doc.sentence_at(offset)
+    }
+
+    fn go(&mut self) {
+        for ci in 0..self.claims.len() {
+            let c = &self.claims[ci];
+            match &c.value {
+                ClaimValue::Quantity(_) => self.quantity(ci),
+                ClaimValue::Status { .. } => self.status(ci),
+                ClaimValue::Date(_) => self.date_figure(ci),
+            }
+        }
+        self.consistency();
+    }
+
+    /// Records in scope at a claim's sentence, nearest first.
+    fn scopes(&self, claim: &Claim) -> Vec<Scope> {
+        let s = claim.sentence;
+        let mut latest: HashMap<usize, usize> = HashMap::new(); // entity → latest sentence ≤ s
+        for m in &self.mentions {
+            let ms = self.sentence_of(m.span.start);
+            if ms <= s {
+                let e = latest.entry(m.entity).or_insert(ms);
+                *e = (*e).max(ms);
+            }
+        }
+        let mut candidates: Vec<usize> = latest
+            .keys()
+            .flat_map(|&e| self.ck.records_of[e].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out = Vec::new();
+        for r in candidates {
+            let rec = &self.kb().records[r];
+            let mut oldest = s;
+            let mut ok = !rec.about.is_empty();
+            for a in &rec.about {
+                match self.entity_index(a).and_then(|e| latest.get(&e)) {
+                    Some(&ms) => oldest = oldest.min(ms),
+                    None => ok = false,
+                }
+            }
+            if ok {
+                out.push(Scope {
+                    record: r,
+                    distance: s - oldest,
+                    nearness: usize::MAX,
+                });
+            }
+        }
+        out.sort_by_key(|sc| (sc.distance, sc.record));
+        out
+    }
+
+    fn entity_index(&self, id: &str) -> Option<usize> {
+        self.kb().entities.iter().position(|e| e.id == id)
+    }
+
+    /// Among scopes with candidates, the nearest; `Err` with the tied ones when it cannot be
+    /// decided.
+    fn choose(&self, claim: &Claim, mut scopes: Vec<Scope>) -> Result<Option<Scope>, Vec<Scope>> {
+        let Some(best) = scopes.first().map(|s| s.distance) else {
+            return Ok(None);
+        };
+        scopes.retain(|s| s.distance == best);
+        if scopes.len() == 1 {
+            return Ok(scopes.pop());
+        }
+        // Tie: the record whose own entities are mentioned closest to the claim.
+        let shared: Vec<&String> = {
+            let first = &self.kb().records[scopes[0].record].about;
+            first
+                .iter()
+                .filter(|a| {
+                    scopes
+                        .iter()
+                        .all(|s| self.kb().records[s.record].about.contains(a))
+                })
+                .collect()
+        };
+        for sc in &mut scopes {
+            let rec = &self.kb().records[sc.record];
+            let own: Vec<usize> = rec
+                .about
+                .iter()
+                .filter(|a| !shared.contains(a))
+                .filter_map(|a| self.entity_index(a))
+                .collect();
+            sc.nearness = self
+                .mentions
+                .iter()
+                .filter(|m| {
+                    own.contains(&m.entity) && self.sentence_of(m.span.start) == claim.sentence
+                })
+                .map(|m| {
+                    if m.span.end <= claim.span.start {
+                        claim.span.start - m.span.end
+                    } else {
+                        // A mention after the claim ties it less strongly.
+                        (m.span.start.saturating_sub(claim.span.end)) * 2 + 1
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX);
+        }
+        scopes.sort_by_key(|s| s.nearness);
+        if scopes[0].nearness < scopes[1].nearness {
+            Ok(Some(scopes[0]))
+        } else {
+            Err(scopes)
+        }
+    }
+
+    /// Figures of record `r` that a quantity claim can be about.
+    fn figures_for(&self, claim: &Claim, r: usize) -> Vec<usize> {
+        let rec = &self.kb().records[r];
+        let Some(q) = claim.quantity() else {
+            return vec![];
+        };
+        let sentence = self.doc.sentences[claim.sentence].span;
+        let hits = |f: usize, within: Span| {
+            self.phrases
+                .iter()
+                .any(|p| p.record == r && p.figure == f && within.contains(p.span))
+        };
+        rec.figures
+            .iter()
+            .enumerate()
+            .filter(|(fi, f)| match (&f.value, q.unit) {
+                (FigureValue::Count(_), Unit::Count) => {
+                    claim.of.as_ref().is_some_and(|(_, sp)| hits(*fi, *sp))
+                }
+                (FigureValue::Amount(..), Unit::Money(_)) => {
+                    claim.of.as_ref().is_some_and(|(_, sp)| hits(*fi, *sp))
+                        || hits(*fi, sentence)
+                        || (claim.of.is_none()
+                            && self.prices_the_deal(claim)
+                            && rec
+                                .figures
+                                .iter()
+                                .filter(|f| matches!(f.value, FigureValue::Amount(..)))
+                                .count()
+                                == 1)
+                }
+                (FigureValue::Percent(_), Unit::Percent) => hits(*fi, sentence),
+                _ => false,
+            })
+            .map(|(fi, _)| fi)
+            .collect()
+    }
+
+    /// "… for $75 million.", "worth $75 million": an amount that prices the sentence's subject,
+    /// with no noun of its own.
+    fn prices_the_deal(&self, claim: &Claim) -> bool {
+        let toks = &self.doc.tokens;
+        let at = toks.partition_point(|t| t.span.end <= claim.span.start);
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .and_then(|j| toks.get(j))
+                .map(|t| t.span.slice(&self.doc.text).to_lowercase())
+                .unwrap_or_default()
+        };
+        matches!(
+            before(1).as_str(),
+            "for"
+                | "worth"
+                | "costing"
+                | "totaling"
+                | "totalling"
+                | "valued"
+                | "priced"
+                | "cost"
+                | "costs"
+                | "at"
+        ) && !matches!(
+            before(2).as_str(),
+            "budget" | "year" | "years" | "month" | "salary" | "per"
+        )
+    }
+
+    /// Whether the sentence places the claim in another event than record `r`'s: another
+    /// year, or another buyer/system named closer to the claim than the record's own.
+    fn another_event(&self, claim: &Claim, r: usize) -> bool {
+        let rec = &self.kb().records[r];
+        let years: Vec<i32> = rec
+            .date
+            .iter()
+            .map(|d| d.year)
+            .chain(
+                rec.figures
+                    .iter()
+                    .filter_map(|f| f.date.map(|d| d.bounds().0.year)),
+            )
+            .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
+            .collect();
+        let other_year = self.claims.iter().any(|c| {
+            c.sentence == claim.sentence
+                && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
+        });
+        if other_year {
+            return true;
+        }
+        let own: Vec<usize> = rec
+            .about
+            .iter()
+            .filter_map(|a| self.entity_index(a))
+            .collect();
+        let dist = |m: &Mention| {
+            if m.span.end <= claim.span.start {
+                claim.span.start - m.span.end
+            } else {
+                m.span.start.saturating_sub(claim.span.end)
+            }
+        };
+        let in_sentence = |m: &&Mention| self.sentence_of(m.span.start) == claim.sentence;
+        let own_near = self
+            .mentions
+            .iter()
+            .filter(in_sentence)
+            .filter(|m| own.contains(&m.entity))
+            .map(dist)
+            .min()
+            .unwrap_or(usize::MAX);
+        self.mentions
+            .iter()
+            .filter(in_sentence)
+            .filter(|m| {
+                !own.contains(&m.entity)
+                    && self.ck.in_about[m.entity]
+                    && !self.kb().entities[m.entity].authority
+            })
+            .any(|m| dist(m) < own_near)
+    }
+
+    fn quantity(&mut self, ci: usize) {
+        let claim = &self.claims[ci];
+        let Some(q) = claim.quantity() else { return };
+        // Fractions and zero do not count things ("half of the missiles").
+        if q.unit == Unit::Count
+            && (q.value < rust_decimal::Decimal::ONE || !q.value.fract().is_zero())
+        {
+            return;
+        }
+        if claim.kind == ClaimKind::Number {
+            return; // nothing counted: nothing to tie
+        }
+        let scopes = self.scopes(claim);
+        let with_figures: Vec<Scope> = scopes
+            .iter()
+            .copied()
+            .filter(|s| !self.figures_for(claim, s.record).is_empty())
+            .collect();
+        if with_figures.is_empty() {
+            self.unverified(ci, &scopes);
+            return;
+        }
+        match self.choose(claim, with_figures) {
+            Ok(Some(sc)) => {
+                let figs = self.figures_for(claim, sc.record);
+                self.compare_quantity(ci, sc.record, figs);
+            }
+            Ok(None) => {}
+            Err(tied) => {
+                // Agreeing with any of the tied records is no alarm.
+                let any_agrees = tied.iter().any(|s| {
+                    self.figures_for(claim, s.record).iter().any(|&f| {
+                        figure_verdict(claim, &self.kb().records[s.record].figures[f])
+                            == Verdict::Agrees
+                    })
+                });
+                if any_agrees {
+                    self.stats.checked += 1;
+                    self.stats.agreeing += 1;
+                } else {
+                    self.ambiguous(ci, &tied);
+                }
+            }
+        }
+    }
+
+    fn compare_quantity(&mut self, ci: usize, r: usize, figs: Vec<usize>) {
+        let claim = &self.claims[ci];
+        let rec = &self.kb().records[r];
+        self.stats.checked += 1;
+        let verdicts: Vec<Verdict> = figs
+            .iter()
+            .map(|&f| figure_verdict(claim, &rec.figures[f]))
+            .collect();
+        if let Some(pos) = verdicts.iter().position(|v| *v == Verdict::Agrees) {
+            self.stats.agreeing += 1;
+            self.links[ci] = Some(Link {
+                record: r,
+                figure: figs[pos],
+                agrees: true,
+            });
+            return;
+        }
+        self.links[ci] = Some(Link {
+            record: r,
+            figure: figs[0],
+            agrees: false,
+        });
+        if self.another_event(claim, r) {
+            return; // not confident the sentence is about this deal
+        }
+        let currency = verdicts.iter().all(|v| *v == Verdict::Currency);
+        let code = match (currency, claim.quantity().map(|q| q.unit)) {
+            (true, _) => codes::CURRENCY_MISMATCH,
+            (_, Some(Unit::Money(_))) => codes::AMOUNT_MISMATCH,
+            (_, Some(Unit::Percent)) => codes::PERCENT_MISMATCH,
+            _ => codes::COUNT_MISMATCH,
+        };
+        let kb_values: Vec<String> = figs
+            .iter()
+            .map(|&f| compare::figure_text(&rec.figures[f]))
+            .collect();
+        let said = compare::claim_text(self.doc, claim);
+        let kb_says = kb_values.join(" or ");
+        let message = if currency {
+            let cur = match claim.quantity().map(|q| q.unit) {
+                Some(Unit::Money(Some(c))) => c.0.to_string(),
+                _ => "another currency".into(),
+            };
+            format!("article gives {said} in {cur}; the knowledge base records {kb_says}")
+        } else {
+            format!("article says {said}; the knowledge base says {kb_says}")
+        };
+        let suggestion = if figs.len() == 1 {
+            compare::suggestion(claim, &rec.figures[figs[0]])
+        } else {
+            None
+        };
+        self.findings.push(Finding {
+            code,
+            severity: Severity::Error,
+            span: claim.value_span,
+            message,
+            label: format!("article: {}", self.doc.slice(claim.value_span)),
+            claim: Some(ci),
+            record: Some(r),
+            figures: figs,
+            status: None,
+            related: vec![],
+            expected: Some(kb_says),
+            suggestion,
+        });
+    }
+
+    fn unverified(&mut self, ci: usize, scopes: &[Scope]) {
+        let claim = &self.claims[ci];
+        if claim.kind != ClaimKind::Count && claim.kind != ClaimKind::Money {
+            return;
+        }
+        // Only a record named in this very paragraph: further away, the claim may be about
+        // anything.
+        let para = self.doc.sentences[claim.sentence].paragraph;
+        let Some(sc) = scopes.iter().find(|s| {
+            s.distance == 0
+                || self.doc.sentences[claim.sentence - s.distance.min(claim.sentence)].paragraph
+                    == para
+        }) else {
+            return;
+        };
+        let what = claim
+            .of
+            .as_ref()
+            .map_or("this amount".to_string(), |o| format!("“{}”", o.0));
+        let rec = &self.kb().records[sc.record];
+        self.findings.push(Finding {
+            code: codes::UNVERIFIED_CLAIM,
+            severity: Severity::Advice,
+            span: claim.value_span,
+            message: format!(
+                "{} {} could not be checked: record `{}` has no figure for {what}",
+                self.doc.slice(claim.value_span),
+                claim.of.as_ref().map_or("", |o| o.0.as_str()),
+                rec.id
+            )
+            .replace("  ", " "),
+            label: "not in the knowledge base".into(),
+            claim: Some(ci),
+            record: Some(sc.record),
+            figures: vec![],
+            status: None,
+            related: vec![],
+            expected: None,
+            suggestion: None,
+        });
+    }
+
+    fn ambiguous(&mut self, ci: usize, tied: &[Scope]) {
+        let claim = &self.claims[ci];
+        let ids: Vec<String> = tied
+            .iter()
+            .map(|s| format!("`{}`", self.kb().records[s.record].id))
+            .collect();
+        let expected: Vec<String> = tied
+            .iter()
+            .map(|s| {
+                let rec = &self.kb().records[s.record];
+                let figs = self.figures_for(claim, s.record);
+                let vals: Vec<String> = figs
+                    .iter()
+                    .map(|&f| compare::figure_text(&rec.figures[f]))
+                    .collect();
+                format!("{}: {}", rec.id, vals.join(" or "))
+            })
+            .collect();
+        self.findings.push(Finding {
+            code: codes::AMBIGUOUS_CLAIM,
+            severity: Severity::Warning,
+            span: claim.value_span,
+            message: format!(
+                "cannot tell which deal {} is about: {}",
+                compare::claim_text(self.doc, claim),
+                ids.join(" or ")
+            ),
+            label: "which deal?".into(),
+            claim: Some(ci),
+            record: Some(tied[0].record),
+            figures: vec![],
+            status: None,
+            related: vec![],
+            expected: Some(expected.join("; ")),
+            suggestion: None,
+        });
+    }
+
+    /// Status claims: the authority's state in force, compared with the article's.
+    fn status(&mut self, ci: usize) {
+        let claim = &self.claims[ci];
+        let ClaimValue::Status {
+            authority, state, ..
+        } = &claim.value
+        else {
+            return;
+        };
+        let has_status = |r: usize| {
+            self.kb().records[r]
+                .statuses
+                .iter()
+                .any(|s| s.authority.as_deref() == authority.as_deref())
+        };
+        let scopes: Vec<Scope> = self
+            .scopes(claim)
+            .into_iter()
+            .filter(|s| has_status(s.record))
+            .collect();
+        let sc = match self.choose(claim, scopes) {
+            Ok(Some(sc)) => sc,
+            Ok(None) => return,
+            Err(tied) => {
+                let agrees = tied.iter().any(|s| {
+                    self.in_force(&self.kb().records[s.record], authority.as_deref())
+                        .is_some_and(|(_, st)| {
+                            state::compare(*state, st.state) == Agreement::Agrees
+                        })
+                });
+                if agrees {
+                    self.stats.checked += 1;
+                    self.stats.agreeing += 1;
+                } else {
+                    self.ambiguous(ci, &tied);
+                }
+                return;
+            }
+        };
+        let rec = &self.kb().records[sc.record];
+        let Some((si, st)) = self.in_force(rec, authority.as_deref()) else {
+            return;
+        };
+        self.stats.checked += 1;
+        let agreement = state::compare(*state, st.state);
+        let who = self.who(authority.as_deref());
+        let kb_says = format!(
+            "{who} {}{}",
+            verb(st.state),
+            st.date.map(|d| format!(" ({d})")).unwrap_or_default()
+        );
+        let (code, severity) = match agreement {
+            Agreement::Agrees => {
+                self.stats.agreeing += 1;
+                self.status_date(ci, sc.record, si);
+                return;
+            }
+            Agreement::Stale if self.date.is_none() => {
+                // Undated: "awaiting approval" may be historically right.
+                self.stats.agreeing += 1;
+                return;
+            }
+            Agreement::Stale => (codes::STALE_STATUS, Severity::Warning),
+            Agreement::Premature | Agreement::Contradicts => {
+                (codes::STATUS_MISMATCH, Severity::Error)
+            }
+        };
+        if self.another_event(claim, sc.record) {
+            return;
+        }
+        let message = match agreement {
+            Agreement::Stale => format!(
+                "article says {who} {}, but by the article's date the knowledge base says {kb_says}",
+                verb(*state)
+            ),
+            _ => format!(
+                "article says {who} {}; the knowledge base says {kb_says}",
+                verb(*state)
+            ),
+        };
+        self.findings.push(Finding {
+            code,
+            severity,
+            span: claim.span,
+            message,
+            label: format!("article: {who} {}", verb(*state)),
+            claim: Some(ci),
+            record: Some(sc.record),
+            figures: vec![],
+            status: Some(si),
+            related: vec![],
+            expected: Some(kb_says),
+            suggestion: None,
+        });
+    }
+
+    /// A date in the same sentence as an agreeing state claim is that status's date.
+    fn status_date(&mut self, ci: usize, r: usize, si: usize) {
+        let claim = &self.claims[ci];
+        let st = &self.kb().records[r].statuses[si];
+        let Some(kb_date) = st.date else { return };
+        let dates: Vec<usize> = (0..self.claims.len())
+            .filter(|&k| {
+                self.claims[k].sentence == claim.sentence
+                    && matches!(self.claims[k].value, ClaimValue::Date(_))
+            })
+            .collect();
+        let [k] = dates.as_slice() else { return };
+        let ClaimValue::Date(d) = &self.claims[*k].value else {
+            return;
+        };
+        self.stats.checked += 1;
+        if d.agrees(&DateValue::Day(kb_date)) {
+            self.stats.agreeing += 1;
+            return;
+        }
+        let dc = &self.claims[*k];
+        let who = self.who(st.authority.as_deref());
+        self.findings.push(Finding {
+            code: codes::DATE_MISMATCH,
+            severity: Severity::Error,
+            span: dc.span,
+            message: format!(
+                "article dates this to {}; the knowledge base says {who} {} on {kb_date}",
+                self.doc.slice(dc.span),
+                verb(st.state)
+            ),
+            label: format!("article: {}", self.doc.slice(dc.span)),
+            claim: Some(*k),
+            record: Some(r),
+            figures: vec![],
+            status: Some(si),
+            related: vec![(claim.span, "the state this date belongs to".into())],
+            expected: Some(kb_date.to_string()),
+            suggestion: Some(compare::date_like(d, kb_date)),
+        });
+    }
+
+    /// Date claims tied to a date figure by its `of` phrase in the sentence.
+    fn date_figure(&mut self, ci: usize) {
+        let claim = &self.claims[ci];
+        let ClaimValue::Date(d) = &claim.value else {
+            return;
+        };
+        let sentence = self.doc.sentences[claim.sentence].span;
+        let scopes: Vec<Scope> = self
+            .scopes(claim)
+            .into_iter()
+            .filter(|s| {
+                self.kb().records[s.record]
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .any(|(fi, f)| {
+                        matches!(f.value, FigureValue::Date(_))
+                            && self.phrases.iter().any(|p| {
+                                p.record == s.record && p.figure == fi && sentence.contains(p.span)
+                            })
+                    })
+            })
+            .collect();
+        let Ok(Some(sc)) = self.choose(claim, scopes) else {
+            return;
+        };
+        let rec = &self.kb().records[sc.record];
+        let figs: Vec<usize> = rec
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(fi, f)| {
+                matches!(f.value, FigureValue::Date(_))
+                    && self.phrases.iter().any(|p| {
+                        p.record == sc.record && p.figure == *fi && sentence.contains(p.span)
+                    })
+            })
+            .map(|(fi, _)| fi)
+            .collect();
+        self.stats.checked += 1;
+        let agrees = figs
+            .iter()
+            .any(|&f| matches!(&rec.figures[f].value, FigureValue::Date(k) if k.agrees(d)));
+        if agrees {
+            self.stats.agreeing += 1;
+            return;
+        }
+        if self.another_event(claim, sc.record) {
+            return;
+        }
+        let kb_says: Vec<String> = figs
+            .iter()
+            .map(|&f| compare::figure_text(&rec.figures[f]))
+            .collect();
+        self.findings.push(Finding {
+            code: codes::DATE_MISMATCH,
+            severity: Severity::Error,
+            span: claim.span,
+            message: format!(
+                "article says {}; the knowledge base says {}",
+                self.doc.slice(claim.span),
+                kb_says.join(" or ")
+            ),
+            label: format!("article: {}", self.doc.slice(claim.span)),
+            claim: Some(ci),
+            record: Some(sc.record),
+            figures: figs,
+            status: None,
+            related: vec![],
+            expected: Some(kb_says.join(" or ")),
+            suggestion: None,
+        });
+    }
+
+    /// The status of `authority` in force on the article's date (or the latest).
+    fn in_force<'r>(
+        &self,
+        rec: &'r Record,
+        authority: Option<&str>,
+    ) -> Option<(usize, &'r Status)> {
+        let mut list: Vec<(usize, &Status)> = rec
+            .statuses
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.authority.as_deref() == authority)
+            .collect();
+        // Undated statuses count as the oldest; among equals, the later listed wins.
+        list.sort_by_key(|(i, s)| (s.date, *i));
+        match self.date {
+            Some(d) => list
+                .into_iter()
+                .rev()
+                .find(|(_, s)| s.date.is_none_or(|sd| sd <= d)),
+            None => list.pop(),
+        }
+    }
+
+    fn who(&self, authority: Option<&str>) -> String {
+        match authority {
+            None => "the deal".to_string(),
+            Some(id) => self
+                .kb()
+                .entity(id)
+                .and_then(|e| e.names.first().cloned())
+                .or_else(|| {
+                    self.kb()
+                        .authorities
+                        .iter()
+                        .find(|a| a.id == id)
+                        .and_then(|a| a.names.first().cloned())
+                })
+                .unwrap_or_else(|| id.to_string()),
+        }
+    }
+
+    /// Two claims of one fact with values that cannot both hold.
+    fn consistency(&mut self) {
+        // Key: the KB figure when linked, else the counted thing's words (two or more).
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for ci in 0..self.claims.len() {
+            let c = &self.claims[ci];
+            let Some(q) = c.quantity() else { continue };
+            if q.qualifier != Qualifier::Exact || c.kind == ClaimKind::Number {
+                continue;
+            }
+            let key = match &self.links[ci] {
+                Some(l) => format!("kb:{}:{}", l.record, l.figure),
+                None => match &c.of {
+                    Some((of, _)) if of.split_whitespace().count() >= 2 => {
+                        format!("np:{:?}:{}", q.unit, of.to_lowercase())
+                    }
+                    _ => continue,
+                },
+            };
+            if let Some(&first) = seen.get(&key) {
+                let a = &self.claims[first];
+                let (Some(qa), Some(qb)) = (a.quantity(), c.quantity()) else {
+                    continue;
+                };
+                // A later claim the KB confirms is not the one to flag: the earlier one
+                // already carries its mismatch.
+                if compare::same_value(qa, qb) || self.links[ci].as_ref().is_some_and(|l| l.agrees)
+                {
+                    continue;
+                }
+                self.findings.push(Finding {
+                    code: codes::INCONSISTENT_CLAIMS,
+                    severity: Severity::Warning,
+                    span: c.value_span,
+                    message: format!(
+                        "article gives {} here but {} earlier",
+                        compare::claim_text(self.doc, c),
+                        compare::claim_text(self.doc, a)
+                    ),
+                    label: format!("{} here", self.doc.slice(c.value_span)),
+                    claim: Some(ci),
+                    record: self.links[ci].as_ref().map(|l| l.record),
+                    figures: self.links[ci]
+                        .as_ref()
+                        .map(|l| vec![l.figure])
+                        .unwrap_or_default(),
+                    status: None,
+                    related: vec![(
+                        a.value_span,
+                        format!("{} earlier", self.doc.slice(a.value_span)),
+                    )],
+                    expected: None,
+                    suggestion: None,
+                });
+            } else {
+                seen.insert(key, ci);
+            }
+        }
+    }
+}
+
+/// How a state reads after an authority's name.
+pub fn verb(s: State) -> &'static str {
+    match s {
+        State::Requested => "was asked to approve",
+        State::Pending => "has yet to decide",
+        State::Notified => "was notified",
+        State::Approved => "approved",
+        State::Signed => "signed",
+        State::Contracted => "awarded the contract",
+        State::Delivered => "was delivered",
+        State::Rejected => "rejected",
+        State::Withdrawn => "withdrew",
+    }
+}
+
+#[cfg(test)]
+mod tests;

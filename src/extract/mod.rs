@@ -529,6 +529,19 @@ impl<'d> Extractor<'d, '_> {
             return i + 1;
         };
         if base.num.bare_integer && qual.is_none() && self.is_year(&base) {
+            // A year is a date claim ("in 2023"), never a count.
+            if let Ok(y) = base.num.value.to_string().parse::<i32>() {
+                let span = self.span(base.start, base.end);
+                self.out.push(Claim {
+                    kind: ClaimKind::Date,
+                    span,
+                    value_span: span,
+                    value: ClaimValue::Date(DateValue::Year(y)),
+                    of: None,
+                    conversions: vec![],
+                    sentence: self.doc().tokens[i].sentence,
+                });
+            }
             return base.end;
         }
         if self.pronoun_one(&base) {
@@ -552,8 +565,8 @@ impl<'d> Extractor<'d, '_> {
             qualifier,
             resolution: base.num.resolution,
         };
-        self.push_quantity(i, base, end, q);
-        end
+        // Past any conversion given beside the amount, so it is not read twice.
+        self.push_quantity(i, base, end, q)
     }
 
     fn push_quantity(&mut self, start: usize, base: Base, end: usize, q: Quantity) -> usize {

@@ -492,7 +492,7 @@ impl<'a> FileReader<'a> {
     fn day(&mut self, t: &DeTable<'_>, key: &str, ctx: &str) -> Option<Date> {
         match self.date(t, key, ctx, false)? {
             DateValue::Day(d) => Some(d),
-            DateValue::Month { .. } => None,
+            _ => None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Output: miette reports, comfy-table tables and JSON. Only the binary prints.
 
 pub mod claims;
+pub mod findings;
 pub mod kb;
 
 use crate::cli::ColorChoice;
@@ -55,4 +56,101 @@ pub fn diagnostic(d: &dyn Diagnostic, color: bool) -> String {
         out = format!("{d}\n");
     }
     out
+}
+
+/// An article's text for miette that shows, for each label, a window of its line around the
+/// label rather than the whole line: a wire-copy paragraph is often one line of 600
+/// characters, and a snippet an editor can read needs a few words either side.
+pub struct Windowed {
+    name: String,
+    text: String,
+    /// Characters kept either side of a label.
+    window: usize,
+}
+
+impl Windowed {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Windowed {
+        // Room for the gutter and a short label on one terminal line.
+        let window = (width().saturating_sub(16) / 2).clamp(24, 90);
+        Windowed {
+            name: name.into(),
+            text: text.into(),
+            window,
+        }
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count();
+        let ls = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, self.text[ls..offset].chars().count())
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl miette::SourceCode for Windowed {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = self.text.as_str();
+        let start = floor_boundary(text, span.offset());
+        let end = floor_boundary(text, span.offset() + span.len()).max(start);
+        if before == 0 && after == 0 {
+            // The header's position: exactly the label.
+            let (line, column) = self.position(start);
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.name.clone(),
+                &text.as_bytes()[start..end],
+                (start, end - start).into(),
+                line,
+                column,
+                text[start..end].matches('\n').count() + 1,
+            )));
+        }
+        let ls = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut le = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        if le > ls && text.as_bytes()[le - 1] == b'\r' {
+            le -= 1;
+        }
+        // Window: up to WINDOW characters either side, cut at a space.
+        let mut ws = start;
+        for (n, (i, _)) in text[ls..start].char_indices().rev().enumerate() {
+            ws = ls + i;
+            if n >= self.window {
+                break;
+            }
+        }
+        if ws > ls {
+            ws = text[ws..start].find(' ').map_or(ws, |i| ws + i + 1);
+        }
+        let mut we = end;
+        for (n, (i, c)) in text[end..le].char_indices().enumerate() {
+            we = end + i + c.len_utf8();
+            if n >= self.window {
+                break;
+            }
+        }
+        if we < le {
+            we = text[end..we].rfind(' ').map_or(we, |i| end + i);
+        }
+        let (line, column) = self.position(ws);
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[ws..we],
+            (ws, we - ws).into(),
+            line,
+            column,
+            text[ws..we].matches('\n').count() + 1,
+        )))
+    }
 }

@@ -1,0 +1,177 @@
+//! Comparing a stated quantity with a KB figure: both become intervals — the claim widened by
+//! its qualifier and the rounding of its last digit, the figure by its tolerance — and they
+//! agree when the intervals meet.
+
+use crate::date::{Date, DateValue, MONTHS};
+use crate::extract::{Claim, ClaimValue, Qualifier, Quantity, Unit};
+use crate::kb::{Bounds, Figure, FigureValue, Tolerance};
+use crate::text::Document;
+use rust_decimal::Decimal;
+
+/// How a claim compares with one figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Agrees,
+    Differs,
+    /// Same fact, another currency, and no conversion given.
+    Currency,
+}
+
+/// `[lo, hi]`, `None` for an open end.
+type Interval = (Option<Decimal>, Option<Decimal>);
+
+fn pct(p: i64) -> Decimal {
+    Decimal::new(p, 2)
+}
+
+/// The values a claim allows.
+pub fn claim_interval(q: &Quantity) -> Interval {
+    let v = q.value;
+    let half = q.resolution / Decimal::TWO;
+    match q.qualifier {
+        Qualifier::Exact => (Some(v - half), Some(v + half)),
+        Qualifier::Approximate => (Some(v * pct(90) - half), Some(v * pct(110) + half)),
+        Qualifier::LowerBound => (Some(v - half), None),
+        Qualifier::UpperBound => (None, Some(v + half)),
+        Qualifier::JustBelow => (Some(v * pct(90) - half), Some(v + half)),
+        Qualifier::Range => (Some(v - half), Some(q.max.unwrap_or(v) + half)),
+        Qualifier::Vague => (Some(v), Some(q.max.unwrap_or(v))),
+    }
+}
+
+/// The values a KB figure allows, with its tolerance (or ±10% when it is an estimate).
+fn figure_interval(b: &Bounds, f: &Figure) -> Interval {
+    let tol = match (f.tolerance, f.approximate) {
+        (Some(t), _) => Some(t),
+        (None, true) => Some(Tolerance::Relative(pct(10))),
+        (None, false) => None,
+    };
+    let widen = |d: Decimal, up: bool| match tol {
+        None => d,
+        Some(Tolerance::Absolute(t)) => {
+            if up {
+                d + t
+            } else {
+                d - t
+            }
+        }
+        Some(Tolerance::Relative(p)) => {
+            if up {
+                d + d.abs() * p
+            } else {
+                d - d.abs() * p
+            }
+        }
+    };
+    (
+        b.min.map(|d| widen(d, false)),
+        b.max.map(|d| widen(d, true)),
+    )
+}
+
+fn meets(a: Interval, b: Interval) -> bool {
+    let le = |x: Option<Decimal>, y: Option<Decimal>| match (x, y) {
+        (Some(x), Some(y)) => x <= y,
+        _ => true,
+    };
+    le(a.0, b.1) && le(b.0, a.1)
+}
+
+/// Compares a quantity claim with a figure.
+pub fn figure_verdict(claim: &Claim, f: &Figure) -> Verdict {
+    let Some(q) = claim.quantity() else {
+        return Verdict::Differs;
+    };
+    let agrees = |b: &Bounds| {
+        if meets(claim_interval(q), figure_interval(b, f)) {
+            Verdict::Agrees
+        } else {
+            Verdict::Differs
+        }
+    };
+    match (&f.value, q.unit) {
+        (FigureValue::Count(b), Unit::Count) | (FigureValue::Percent(b), Unit::Percent) => {
+            agrees(b)
+        }
+        (FigureValue::Amount(kc, b), Unit::Money(c)) => {
+            if c.is_none() || c == Some(*kc) {
+                return agrees(b);
+            }
+            // A conversion beside the amount is checked in the KB's currency.
+            if let Some((_, v)) = claim.conversions.iter().find(|(cc, _)| cc == kc) {
+                let conv = (Some(*v * pct(95)), Some(*v * pct(105)));
+                return if meets(conv, figure_interval(b, f)) {
+                    Verdict::Agrees
+                } else {
+                    Verdict::Differs
+                };
+            }
+            Verdict::Currency
+        }
+        _ => Verdict::Differs,
+    }
+}
+
+/// Whether two claims can state the same value.
+pub fn same_value(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == b.unit && meets(claim_interval(a), claim_interval(b))
+}
+
+/// A figure's value as the KB states it ("246", "$75 million", "about $80 million").
+pub fn figure_text(f: &Figure) -> String {
+    let v = crate::fmt::figure(&f.value);
+    if f.approximate {
+        format!("about {v}")
+    } else {
+        v
+    }
+}
+
+/// What the article says, in its words: "264 Javelin missiles", "$57 million".
+pub fn claim_text(doc: &Document, c: &Claim) -> String {
+    let said = doc
+        .slice(c.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match &c.of {
+        Some((of, sp))
+            if !c.span.contains(*sp)
+                && matches!(
+                    c.value,
+                    ClaimValue::Quantity(Quantity {
+                        unit: Unit::Count,
+                        ..
+                    })
+                ) =>
+        {
+            format!("{said} {of}")
+        }
+        _ => said,
+    }
+}
+
+/// The KB value written to replace the claim's figure.
+pub fn suggestion(c: &Claim, f: &Figure) -> Option<String> {
+    let q = c.quantity()?;
+    match &f.value {
+        FigureValue::Count(b) => b.point().map(crate::fmt::number),
+        FigureValue::Percent(b) => b.point().map(|d| format!("{}%", crate::fmt::number(d))),
+        FigureValue::Amount(cur, b) => {
+            let v = b.point()?;
+            let _ = q;
+            Some(crate::fmt::money(Some(*cur), v))
+        }
+        FigureValue::Date(_) => None,
+    }
+}
+
+/// A KB date written as precisely as the article wrote its own.
+pub fn date_like(article: &DateValue, kb: Date) -> String {
+    let month = MONTHS[usize::from(kb.month) - 1];
+    match article {
+        DateValue::Day(_) => format!("{month} {}, {}", kb.day, kb.year),
+        DateValue::Month { .. } => format!("{month} {}", kb.year),
+        DateValue::Year(_) => kb.year.to_string(),
+    }
+}

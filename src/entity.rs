@@ -1,0 +1,234 @@
+//! Entity mentions and figure phrases: one Aho-Corasick automaton over every entity name and
+//! every figure `of` phrase of a KB (both number forms), built once per KB. Scanning an article
+//! costs time linear in its length and nearly independent of the KB's size.
+
+use crate::kb::Kb;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// An entity (index into `Kb::entities`).
+    Entity(usize),
+    /// A figure's `of` phrase: (record index, figure index).
+    Figure(usize, usize),
+}
+
+/// A mention of an entity in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: usize,
+    pub span: Span,
+}
+
+/// A figure phrase found in an article ("Javelin missiles").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub record: usize,
+    pub figure: usize,
+    pub span: Span,
+}
+
+/// The automaton and what each of its patterns stands for.
+#[derive(Debug)]
+pub struct AliasIndex {
+    ac: Option<AhoCorasick>,
+    targets: Vec<Vec<Target>>,
+}
+
+/// The other number of a noun phrase's last word: "missiles" ↔ "missile", "batteries" ↔
+/// "battery". Invariant words ("aircraft") give nothing new.
+pub fn other_number(phrase: &str) -> Option<String> {
+    let (head, last) = match phrase.rfind(' ') {
+        Some(i) => (&phrase[..=i], &phrase[i + 1..]),
+        None => ("", phrase),
+    };
+    let lower = last.to_lowercase();
+    const INVARIANT: &[&str] = &[
+        "aircraft",
+        "personnel",
+        "equipment",
+        "materiel",
+        "ammunition",
+        "staff",
+        "artillery",
+    ];
+    if INVARIANT.contains(&lower.as_str())
+        || !last.chars().all(char::is_alphabetic)
+        || last.len() < 3
+    {
+        return None;
+    }
+    let other = if let Some(stem) = lower.strip_suffix("ies") {
+        format!("{}y", &last[..stem.len()])
+    } else if lower.ends_with("ches")
+        || lower.ends_with("shes")
+        || lower.ends_with("sses")
+        || lower.ends_with("xes")
+    {
+        last[..last.len() - 2].to_string()
+    } else if lower.ends_with("ss") || lower.ends_with("us") {
+        format!("{last}es")
+    } else if lower.ends_with('s') {
+        last[..last.len() - 1].to_string()
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        format!("{}ies", &last[..last.len() - 1])
+    } else if lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('x') {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    Some(format!("{head}{other}"))
+}
+
+fn is_word_byte_boundary(text: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        text[..at].chars().next_back()
+    } else {
+        text[at..].chars().next()
+    };
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
+impl AliasIndex {
+    pub fn new(kb: &Kb) -> AliasIndex {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut add = |p: &str, t: Target| {
+            let key = p
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if key.is_empty() {
+                return;
+            }
+            let idx = *ids.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                targets.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !targets[idx].contains(&t) {
+                targets[idx].push(t);
+            }
+        };
+        for (i, e) in kb.entities.iter().enumerate() {
+            for n in &e.names {
+                add(n, Target::Entity(i));
+            }
+        }
+        for (ri, r) in kb.records.iter().enumerate() {
+            for (fi, f) in r.figures.iter().enumerate() {
+                for o in &f.of {
+                    add(o, Target::Figure(ri, fi));
+                    if let Some(other) = other_number(o) {
+                        add(&other, Target::Figure(ri, fi));
+                    }
+                }
+            }
+        }
+        let ac = (!patterns.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        AliasIndex { ac, targets }
+    }
+
+    /// Entity mentions (leftmost-longest, whole words) and figure phrases (all, whole words).
+    /// Whitespace inside names must be single spaces in the article; line breaks inside a
+    /// name are rare enough in copy that we do not normalise the text for them.
+    pub fn scan(&self, text: &str) -> (Vec<Mention>, Vec<PhraseHit>) {
+        let Some(ac) = &self.ac else {
+            return (vec![], vec![]);
+        };
+        let mut entity_hits: Vec<(Span, usize)> = Vec::new();
+        let mut phrases = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !is_word_byte_boundary(text, s, true) || !is_word_byte_boundary(text, e, false) {
+                continue;
+            }
+            let span = Span::new(s, e);
+            for t in &self.targets[m.pattern().as_usize()] {
+                match *t {
+                    Target::Entity(i) => entity_hits.push((span, i)),
+                    Target::Figure(r, f) => phrases.push(PhraseHit {
+                        record: r,
+                        figure: f,
+                        span,
+                    }),
+                }
+            }
+        }
+        // Leftmost-longest among entity names: "White House" wins over "House".
+        entity_hits.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut last_end = 0;
+        let mut last_span: Option<Span> = None;
+        for (span, entity) in entity_hits {
+            if last_span == Some(span) {
+                // The same words naming two entities: keep both.
+                mentions.push(Mention { entity, span });
+                continue;
+            }
+            if span.start < last_end {
+                continue;
+            }
+            last_end = span.end;
+            last_span = Some(span);
+            mentions.push(Mention { entity, span });
+        }
+        phrases.sort_by_key(|p| (p.span.start, p.span.end));
+        (mentions, phrases)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singular_and_plural() {
+        assert_eq!(
+            other_number("Javelin missiles").as_deref(),
+            Some("Javelin missile")
+        );
+        assert_eq!(other_number("launch unit").as_deref(), Some("launch units"));
+        assert_eq!(other_number("batteries").as_deref(), Some("battery"));
+        assert_eq!(other_number("battery").as_deref(), Some("batteries"));
+        assert_eq!(other_number("aircraft"), None);
+        assert_eq!(
+            other_number("sights and launchers").as_deref(),
+            Some("sights and launcher")
+        );
+    }
+
+    #[test]
+    fn longest_entity_name_wins_and_words_are_whole() {
+        let kb = crate::kb::load_sources(vec![(
+            "t.toml".into(),
+            "[[entity]]\nid = \"wh\"\nkind = \"authority\"\nnames = [\"White House\"]\n[[entity]]\nid = \"house\"\nnames = [\"House\"]\n".into(),
+        )])
+        .unwrap();
+        let idx = AliasIndex::new(&kb);
+        let text = "The White House and the House, not the Housemates.";
+        let (m, _) = idx.scan(text);
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (kb.entities[m.entity].id.as_str(), m.span.slice(text)))
+            .collect();
+        assert_eq!(got, [("wh", "White House"), ("house", "House")]);
+    }
+}
