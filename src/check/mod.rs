@@ -377,6 +377,23 @@ impl<'k> Run<'_, 'k> {
             .collect()
     }
 
+    /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.
+    fn named_in_sentence(&self, claim: &Claim, r: usize) -> bool {
+        let own: Vec<usize> = self.kb().records[r].about.iter().filter_map(|a| self.entity_index(a)).collect();
+        self.mentions
+            .iter()
+            .any(|m| own.contains(&m.entity) && self.sentence_of(m.span.start) == claim.sentence)
+    }
+
+    /// Words that make a figure a total over several deals.
+    fn aggregate(&self, claim: &Claim) -> bool {
+        const CUES: &[&str] = &["together", "combined", "altogether", "cumulative", "cumulatively", "total", "totals", "in all", "all told", "between them"];
+        let sent = self.doc.slice(self.doc.sentences[claim.sentence].span).to_lowercase();
+        let words: Vec<&str> = sent.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let joined = format!(" {} ", words.join(" "));
+        CUES.iter().any(|c| joined.contains(&format!(" {c} ")))
+    }
+
     /// "… for $75 million.", "worth $75 million": an amount that prices the sentence's subject,
     /// with no noun of its own.
     fn prices_the_deal(&self, claim: &Claim) -> bool {
@@ -482,7 +499,16 @@ impl<'k> Run<'_, 'k> {
             self.unverified(ci, &scopes);
             return;
         }
-        match self.choose(claim, with_figures) {
+        if self.aggregate(claim) {
+            return; // "together", "in all": a sum over deals, not one deal's figure
+        }
+        let chosen = match self.choose(claim, with_figures.clone()) {
+            // Named nowhere in its sentence while another deal with the same figure is in
+            // scope: as unclear as a tie.
+            Ok(Some(sc)) if with_figures.len() > 1 && !self.named_in_sentence(claim, sc.record) => Err(with_figures),
+            other => other,
+        };
+        match chosen {
             Ok(Some(sc)) => {
                 let figs = self.figures_for(claim, sc.record);
                 self.compare_quantity(ci, sc.record, figs);
