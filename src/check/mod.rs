@@ -379,7 +379,11 @@ impl<'k> Run<'_, 'k> {
 
     /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.
     fn named_in_sentence(&self, claim: &Claim, r: usize) -> bool {
-        let own: Vec<usize> = self.kb().records[r].about.iter().filter_map(|a| self.entity_index(a)).collect();
+        let own: Vec<usize> = self.kb().records[r]
+            .about
+            .iter()
+            .filter_map(|a| self.entity_index(a))
+            .collect();
         self.mentions
             .iter()
             .any(|m| own.contains(&m.entity) && self.sentence_of(m.span.start) == claim.sentence)
@@ -387,9 +391,26 @@ impl<'k> Run<'_, 'k> {
 
     /// Words that make a figure a total over several deals.
     fn aggregate(&self, claim: &Claim) -> bool {
-        const CUES: &[&str] = &["together", "combined", "altogether", "cumulative", "cumulatively", "total", "totals", "in all", "all told", "between them"];
-        let sent = self.doc.slice(self.doc.sentences[claim.sentence].span).to_lowercase();
-        let words: Vec<&str> = sent.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        const CUES: &[&str] = &[
+            "together",
+            "combined",
+            "altogether",
+            "cumulative",
+            "cumulatively",
+            "total",
+            "totals",
+            "in all",
+            "all told",
+            "between them",
+        ];
+        let sent = self
+            .doc
+            .slice(self.doc.sentences[claim.sentence].span)
+            .to_lowercase();
+        let words: Vec<&str> = sent
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         let joined = format!(" {} ", words.join(" "));
         CUES.iter().any(|c| joined.contains(&format!(" {c} ")))
     }
@@ -505,7 +526,9 @@ impl<'k> Run<'_, 'k> {
         let chosen = match self.choose(claim, with_figures.clone()) {
             // Named nowhere in its sentence while another deal with the same figure is in
             // scope: as unclear as a tie.
-            Ok(Some(sc)) if with_figures.len() > 1 && !self.named_in_sentence(claim, sc.record) => Err(with_figures),
+            Ok(Some(sc)) if with_figures.len() > 1 && !self.named_in_sentence(claim, sc.record) => {
+                Err(with_figures)
+            }
             other => other,
         };
         match chosen {

@@ -270,9 +270,93 @@ const STOP: &[&str] = &[
     "why",
 ];
 
+/// Common verbs, present and past, that follow a counted noun ("drones flew").
+const VERBS: &[&str] = &[
+    "flew",
+    "fly",
+    "flies",
+    "went",
+    "go",
+    "goes",
+    "came",
+    "come",
+    "comes",
+    "took",
+    "take",
+    "takes",
+    "made",
+    "make",
+    "makes",
+    "left",
+    "fell",
+    "rose",
+    "grew",
+    "began",
+    "saw",
+    "got",
+    "ran",
+    "sent",
+    "send",
+    "bought",
+    "buy",
+    "buys",
+    "sold",
+    "sell",
+    "held",
+    "hold",
+    "led",
+    "met",
+    "paid",
+    "pay",
+    "told",
+    "arrive",
+    "arrives",
+    "remain",
+    "remains",
+    "stay",
+    "stays",
+    "serve",
+    "serves",
+    "join",
+    "joins",
+    "reach",
+    "reaches",
+    "cost",
+    "costs",
+    "need",
+    "needs",
+    "require",
+    "requires",
+    "face",
+    "faces",
+    "became",
+    "become",
+    "becomes",
+    "kept",
+    "keep",
+    "keeps",
+    "won",
+    "lost",
+    "fought",
+    "fight",
+    "fights",
+    "stood",
+    "stand",
+    "stands",
+    "deploy",
+    "deploys",
+    "participate",
+    "participates",
+    "return",
+    "returns",
+    "belong",
+    "belongs",
+];
+
 fn is_stop(w: &str) -> bool {
     let l = w.to_lowercase();
     STOP.contains(&l.as_str())
+        || VERBS.contains(&l.as_str())
         || date::month_number(w).is_some()
         || crate::date::WEEKDAYS
             .iter()
@@ -500,9 +584,6 @@ impl<'d> Extractor<'d, '_> {
 
     /// Reads whatever claim starts at token `i` and returns the next token index.
     fn step(&mut self, i: usize) -> usize {
-        if let Some(skip) = self.not_a_quantity(i) {
-            return skip;
-        }
         if let Some((d, end)) = date::date_at(&self.r, i, self.ctx.date) {
             if let Some(value) = d {
                 let span = self.span(i, end);
@@ -517,6 +598,9 @@ impl<'d> Extractor<'d, '_> {
                 });
             }
             return end;
+        }
+        if let Some(skip) = self.not_a_quantity(i) {
+            return skip;
         }
         if let Some(end) = self.vague(i) {
             return end;
@@ -583,6 +667,17 @@ impl<'d> Extractor<'d, '_> {
             Unit::Money(_) => self.priced(claim_end),
             Unit::Percent => None,
         };
+        // "250 missiles or more": a bound stated after the counted thing.
+        let mut q = q;
+        if q.qualifier == Qualifier::Exact {
+            if let Some((_, sp)) = &of {
+                let after = self.doc().tokens.partition_point(|t| t.span.end <= sp.end);
+                let (qual, e) = self.suffix_qualifier(after);
+                if qual != Qualifier::Exact && e > after {
+                    q.qualifier = qual;
+                }
+            }
+        }
         let kind = match q.unit {
             Unit::Count if of.is_some() => ClaimKind::Count,
             Unit::Count => ClaimKind::Number,
@@ -691,7 +786,7 @@ impl<'d> Extractor<'d, '_> {
         // Glued to letters on the left: "F-16", "PAC-3", "FGM-148".
         if start >= 2 && hy(start - 1) && r.glued(start) && r.glued(start - 1) {
             let left = r.text(start - 2);
-            if left.chars().any(char::is_alphabetic) || number::literal(left).is_some() {
+            if left.chars().any(char::is_alphabetic) {
                 return true;
             }
         }

@@ -1,1 +1,543 @@
+//! Extraction tests: each form of SPEC §3 read from a sentence, with its value, span and
+//! qualifier; the "not a number" cases; the approval lexicon's inline examples.
 
+use super::*;
+use crate::kb;
+
+fn lexicon() -> &'static approval::Lexicon {
+    static LEX: std::sync::OnceLock<approval::Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let kb = kb::load_sources(kb::embedded_language()).expect("embedded language rules load");
+        kb.lexicon().expect("embedded lexicon compiles")
+    })
+}
+
+/// (kind, text, value, qualifier, of) for every claim in `text`.
+fn claims(text: &str) -> Vec<(String, String, String, String, String)> {
+    claims_at(text, None)
+}
+
+fn claims_at(text: &str, date: Option<&str>) -> Vec<(String, String, String, String, String)> {
+    let doc = Document::new(text);
+    let ctx = Context {
+        date: date.and_then(Date::parse),
+    };
+    extract(&doc, &ctx, lexicon())
+        .iter()
+        .map(|c| {
+            let kind = serde_json::to_value(c.kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string();
+            let (value, qual) = match &c.value {
+                ClaimValue::Quantity(q) => {
+                    let cur = match q.unit {
+                        Unit::Money(Some(c)) => format!("{c} "),
+                        _ => String::new(),
+                    };
+                    let v = match q.max {
+                        Some(hi) => format!("{cur}{}..{}", q.value.normalize(), hi.normalize()),
+                        None => format!("{cur}{}", q.value.normalize()),
+                    };
+                    (v, q.qualifier.name().to_string())
+                }
+                ClaimValue::Date(d) => (d.to_string(), String::new()),
+                ClaimValue::Status {
+                    authority, state, ..
+                } => (
+                    format!("{}:{state}", authority.as_deref().unwrap_or("-")),
+                    String::new(),
+                ),
+            };
+            let of = c.of.as_ref().map(|o| o.0.clone()).unwrap_or_default();
+            (kind, doc.slice(c.span).to_string(), value, qual, of)
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, String, String, String) {
+    let got = claims(text);
+    assert_eq!(got.len(), 1, "expected one claim in {text:?}, got {got:?}");
+    got.into_iter().next().unwrap()
+}
+
+fn t(
+    kind: &str,
+    text: &str,
+    value: &str,
+    qual: &str,
+    of: &str,
+) -> (String, String, String, String, String) {
+    (
+        kind.into(),
+        text.into(),
+        value.into(),
+        qual.into(),
+        of.into(),
+    )
+}
+
+#[test]
+fn counts_with_their_counted_thing() {
+    assert_eq!(
+        one("Kosovo buys 246 Javelin missiles."),
+        t("count", "246", "246", "exact", "Javelin missiles")
+    );
+    assert_eq!(
+        one("It adds 24 lightweight sights and launchers, and spares."),
+        t(
+            "count",
+            "24",
+            "24",
+            "exact",
+            "lightweight sights and launchers"
+        )
+    );
+    assert_eq!(
+        one("Thirty-three soldiers deployed."),
+        t("count", "Thirty-three", "33", "exact", "soldiers")
+    );
+    assert_eq!(
+        one("They ordered 1,200 rounds."),
+        t("count", "1,200", "1200", "exact", "rounds")
+    );
+    assert_eq!(
+        one("Two dozen drones flew."),
+        t("count", "Two dozen", "24", "exact", "drones")
+    );
+    assert_eq!(
+        one("A dozen tanks arrived."),
+        t("count", "A dozen", "12", "exact", "tanks")
+    );
+    assert_eq!(
+        one("It holds two hundred forty-six missiles."),
+        t("count", "two hundred forty-six", "246", "exact", "missiles")
+    );
+    assert_eq!(
+        one("About 1.2 million shells"),
+        t(
+            "count",
+            "About 1.2 million",
+            "1200000",
+            "approximate",
+            "shells"
+        )
+    );
+}
+
+#[test]
+fn spans_are_exact_bytes() {
+    let text = "Kosovo’s order: 246 Javelin missiles.";
+    let doc = Document::new(text);
+    let c = &extract(&doc, &Context::default(), lexicon())[0];
+    assert_eq!(&text[c.span.start..c.span.end], "246");
+    assert_eq!(c.span.start, text.find("246").unwrap());
+    assert_eq!(doc.locate(c.span.start).column, 17);
+}
+
+#[test]
+fn money_forms() {
+    let cases = [
+        ("a $75 million package", "$75 million", "USD 75000000"),
+        ("a $75m package", "$75m", "USD 75000000"),
+        ("a US$75 million package", "US$75 million", "USD 75000000"),
+        ("USD 75 million was paid", "USD 75 million", "USD 75000000"),
+        (
+            "the 75 million dollars went",
+            "75 million dollars",
+            "USD 75000000",
+        ),
+        ("it cost $75,000,000 then", "$75,000,000", "USD 75000000"),
+        (
+            "it cost $0.075 billion then",
+            "$0.075 billion",
+            "USD 75000000",
+        ),
+        ("a $1.2bn deal", "$1.2bn", "USD 1200000000"),
+        ("a $1.1 billion deal", "$1.1 billion", "USD 1100000000"),
+        ("a $75-million deal", "$75-million", "USD 75000000"),
+        ("a €50 million deal", "€50 million", "EUR 50000000"),
+        ("a £1.5bn deal", "£1.5bn", "GBP 1500000000"),
+        ("EUR 50m was paid", "EUR 50m", "EUR 50000000"),
+        ("an $80Mln deal", "$80Mln", "USD 80000000"),
+        (
+            "an NT$1.2 billion budget",
+            "NT$1.2 billion",
+            "TWD 1200000000",
+        ),
+        ("an A$2 billion buy", "A$2 billion", "AUD 2000000000"),
+        ("a C$300 million buy", "C$300 million", "CAD 300000000"),
+        ("CHF 12 million was paid", "CHF 12 million", "CHF 12000000"),
+        (
+            "Poland paid 1.5 billion zlotys",
+            "1.5 billion zlotys",
+            "PLN 1500000000",
+        ),
+        (
+            "Germany paid 9.14 billion euros",
+            "9.14 billion euros",
+            "EUR 9140000000",
+        ),
+    ];
+    for (text, span, value) in cases {
+        let got = one(text);
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str(), got.2.as_str()),
+            ("money", span, value),
+            "{text}"
+        );
+    }
+    // Exact decimals: no float error.
+    assert_eq!(one("a $1.1 billion deal").2, "USD 1100000000");
+}
+
+#[test]
+fn conversion_beside_an_amount_is_one_claim() {
+    let doc = Document::new("The deal, €800 million ($870 million), was signed.");
+    let cs = extract(&doc, &Context::default(), lexicon());
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(
+        cs[0].conversions,
+        vec![(money::Currency("USD"), Decimal::from(870_000_000))]
+    );
+    let doc = Document::new("It costs $10 billion, or 9.14 billion euros.");
+    let cs = extract(&doc, &Context::default(), lexicon());
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(cs[0].conversions.len(), 1);
+}
+
+#[test]
+fn percentages() {
+    assert_eq!(one("up 5% on the year").2, "5");
+    assert_eq!(one("up 5 percent on the year").1, "5 percent");
+    assert_eq!(one("up five per cent on the year").2, "5");
+    assert_eq!(one("up 5% on the year").0, "percent");
+}
+
+#[test]
+fn dates() {
+    assert_eq!(one("On January 11, 2024, it was done.").2, "2024-01-11");
+    assert_eq!(one("On 11 Jan 2024 it was done.").2, "2024-01-11");
+    assert_eq!(one("On 2024-01-11 it was done.").2, "2024-01-11");
+    assert_eq!(one("In January 2024 it was done.").2, "2024-01");
+    assert_eq!(
+        one("In 2023 it was done."),
+        t("date", "2023", "2023", "", "")
+    );
+    // "on Thursday" only with the article's date.
+    assert!(claims("It was approved on Thursday.").is_empty());
+    let got = claims_at("It was approved on Thursday.", Some("2024-01-12"));
+    assert_eq!(got, [t("date", "on Thursday", "2024-01-11", "", "")]);
+}
+
+#[test]
+fn qualifiers() {
+    assert_eq!(one("about 250 missiles").3, "approximate");
+    assert_eq!(one("roughly 250 missiles").3, "approximate");
+    assert_eq!(one("an estimated 250 missiles").3, "approximate");
+    assert_eq!(one("more than 250 missiles").3, "lower_bound");
+    assert_eq!(one("at least 250 missiles").3, "lower_bound");
+    assert_eq!(one("upwards of 250 missiles").3, "lower_bound");
+    assert_eq!(one("fewer than 250 missiles").3, "upper_bound");
+    assert_eq!(one("up to 250 missiles").3, "upper_bound");
+    assert_eq!(one("nearly 250 missiles").3, "just_below");
+    assert_eq!(one("just under 250 missiles").3, "just_below");
+    assert_eq!(one("250 missiles or more").3, "lower_bound");
+}
+
+#[test]
+fn ranges_and_vague_magnitudes() {
+    assert_eq!(
+        one("between 200 and 250 missiles"),
+        t(
+            "count",
+            "between 200 and 250",
+            "200..250",
+            "range",
+            "missiles"
+        )
+    );
+    assert_eq!(one("200 to 250 missiles").2, "200..250");
+    assert_eq!(one("200-250 missiles").2, "200..250");
+    assert_eq!(
+        one("dozens of soldiers"),
+        t("count", "dozens of soldiers", "24..99", "vague", "soldiers")
+    );
+    assert_eq!(one("hundreds of troops").2, "200..999");
+    assert_eq!(
+        one("between $1 billion and $1.2 billion").2,
+        "USD 1000000000..1200000000"
+    );
+}
+
+#[test]
+fn not_numbers() {
+    for text in [
+        "the 3rd Brigade moved",
+        "the Iowa National Guard's 1st Battalion",
+        "soldiers of the 2-211th General Support Aviation Battalion",
+        "an F-16 flew",
+        "the M1A2 tank",
+        "FGM-148F missiles",
+        "a Patriot PAC-3 battery",
+        "call 555-123-4567 now",
+        "call +1-202-555-0100 now",
+        "at 10:30 the vote came",
+        "the bill passed 311-112 in the House",
+        "senators voted 79 to 18 for it",
+        "under Section 1206 authority",
+        "F-16 Block 70 jets",
+        "the one you mentioned",
+    ] {
+        let got: Vec<_> = claims(text)
+            .into_iter()
+            .filter(|c| c.0 != "status")
+            .collect();
+        assert!(got.is_empty(), "{text:?} gave {got:?}");
+    }
+}
+
+#[test]
+fn markdown_markup_is_not_read() {
+    let text = "# 2024 review\n\n1. See [the notice](https://example.org/2024/01/246) and `code 99`.\n<!-- 12 missiles -->\n";
+    let got = claims(text);
+    assert_eq!(
+        got,
+        [t("date", "2024", "2024", "", "")],
+        "only the year in the heading text"
+    );
+}
+
+#[test]
+fn approval_states() {
+    let s = |text: &str| -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.0 == "status")
+            .map(|c| c.2)
+            .collect()
+    };
+    assert_eq!(
+        s("The package is awaiting approval from the United States Congress."),
+        ["congress:pending"]
+    );
+    assert_eq!(
+        s("The State Department indicated that a sale of missiles to Kosovo could proceed."),
+        ["state-department:approved"]
+    );
+    assert_eq!(
+        s("Congress has not yet approved the sale."),
+        ["congress:pending"]
+    );
+    assert_eq!(
+        s("The State Department is expected to approve the sale."),
+        ["state-department:pending"]
+    );
+    assert_eq!(
+        s("The transfer would need congressional approval."),
+        ["congress:pending"]
+    );
+    assert_eq!(
+        s("The agency notified Congress on Thursday."),
+        ["congress:notified"]
+    );
+    assert_eq!(s("Congress blocked the sale."), ["congress:rejected"]);
+    assert_eq!(s("The first tanks arrived in March."), ["-:delivered"]);
+    assert_eq!(
+        s("The Army awarded a contract for the launchers."),
+        ["-:contracted"]
+    );
+    assert_eq!(
+        s("The package was already approved by the United States Congress."),
+        ["congress:approved"]
+    );
+}
+
+/// Every `examples` entry of every phrase in the language rules holds.
+#[test]
+fn lexicon_inline_examples() {
+    let kb = kb::load_sources(kb::embedded_language()).unwrap();
+    // Examples may name buyers ("Kosovo signed…"): give the lexicon a party to find.
+    let mut names = kb.names();
+    names.push(approval::Names {
+        id: "kosovo".into(),
+        names: vec!["Kosovo".into()],
+        authority: false,
+    });
+    let lex = approval::Lexicon::new(kb.phrases.clone(), &names).unwrap();
+    let mut n = 0;
+    for ph in lex.phrases() {
+        assert!(
+            !ph.examples.is_empty(),
+            "phrase {:?} has no example",
+            ph.pattern
+        );
+        for ex in &ph.examples {
+            n += 1;
+            let doc = Document::new(ex.text.as_str());
+            let got: Vec<(Option<String>, State)> = lex
+                .find(&doc)
+                .into_iter()
+                .filter_map(|c| match c.value {
+                    ClaimValue::Status {
+                        authority, state, ..
+                    } => Some((authority, state)),
+                    _ => None,
+                })
+                .collect();
+            match ex.state {
+                None => assert!(
+                    got.is_empty(),
+                    "{:?} must yield no state, got {got:?}",
+                    ex.text
+                ),
+                Some(st) => assert_eq!(
+                    got,
+                    vec![(ex.authority.clone(), st)],
+                    "example {:?}",
+                    ex.text
+                ),
+            }
+        }
+    }
+    assert!(n >= 20, "only {n} examples");
+}
+
+#[test]
+fn seed_like_paragraph_has_no_spurious_claims() {
+    let text = "Officials say the systems bolster defensive capabilities. The procurement aims to deter aggression while raising questions about regional frameworks.";
+    assert!(claims(text).is_empty());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        /// Any input: no panic, and every span lies on char boundaries inside the text.
+        #[test]
+        fn never_panics_and_spans_are_sound(text in "\\PC{0,200}") {
+            let doc = Document::new(text.clone());
+            let lex = approval::Lexicon::new(vec![], &[]).unwrap();
+            for c in extract(&doc, &Context::default(), &lex) {
+                for s in [c.span, c.value_span] {
+                    prop_assert!(s.start <= s.end && s.end <= text.len());
+                    prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
+
+        /// Number-ish soup (digits, separators, scale words, currency marks) never panics.
+        #[test]
+        fn number_soup(parts in proptest::collection::vec(prop_oneof![
+            Just("$"), Just("€"), Just("1,200"), Just("1.5"), Just("-"), Just("246"), Just("million"),
+            Just("and"), Just("a"), Just("half"), Just("dozen"), Just("two"), Just("hundred"),
+            Just("%"), Just("to"), Just("between"), Just("US"), Just("/"), Just("3"), Just("."),
+            Just("twenty"), Just("fifths"), Just("point"), Just("over"), Just("bn"), Just("99999999999999999999"),
+        ], 0..12)) {
+            let text = parts.join(" ");
+            let doc = Document::new(text.clone());
+            let lex = approval::Lexicon::new(vec![], &[]).unwrap();
+            for c in extract(&doc, &Context::default(), &lex) {
+                prop_assert!(c.span.end <= text.len());
+            }
+        }
+
+        /// A count printed in many styles reads back equal.
+        #[test]
+        fn printed_numbers_read_back(n in 1u64..1_000_000_000u64) {
+            let lex = approval::Lexicon::new(vec![], &[]).unwrap();
+            let plain = n.to_string();
+            let grouped = crate::fmt::number(Decimal::from(n));
+            for text in [format!("They bought {plain} drones."), format!("They bought {grouped} drones.")] {
+                let doc = Document::new(text.clone());
+                let cs = extract(&doc, &Context::default(), &lex);
+                let q = cs.iter().find_map(|c| c.quantity().copied());
+                // Four-digit values from 1900 to 2100 followed by a plural noun are counts too.
+                prop_assert_eq!(q.map(|q| q.value), Some(Decimal::from(n)), "{}", text);
+            }
+            // "$N million" reads back as N * 1e6 dollars.
+            if n < 100_000 {
+                let text = format!("a ${n} million deal");
+                let doc = Document::new(text.clone());
+                let cs = extract(&doc, &Context::default(), &lex);
+                let q = cs.iter().find_map(|c| c.quantity().copied());
+                prop_assert_eq!(q.map(|q| q.value), Some(Decimal::from(n) * Decimal::from(1_000_000)), "{}", text);
+            }
+        }
+
+        /// Numbers written in words read back equal.
+        #[test]
+        fn spelled_numbers_read_back(n in 1u32..1_000_000u32) {
+            let lex = approval::Lexicon::new(vec![], &[]).unwrap();
+            let text = format!("They bought {} drones.", spell(n));
+            let doc = Document::new(text.clone());
+            let cs = extract(&doc, &Context::default(), &lex);
+            let q = cs.iter().find_map(|c| c.quantity().copied());
+            prop_assert_eq!(q.map(|q| q.value), Some(Decimal::from(n)), "{}", text);
+        }
+    }
+
+    fn spell(n: u32) -> String {
+        const ONES: [&str; 20] = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 10] = [
+            "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        fn below_1000(n: u32) -> String {
+            let mut parts = Vec::new();
+            if n >= 100 {
+                parts.push(format!("{} hundred", ONES[(n / 100) as usize]));
+            }
+            let r = n % 100;
+            if r > 0 {
+                if r < 20 {
+                    parts.push(ONES[r as usize].to_string());
+                } else if r % 10 == 0 {
+                    parts.push(TENS[(r / 10) as usize].to_string());
+                } else {
+                    parts.push(format!(
+                        "{}-{}",
+                        TENS[(r / 10) as usize],
+                        ONES[(r % 10) as usize]
+                    ));
+                }
+            }
+            parts.join(" ")
+        }
+        if n >= 1000 {
+            let rest = n % 1000;
+            let head = format!("{} thousand", below_1000(n / 1000));
+            if rest == 0 {
+                head
+            } else {
+                format!("{head} {}", below_1000(rest))
+            }
+        } else {
+            below_1000(n)
+        }
+    }
+}
