@@ -114,7 +114,16 @@ pub fn figure_verdict(claim: &Claim, f: &Figure) -> Verdict {
 
 /// Whether two claims can state the same value.
 pub fn same_value(a: &Quantity, b: &Quantity) -> bool {
-    a.unit == b.unit && meets(claim_interval(a), claim_interval(b))
+    if a.unit != b.unit {
+        return false;
+    }
+    if a.qualifier == Qualifier::Exact && b.qualifier == Qualifier::Exact {
+        // Two exact figures are one value when one rounds to the other: "$75 million" and
+        // "$75,000,000", but not 4 and 5.
+        let tol = a.resolution.max(b.resolution) / Decimal::TWO;
+        return (a.value - b.value).abs() < tol || a.value == b.value;
+    }
+    meets(claim_interval(a), claim_interval(b))
 }
 
 /// A figure's value as the KB states it ("246", "$75 million", "about $80 million").

@@ -378,10 +378,17 @@ impl<'k> Run<'_, 'k> {
     }
 
     /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.
-    fn named_in_sentence(&self, claim: &Claim, r: usize) -> bool {
-        let own: Vec<usize> = self.kb().records[r]
+    fn named_in_sentence(&self, claim: &Claim, r: usize, competitors: &[Scope]) -> bool {
+        let recs = &self.kb().records;
+        // Entities that set `r` apart: the buyer, not the missile both deals share.
+        let own: Vec<usize> = recs[r]
             .about
             .iter()
+            .filter(|a| {
+                competitors
+                    .iter()
+                    .any(|c| c.record != r && !recs[c.record].about.contains(a))
+            })
             .filter_map(|a| self.entity_index(a))
             .collect();
         self.mentions
@@ -458,9 +465,14 @@ impl<'k> Run<'_, 'k> {
                     .filter_map(|f| f.date.map(|d| d.bounds().0.year)),
             )
             .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
+            .chain(rec.figures.iter().filter_map(|f| match &f.value {
+                FigureValue::Date(d) => Some(d.bounds().0.year),
+                _ => None,
+            }))
             .collect();
         let other_year = self.claims.iter().any(|c| {
             c.sentence == claim.sentence
+                && c.span != claim.span
                 && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
         });
         if other_year {
@@ -526,7 +538,10 @@ impl<'k> Run<'_, 'k> {
         let chosen = match self.choose(claim, with_figures.clone()) {
             // Named nowhere in its sentence while another deal with the same figure is in
             // scope: as unclear as a tie.
-            Ok(Some(sc)) if with_figures.len() > 1 && !self.named_in_sentence(claim, sc.record) => {
+            Ok(Some(sc))
+                if with_figures.len() > 1
+                    && !self.named_in_sentence(claim, sc.record, &with_figures) =>
+            {
                 Err(with_figures)
             }
             other => other,

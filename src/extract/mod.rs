@@ -270,7 +270,8 @@ const STOP: &[&str] = &[
     "why",
 ];
 
-/// Common verbs, present and past, that follow a counted noun ("drones flew").
+/// Common verbs, present and past, that follow a counted noun ("drones flew"), and time
+/// words that start an adverbial ("next year").
 const VERBS: &[&str] = &[
     "flew",
     "fly",
@@ -351,6 +352,7 @@ const VERBS: &[&str] = &[
     "returns",
     "belong",
     "belongs",
+    "next", "last", "every", "today", "yesterday", "tomorrow",
 ];
 
 fn is_stop(w: &str) -> bool {
