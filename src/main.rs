@@ -58,12 +58,12 @@ fn report_problems(problems: &[Problem], color: bool) {
         .filter_map(|p| p.file.as_ref().map(|f| f.path.clone()))
         .collect();
     let n = problems.len();
+    let f = files.len().max(1);
     let _ = writeln!(
         err,
-        "error: the knowledge base has {n} problem{} in {} file{}",
+        "error: the knowledge base has {n} problem{} in {f} file{}",
         if n == 1 { "" } else { "s" },
-        files.len().max(1),
-        if files.len() == 1 { "" } else { "s" }
+        if f == 1 { "" } else { "s" }
     );
 }
 
@@ -425,7 +425,7 @@ fn render_human(kb: &Kb, results: &[FileResult], color: bool, quiet: bool) -> St
     }
     let mut t = render::kb::table();
     t.set_header([
-        "file", "claims", "checked", "agreeing", "errors", "warnings", "advice",
+        "file", "claims", "checked", "agree", "errors", "warn", "advice",
     ]);
     let mut tot = factcheck::check::Stats::default();
     for (path, rep) in &reports {
@@ -447,6 +447,7 @@ fn render_human(kb: &Kb, results: &[FileResult], color: bool, quiet: bool) -> St
         tot.advice += s.advice;
     }
     if !reports.is_empty() {
+        render::kb::fit(&mut t);
         out.push_str(&format!("{t}\n"));
     }
     let failed = results.iter().filter(|r| r.outcome.is_err()).count();

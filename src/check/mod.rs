@@ -170,6 +170,7 @@ impl<'k> Checker<'k> {
             date,
             findings: Vec::new(),
             links: vec![None; claims.len()],
+            checked: vec![false; claims.len()],
             stats: Stats {
                 claims: claims.len(),
                 ..Stats::default()
@@ -179,8 +180,21 @@ impl<'k> Checker<'k> {
         let Run {
             mut findings,
             mut stats,
+            checked,
             ..
         } = run;
+        // A checked claim agrees unless an error or warning is raised on it.
+        let flagged: std::collections::HashSet<usize> = findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .filter_map(|f| f.claim)
+            .collect();
+        stats.checked = checked.iter().filter(|c| **c).count();
+        stats.agreeing = checked
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| **c && !flagged.contains(i))
+            .count();
         findings.sort_by_key(|f| (f.span.start, f.span.end, std::cmp::Reverse(f.severity)));
         for f in &findings {
             match f.severity {
@@ -216,6 +230,8 @@ struct Run<'a, 'k> {
     date: Option<Date>,
     findings: Vec<Finding>,
     links: Vec<Option<Link>>,
+    /// Claims tied to a KB figure or status.
+    checked: Vec<bool>,
     stats: Stats,
 }
 
@@ -561,8 +577,7 @@ impl<'k> Run<'_, 'k> {
                     })
                 });
                 if any_agrees {
-                    self.stats.checked += 1;
-                    self.stats.agreeing += 1;
+                    self.checked[ci] = true;
                 } else {
                     self.ambiguous(ci, &tied);
                 }
@@ -573,13 +588,12 @@ impl<'k> Run<'_, 'k> {
     fn compare_quantity(&mut self, ci: usize, r: usize, figs: Vec<usize>) {
         let claim = &self.claims[ci];
         let rec = &self.kb().records[r];
-        self.stats.checked += 1;
+        self.checked[ci] = true;
         let verdicts: Vec<Verdict> = figs
             .iter()
             .map(|&f| figure_verdict(claim, &rec.figures[f]))
             .collect();
         if let Some(pos) = verdicts.iter().position(|v| *v == Verdict::Agrees) {
-            self.stats.agreeing += 1;
             self.links[ci] = Some(Link {
                 record: r,
                 figure: figs[pos],
@@ -749,8 +763,7 @@ impl<'k> Run<'_, 'k> {
                         })
                 });
                 if agrees {
-                    self.stats.checked += 1;
-                    self.stats.agreeing += 1;
+                    self.checked[ci] = true;
                 } else {
                     self.ambiguous(ci, &tied);
                 }
@@ -761,7 +774,7 @@ impl<'k> Run<'_, 'k> {
         let Some((si, st)) = self.in_force(rec, authority.as_deref()) else {
             return;
         };
-        self.stats.checked += 1;
+        self.checked[ci] = true;
         let agreement = state::compare(*state, st.state);
         let who = self.who(authority.as_deref());
         let kb_says = format!(
@@ -771,13 +784,12 @@ impl<'k> Run<'_, 'k> {
         );
         let (code, severity) = match agreement {
             Agreement::Agrees => {
-                self.stats.agreeing += 1;
                 self.status_date(ci, sc.record, si);
                 return;
             }
             Agreement::Stale if self.date.is_none() => {
                 // Undated: "awaiting approval" may be historically right.
-                self.stats.agreeing += 1;
+
                 return;
             }
             Agreement::Stale => (codes::STALE_STATUS, Severity::Warning),
@@ -829,9 +841,8 @@ impl<'k> Run<'_, 'k> {
         let ClaimValue::Date(d) = &self.claims[*k].value else {
             return;
         };
-        self.stats.checked += 1;
+        self.checked[*k] = true;
         if d.agrees(&DateValue::Day(kb_date)) {
-            self.stats.agreeing += 1;
             return;
         }
         let dc = &self.claims[*k];
@@ -841,7 +852,7 @@ impl<'k> Run<'_, 'k> {
             severity: Severity::Error,
             span: dc.span,
             message: format!(
-                "article dates this to {}; the knowledge base says {who} {} on {kb_date}",
+                "article says {}; the knowledge base says {who} {} on {kb_date}",
                 self.doc.slice(dc.span),
                 verb(st.state)
             ),
@@ -895,12 +906,11 @@ impl<'k> Run<'_, 'k> {
             })
             .map(|(fi, _)| fi)
             .collect();
-        self.stats.checked += 1;
+        self.checked[ci] = true;
         let agrees = figs
             .iter()
             .any(|&f| matches!(&rec.figures[f].value, FigureValue::Date(k) if k.agrees(d)));
         if agrees {
-            self.stats.agreeing += 1;
             return;
         }
         if self.another_event(claim, sc.record) {

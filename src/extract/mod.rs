@@ -352,7 +352,12 @@ const VERBS: &[&str] = &[
     "returns",
     "belong",
     "belongs",
-    "next", "last", "every", "today", "yesterday", "tomorrow",
+    "next",
+    "last",
+    "every",
+    "today",
+    "yesterday",
+    "tomorrow",
 ];
 
 fn is_stop(w: &str) -> bool {

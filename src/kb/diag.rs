@@ -76,6 +76,12 @@ impl Problem {
         self
     }
 
+    /// A note pointing at another place (the first definition of a duplicate), shown with
+    /// the problem rather than as a problem of its own.
+    pub fn note(message: impl Into<String>) -> Problem {
+        Problem::new("", message)
+    }
+
     /// `path:line:col` of the labelled value.
     pub fn location(&self) -> Option<(String, LineCol)> {
         let f = self.file.as_ref()?;
@@ -93,7 +99,7 @@ impl std::error::Error for Problem {}
 
 impl Diagnostic for Problem {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        (!self.code.is_empty()).then(|| Box::new(self.code) as Box<dyn fmt::Display>)
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -103,7 +109,7 @@ impl Diagnostic for Problem {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(if self.code.starts_with("factcheck::kb::note") {
+        Some(if self.code.is_empty() {
             miette::Severity::Advice
         } else {
             miette::Severity::Error

@@ -4,7 +4,7 @@
 use super::diag::{Problem, SourceFile};
 use super::*;
 use crate::extract::approval::{Example, Names, Phrase};
-use crate::extract::money::parse_amount;
+use crate::extract::money::{AmountError, parse_amount};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -102,7 +102,7 @@ fn collect(p: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
                 "factcheck::kb::unreadable",
                 format!("cannot read {}: {e}", p.display()),
             )
-            .help("check the path given to --kb"),
+            .help("check the path"),
         ),
     }
 }
@@ -140,6 +140,7 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
             idx: i,
             problems: &mut problems,
             pending: Vec::new(),
+            misspelt: Vec::new(),
         };
         r.read(&mut kb);
     }
@@ -186,6 +187,8 @@ struct FileReader<'a> {
     problems: &'a mut Vec<Problem>,
     /// References met inside the record being read, kept once the record is.
     pending: Vec<Ref>,
+    /// Keys an unknown key was taken for a typo of ("nmes" → "names").
+    misspelt: Vec<String>,
 }
 
 fn span_of<T>(v: &Spanned<T>) -> Span {
@@ -231,6 +234,16 @@ impl<'a> FileReader<'a> {
         let text = self.file.text.clone();
         let (root, errors) = DeTable::parse_recoverable(&text);
         if !errors.is_empty() {
+            // One error: the parser's others are mostly echoes of it. An unclosed bracket or
+            // string explains the rest best, else the first in the file.
+            let mut errors = errors;
+            errors.sort_by_key(|e| {
+                (
+                    !e.message().contains("unclosed"),
+                    e.span().map_or(0, |s| s.start),
+                )
+            });
+            errors.truncate(1);
             for e in errors {
                 let span = e.span().map_or(Span::new(0, 0), Span::from);
                 let msg = e.message().trim().to_string();
@@ -299,6 +312,7 @@ impl<'a> FileReader<'a> {
     }
 
     fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], ctx: &str) {
+        self.misspelt.clear();
         for k in t.keys() {
             let name = k.get_ref().as_ref();
             if allowed.contains(&name) {
@@ -310,7 +324,11 @@ impl<'a> FileReader<'a> {
                 .filter(|(s, _)| *s > 0.8)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             let help = match best {
-                Some((_, a)) => format!("did you mean `{a}`?"),
+                Some((_, a)) => {
+                    // The missing-key problem this typo causes is not reported again.
+                    self.misspelt.push(a.to_string());
+                    format!("did you mean `{a}`?")
+                }
                 None => format!("the keys allowed in {ctx} are: {}", allowed.join(", ")),
             };
             self.problem(
@@ -346,11 +364,14 @@ impl<'a> FileReader<'a> {
         table: Span,
     ) -> Option<(String, Span)> {
         if Self::get(t, key).is_none() {
+            if self.misspelt.iter().any(|m| m == key) {
+                return None; // already reported as the typo it is
+            }
             self.problem(
                 "factcheck::kb::missing-key",
                 format!("{ctx} has no `{key}`"),
                 header(table),
-                format!("this {ctx} needs `{key}`"),
+                format!("needs `{key}`"),
                 format!("add `{key} = \"…\"`"),
             );
             return None;
@@ -399,12 +420,12 @@ impl<'a> FileReader<'a> {
         table: Span,
     ) -> Option<Vec<(String, Span)>> {
         let Some(v) = Self::get(t, key) else {
-            if required {
+            if required && !self.misspelt.iter().any(|m| m == key) {
                 self.problem(
                     "factcheck::kb::missing-key",
                     format!("{ctx} has no `{key}`"),
                     header(table),
-                    format!("this {ctx} needs `{key}`"),
+                    format!("needs `{key}`"),
                     format!("add `{key} = [\"…\"]`"),
                 );
             }
@@ -534,10 +555,11 @@ impl<'a> FileReader<'a> {
             }
             None => false,
         };
-        if let (Some((id, id_span)), Some(names)) = (id, names) {
+        // An entity whose names are wrong is still defined: references to it are fine.
+        if let Some((id, id_span)) = id {
             kb.entities.push(Entity {
                 id,
-                names: names.into_iter().map(|n| n.0).collect(),
+                names: names.unwrap_or_default().into_iter().map(|n| n.0).collect(),
                 authority,
                 loc: self.loc(id_span),
             });
@@ -568,31 +590,7 @@ impl<'a> FileReader<'a> {
             });
         }
         let mut pending = std::mem::take(&mut self.pending);
-        let Some((id, id_span)) = id else { return };
-        // Figure ids must be unique within a record.
-        let mut seen: HashMap<String, Span> = HashMap::new();
-        for f in &figures {
-            if let Some(first) = seen.get(&f.id) {
-                let first = *first;
-                self.problems.push(
-                    Problem::new(
-                        "factcheck::kb::duplicate-id",
-                        format!("figure id `{}` is used twice in record `{id}`", f.id),
-                    )
-                    .at(self.file, f.loc.span, "second use")
-                    .help("give each figure of a record its own id")
-                    .related(
-                        Problem::new("factcheck::kb::duplicate-id", "first used here").at(
-                            self.file,
-                            first,
-                            "first use",
-                        ),
-                    ),
-                );
-            } else {
-                seen.insert(f.id.clone(), f.loc.span);
-            }
-        }
+        // References are checked even when the record itself has no id.
         for (a, s) in about.iter().flatten() {
             kb.refs.push(Ref {
                 kind: "entity",
@@ -610,6 +608,25 @@ impl<'a> FileReader<'a> {
             });
         }
         kb.refs.append(&mut pending);
+        let Some((id, id_span)) = id else { return };
+        // Figure ids must be unique within a record.
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for f in &figures {
+            if let Some(first) = seen.get(&f.id) {
+                let first = *first;
+                self.problems.push(
+                    Problem::new(
+                        "factcheck::kb::duplicate-id",
+                        format!("figure id `{}` is used twice in record `{id}`", f.id),
+                    )
+                    .at(self.file, f.loc.span, "second use")
+                    .help("give each figure of a record its own id")
+                    .related(Problem::note("first used here").at(self.file, first, "first use")),
+                );
+            } else {
+                seen.insert(f.id.clone(), f.loc.span);
+            }
+        }
         kb.records.push(Record {
             id,
             title,
@@ -746,7 +763,9 @@ impl<'a> FileReader<'a> {
                 let res = self.bounds(v, key, &mut |r, x| {
                     let (c, d) = r.amount_value(x)?;
                     if cur.is_some_and(|k| k != c) {
+                        // Not comparable: no "inverted range" on top of this.
                         mixed = true;
+                        return None;
                     }
                     cur = Some(c);
                     Some(d)
@@ -886,7 +905,7 @@ impl<'a> FileReader<'a> {
                 }
             }
             other => {
-                self.wrong_type(span_of(v), "`count`", "a whole number", other);
+                self.wrong_type(span_of(v), "`count` of a figure", "a whole number", other);
                 None
             }
         }
@@ -909,7 +928,10 @@ impl<'a> FileReader<'a> {
                 Err(e) => {
                     self.problem(
                         "factcheck::kb::bad-amount",
-                        format!("`{s}` is not a money amount: {e}"),
+                        match e {
+                            AmountError::NotAnAmount => format!("`{s}` is not a money amount"),
+                            e => format!("`{s}` is not a money amount: {e}"),
+                        },
                         span_of(v),
                         "cannot read this amount",
                         "write an amount with its currency, like \"$75 million\", \"€50m\", \"USD 1.2 billion\", or { value = 75000000, currency = \"USD\" }",
@@ -1128,11 +1150,11 @@ fn cross_check(kb: &Kb, problems: &mut Vec<Problem>) {
                         pl.line, pl.column
                     ))
                     .related(
-                        Problem::new(
-                            "factcheck::kb::duplicate-id",
-                            format!("first definition of `{id}`"),
-                        )
-                        .at(pf, prev.span, "first defined here"),
+                        Problem::note(format!("first definition of `{id}`")).at(
+                            pf,
+                            prev.span,
+                            "first defined here",
+                        ),
                     ),
                 );
             } else {

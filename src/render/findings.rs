@@ -67,7 +67,11 @@ impl Diagnostic for FindingDiagnostic<'_> {
 /// The help text: what the KB says, the record and figure, the source and the KB location.
 pub fn help_text(kb: &Kb, f: &Finding) -> Option<String> {
     let mut lines = Vec::new();
-    if let Some(e) = &f.expected {
+    if let Some(e) = f
+        .expected
+        .as_ref()
+        .filter(|e| !f.message.contains(e.as_str()))
+    {
         lines.push(format!("the knowledge base says {e}"));
     }
     if let Some(r) = f.record.map(|r| &kb.records[r]) {

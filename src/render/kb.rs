@@ -11,16 +11,31 @@ pub fn table() -> Table {
     t
 }
 
+/// Lays a table out at its natural width when that fits the terminal, so no cell breaks
+/// mid-word; wider tables wrap their columns.
+pub fn fit(t: &mut Table) {
+    let natural: usize = t
+        .column_max_content_widths()
+        .iter()
+        .map(|w| usize::from(*w) + 3)
+        .sum::<usize>()
+        + 1;
+    if natural <= super::width() {
+        t.set_content_arrangement(ContentArrangement::Disabled);
+    }
+}
+
 /// The one-line summary of a valid KB.
 pub fn summary(kb: &Kb) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
     format!(
-        "KB is valid: {} files, {} sources, {} entities, {} records, {} figures, {} statuses",
-        kb.files.len(),
-        kb.sources.len(),
-        kb.entities.len(),
-        kb.records.len(),
-        kb.figure_count(),
-        kb.status_count()
+        "KB is valid: {}, {}, {}, {}, {}, {}",
+        n(kb.fact_files(), "file of facts", "files of facts"),
+        n(kb.sources.len(), "source", "sources"),
+        n(kb.entities.len(), "entity", "entities"),
+        n(kb.records.len(), "record", "records"),
+        n(kb.figure_count(), "figure", "figures"),
+        n(kb.status_count(), "status", "statuses")
     )
 }
 
