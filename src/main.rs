@@ -163,7 +163,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     let lexicon = match lang.lexicon() {
         Ok(l) => l,
         Err(p) => {
-            report_problems(&[p], false);
+            report_problems(&[*p], false);
             return EXIT_USAGE;
         }
     };
@@ -329,7 +329,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
     let checker = match Checker::new(&kb) {
         Ok(c) => c,
         Err(p) => {
-            report_problems(&[p], err_color);
+            report_problems(&[*p], err_color);
             return EXIT_USAGE;
         }
     };

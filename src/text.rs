@@ -229,36 +229,40 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         let s = tok.span.slice(text);
         let terminal = matches!(s, "." | "!" | "?" | "…");
         let mut sent_break = para_break || (newlines >= 1 && (terminal || s == ":"));
-        if !sent_break && terminal {
-            if let Some(nt) = next {
-                let ns = nt.span.slice(text);
-                let starts_upper = ns.chars().next().is_some_and(|c| {
-                    c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c)
-                });
-                let abbrev = s == "." && i > 0 && is_abbreviation(text, tokens, i);
-                sent_break = nt.gap && starts_upper && !abbrev;
-            }
+        if !sent_break
+            && terminal
+            && let Some(nt) = next
+        {
+            let ns = nt.span.slice(text);
+            let starts_upper = ns
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            let abbrev = s == "." && i > 0 && is_abbreviation(text, tokens, i);
+            sent_break = nt.gap && starts_upper && !abbrev;
         }
         // A closing quote or bracket right after the terminal belongs to this sentence.
-        if sent_break && !para_break {
-            if let Some(nt) = next {
-                if !nt.gap && matches!(nt.span.slice(text), "\"" | "”" | "’" | ")" | "'") {
-                    sent_break = false;
-                }
-            }
+        if sent_break
+            && !para_break
+            && let Some(nt) = next
+            && !nt.gap
+            && matches!(nt.span.slice(text), "\"" | "”" | "’" | ")" | "'")
+        {
+            sent_break = false;
         }
         if !sent_break && i > 0 {
             let prev = tokens[i - 1].span.slice(text);
-            if matches!(prev, "." | "!" | "?") && matches!(s, "\"" | "”" | "’" | ")" | "'") {
-                if let Some(nt) = next {
-                    sent_break = nt.gap
-                        && nt
-                            .span
-                            .slice(text)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase);
-                }
+            if matches!(prev, "." | "!" | "?")
+                && matches!(s, "\"" | "”" | "’" | ")" | "'")
+                && let Some(nt) = next
+            {
+                sent_break = nt.gap
+                    && nt
+                        .span
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
             }
         }
         if sent_break {
@@ -273,10 +277,8 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
             });
             sent_start = None;
         }
-        if para_break {
-            if let Some(p) = para_start.take() {
-                paragraphs.push(Span::new(tokens[p].span.start, tok.span.end));
-            }
+        if para_break && let Some(p) = para_start.take() {
+            paragraphs.push(Span::new(tokens[p].span.start, tok.span.end));
         }
     }
     (sentences, paragraphs)

@@ -99,7 +99,7 @@ pub fn article_date(doc: &Document) -> Option<Date> {
         .tokens
         .iter()
         .take(14)
-        .last()
+        .next_back()
         .map_or(first.end, |t| t.span.end.min(first.end));
     let head = Document::new(&doc.text[..head_end]);
     let lex = Lexicon::new(vec![], &[]).ok()?;
@@ -123,7 +123,7 @@ struct Scope {
 }
 
 impl<'k> Checker<'k> {
-    pub fn new(kb: &'k Kb) -> Result<Checker<'k>, Problem> {
+    pub fn new(kb: &'k Kb) -> Result<Checker<'k>, Box<Problem>> {
         let lexicon = kb.lexicon()?;
         let index = AliasIndex::new(kb);
         let mut records_of = vec![Vec::new(); kb.entities.len()];

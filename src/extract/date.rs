@@ -81,11 +81,12 @@ pub fn date_at(r: &Reader<'_>, i: usize, ctx: Option<Date>) -> Option<(Option<Da
                 .then(|| t.parse::<u8>().ok())
                 .flatten()
         };
-        if dash(i + 1) && dash(i + 3) {
-            if let (Some(m), Some(d)) = (two(i + 2), two(i + 4)) {
-                let v = Date::new(y, m, d).map(DateValue::Day);
-                return Some((v, i + 5));
-            }
+        if dash(i + 1)
+            && dash(i + 3)
+            && let (Some(m), Some(d)) = (two(i + 2), two(i + 4))
+        {
+            let v = Date::new(y, m, d).map(DateValue::Day);
+            return Some((v, i + 5));
         }
         return None;
     }

@@ -676,13 +676,13 @@ impl<'d> Extractor<'d, '_> {
         };
         // "250 missiles or more": a bound stated after the counted thing.
         let mut q = q;
-        if q.qualifier == Qualifier::Exact {
-            if let Some((_, sp)) = &of {
-                let after = self.doc().tokens.partition_point(|t| t.span.end <= sp.end);
-                let (qual, e) = self.suffix_qualifier(after);
-                if qual != Qualifier::Exact && e > after {
-                    q.qualifier = qual;
-                }
+        if q.qualifier == Qualifier::Exact
+            && let Some((_, sp)) = &of
+        {
+            let after = self.doc().tokens.partition_point(|t| t.span.end <= sp.end);
+            let (qual, e) = self.suffix_qualifier(after);
+            if qual != Qualifier::Exact && e > after {
+                q.qualifier = qual;
             }
         }
         let kind = match q.unit {

@@ -158,10 +158,10 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
         "cent" | "cents" => Some((None, 1, Decimal::new(1, 2))),
         "pence" | "penny" => Some((Some("GBP"), 1, Decimal::new(1, 2))),
         _ => {
-            if w == "us" || w == "american" {
-                if matches!(r.lower(i + 1).as_str(), "dollar" | "dollars") {
-                    return Some((Some("USD"), 2, one));
-                }
+            if (w == "us" || w == "american")
+                && matches!(r.lower(i + 1).as_str(), "dollar" | "dollars")
+            {
+                return Some((Some("USD"), 2, one));
             }
             let two = |c: &'static str, names: &[&str]| {
                 names
@@ -208,10 +208,12 @@ fn code_token(t: &str, lower_ok: bool) -> Option<(&'static str, Decimal)> {
         return Some((c.0, Decimal::ONE));
     }
     // "MUSD", "MEUR": millions.
-    if t.len() == 4 && t.starts_with('M') && t[1..].chars().all(|ch| ch.is_ascii_uppercase()) {
-        if let Some(c) = plain(&t[1..]) {
-            return Some((c.0, Decimal::from(1_000_000)));
-        }
+    if t.len() == 4
+        && t.starts_with('M')
+        && t[1..].chars().all(|ch| ch.is_ascii_uppercase())
+        && let Some(c) = plain(&t[1..])
+    {
+        return Some((c.0, Decimal::from(1_000_000)));
     }
     None
 }

@@ -405,10 +405,12 @@ impl<'d> Reader<'d> {
         if let Some(f) = frac(i) {
             return Some(self.digit_num(f, f, i, i + 3));
         }
-        if lit.frac_digits == 0 && !lit.grouped && self.near(i, i + 1) {
-            if let Some(f) = frac(i + 1) {
-                return Some(self.digit_num(lit.value + f, f, i, i + 4));
-            }
+        if lit.frac_digits == 0
+            && !lit.grouped
+            && self.near(i, i + 1)
+            && let Some(f) = frac(i + 1)
+        {
+            return Some(self.digit_num(lit.value + f, f, i, i + 4));
         }
         None
     }
@@ -588,11 +590,7 @@ impl<'d> Reader<'d> {
                 break;
             }
             if let Some(v) = tens(&w) {
-                if last == 1
-                    || last == 2
-                    || last == 5
-                    || (last == 4 && !after_and && c.current.is_zero() && false)
-                {
+                if last == 1 || last == 2 || last == 5 {
                     break;
                 }
                 let mut value = Decimal::from(v);
@@ -600,12 +598,12 @@ impl<'d> Reader<'d> {
                 c.trailing_tens = (!after_and && c.atoms > 0).then_some((j, Decimal::from(v)));
                 // "forty-six", "fifty - two", "fifty two"
                 let unit_at = if self.hyphen(k) { k + 1 } else { k };
-                if let Some(u) = small(&self.lower(unit_at)).filter(|&u| (1..10).contains(&u)) {
-                    if self.near(i, unit_at) {
-                        value += Decimal::from(u);
-                        k = unit_at + 1;
-                        c.trailing_tens = None;
-                    }
+                if let Some(u) = small(&self.lower(unit_at)).filter(|&u| (1..10).contains(&u))
+                    && self.near(i, unit_at)
+                {
+                    value += Decimal::from(u);
+                    k = unit_at + 1;
+                    c.trailing_tens = None;
                 }
                 c.current += value;
                 c.tail = value;
@@ -777,12 +775,12 @@ impl<'d> Reader<'d> {
                     break;
                 }
             }
-            if !digits.is_empty() {
-                if let Ok(f) = Decimal::from_str_exact(&format!("0.{digits}")) {
-                    n.value += f;
-                    n.resolution = Decimal::new(1, digits.len() as u32);
-                    n.end = k;
-                }
+            if !digits.is_empty()
+                && let Ok(f) = Decimal::from_str_exact(&format!("0.{digits}"))
+            {
+                n.value += f;
+                n.resolution = Decimal::new(1, digits.len() as u32);
+                n.end = k;
             }
             return n;
         }
@@ -799,35 +797,36 @@ impl<'d> Reader<'d> {
             return n;
         }
         // Fractions: numerator c, then a denominator.
-        if !c.digits_only {
-            if let Some(f) = self.fraction_after(start, &c) {
-                return f;
-            }
+        if !c.digits_only
+            && let Some(f) = self.fraction_after(start, &c)
+        {
+            return f;
         }
         // "and a half", "and two thirds", "and a quarter million"
-        if lw == "and" && near(e + 1) {
-            if let Some((frac, k)) = self.fraction_phrase(e + 1) {
-                let mut value;
-                let mut end = k;
-                if let Some(scale) = self.word_scale_at(k).filter(|_| near(k)) {
-                    value = if c.last_scale > Decimal::ONE {
-                        c.value() + frac * scale
-                    } else {
-                        (c.value() + frac) * scale
-                    };
-                    end = k + 1;
+        if lw == "and"
+            && near(e + 1)
+            && let Some((frac, k)) = self.fraction_phrase(e + 1)
+        {
+            let mut value;
+            let mut end = k;
+            if let Some(scale) = self.word_scale_at(k).filter(|_| near(k)) {
+                value = if c.last_scale > Decimal::ONE {
+                    c.value() + frac * scale
                 } else {
-                    value = c.value() + frac * c.last_scale;
-                }
-                if c.current.is_zero() && c.last_scale == Decimal::ONE {
-                    value = c.value() + frac;
-                }
-                n.value = value;
-                n.end = end;
-                n.bare_integer = false;
-                n.resolution = Decimal::ONE.min(n.resolution);
-                return n;
+                    (c.value() + frac) * scale
+                };
+                end = k + 1;
+            } else {
+                value = c.value() + frac * c.last_scale;
             }
+            if c.current.is_zero() && c.last_scale == Decimal::ONE {
+                value = c.value() + frac;
+            }
+            n.value = value;
+            n.end = end;
+            n.bare_integer = false;
+            n.resolution = Decimal::ONE.min(n.resolution);
+            return n;
         }
         // "1 over 3", "one out of three" — only when nothing is counted after it.
         if (lw == "over" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
@@ -836,13 +835,15 @@ impl<'d> Reader<'d> {
                 let after = d.end;
                 let counted = self.is_word(after) && near(after);
                 let ratio_ok = lw == "over" || c.value() <= d.value();
-                if !counted && !d.value().is_zero() && ratio_ok {
-                    if let Some(v) = c.value().checked_div(d.value()) {
-                        n.value = v;
-                        n.end = after;
-                        n.bare_integer = false;
-                        n.resolution = v;
-                    }
+                if !counted
+                    && !d.value().is_zero()
+                    && ratio_ok
+                    && let Some(v) = c.value().checked_div(d.value())
+                {
+                    n.value = v;
+                    n.end = after;
+                    n.bare_integer = false;
+                    n.resolution = v;
                 }
             }
         }
@@ -918,12 +919,12 @@ impl<'d> Reader<'d> {
         // "one hundred thirty fifths" = 100/35: a trailing tens word joins the denominator.
         if let Some((tj, tv)) = c.trailing_tens {
             let o = if self.hyphen(e) { e + 1 } else { e };
-            if e == tj + 1 {
-                if let Some((d, _)) = ordinal(&self.lower(o)).filter(|(d, _)| *d < 10 && *d > 0) {
-                    let num = c.value() - tv;
-                    if !num.is_zero() {
-                        return Some(build(num.checked_div(tv + Decimal::from(d))?, o + 1));
-                    }
+            if e == tj + 1
+                && let Some((d, _)) = ordinal(&self.lower(o)).filter(|(d, _)| *d < 10 && *d > 0)
+            {
+                let num = c.value() - tv;
+                if !num.is_zero() {
+                    return Some(build(num.checked_div(tv + Decimal::from(d))?, o + 1));
                 }
             }
         }
@@ -940,11 +941,12 @@ impl<'d> Reader<'d> {
         if let Some(s) = scale_end {
             value = value.checked_mul(s)?;
             end += 1;
-        } else if self.is(end, "of") && matches!(self.lower(end + 1).as_str(), "a" | "an") {
-            if let Some(s) = self.word_scale_at(end + 2) {
-                value = value.checked_mul(s)?;
-                end += 3;
-            }
+        } else if self.is(end, "of")
+            && matches!(self.lower(end + 1).as_str(), "a" | "an")
+            && let Some(s) = self.word_scale_at(end + 2)
+        {
+            value = value.checked_mul(s)?;
+            end += 3;
         }
         Some(build(value, end))
     }

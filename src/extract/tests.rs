@@ -516,7 +516,7 @@ mod props {
             if r > 0 {
                 if r < 20 {
                     parts.push(ONES[r as usize].to_string());
-                } else if r % 10 == 0 {
+                } else if r.is_multiple_of(10) {
                     parts.push(TENS[(r / 10) as usize].to_string());
                 } else {
                     parts.push(format!(

@@ -150,7 +150,7 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
         kb.index();
         // Language rules must compile and their examples must hold.
         if let Err(p) = kb.lexicon() {
-            problems.push(p);
+            problems.push(*p);
         }
     }
     if problems.is_empty() {
@@ -753,10 +753,10 @@ impl<'a> FileReader<'a> {
                 .bounds(v, key, &mut |r, x| r.number_value(x, "percent"))
                 .map(|(b, _)| FigureValue::Percent(b)),
             "amount" => {
-                if let DeValue::Table(tab) = v.get_ref() {
-                    if tab.get("value").is_some() || tab.get("currency").is_some() {
-                        return self.amount_table(tab, span_of(v));
-                    }
+                if let DeValue::Table(tab) = v.get_ref()
+                    && (tab.get("value").is_some() || tab.get("currency").is_some())
+                {
+                    return self.amount_table(tab, span_of(v));
                 }
                 let mut cur: Option<Currency> = None;
                 let mut mixed = false;
@@ -854,17 +854,17 @@ impl<'a> FileReader<'a> {
                 return None;
             }
             let (min, max) = (min.flatten(), max.flatten());
-            if let (Some(lo), Some(hi)) = (min, max) {
-                if lo > hi {
-                    self.problem(
-                        "factcheck::kb::inverted-range",
-                        format!("the `{key}` range is inverted: min {lo} is above max {hi}"),
-                        span,
-                        "min > max",
-                        "swap `min` and `max`",
-                    );
-                    return None;
-                }
+            if let (Some(lo), Some(hi)) = (min, max)
+                && lo > hi
+            {
+                self.problem(
+                    "factcheck::kb::inverted-range",
+                    format!("the `{key}` range is inverted: min {lo} is above max {hi}"),
+                    span,
+                    "min > max",
+                    "swap `min` and `max`",
+                );
+                return None;
             }
             let any_failed = tab.get("min").is_some() && min.is_none()
                 || tab.get("max").is_some() && max.is_none();

@@ -206,13 +206,15 @@ impl Kb {
     }
 
     /// The approval lexicon of this KB's language rules and names.
-    pub fn lexicon(&self) -> Result<Lexicon, Problem> {
+    pub fn lexicon(&self) -> Result<Lexicon, Box<Problem>> {
         Lexicon::new(self.phrases.clone(), &self.names()).map_err(|(i, e)| {
-            Problem::new(
-                "factcheck::kb::bad-phrase",
-                format!("approval phrase {} is not a valid pattern", i + 1),
+            Box::new(
+                Problem::new(
+                    "factcheck::kb::bad-phrase",
+                    format!("approval phrase {} is not a valid pattern", i + 1),
+                )
+                .help(e),
             )
-            .help(e)
         })
     }
 

@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 /// A decimal as a JSON number: an integer when whole, else a float.
 pub fn number(d: Decimal) -> Value {
     let n = d.normalize();
-    if n.scale() == 0 {
-        if let Some(i) = n.to_i64() {
-            return json!(i);
-        }
+    if n.scale() == 0
+        && let Some(i) = n.to_i64()
+    {
+        return json!(i);
     }
     n.to_f64().map_or(Value::Null, |f| json!(f))
 }

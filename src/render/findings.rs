@@ -116,10 +116,10 @@ pub fn help_text(kb: &Kb, f: &Finding) -> Option<String> {
     if let Some(s) = &f.suggestion {
         lines.push(format!("suggestion: write “{s}”"));
     }
-    if let Some(c) = factcheck::codes::find(f.code) {
-        if lines.is_empty() {
-            lines.push(c.fix.to_string());
-        }
+    if let Some(c) = factcheck::codes::find(f.code)
+        && lines.is_empty()
+    {
+        lines.push(c.fix.to_string());
     }
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
