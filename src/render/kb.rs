@@ -39,58 +39,34 @@ pub fn summary(kb: &Kb) -> String {
     )
 }
 
-/// Records and figures, then statuses per authority.
-pub fn list(kb: &Kb) -> String {
-    let mut figures = table();
-    figures.set_header(["record", "title", "figure", "value", "date", "source"]);
-    for r in &kb.records {
-        let src = |id: &Option<String>| {
-            id.as_ref()
-                .and_then(|s| kb.source(s))
-                .map(|s| match (&s.publisher, s.published) {
-                    (Some(p), Some(d)) => format!("{p}, {d}"),
-                    (Some(p), None) => p.clone(),
-                    (None, _) => s.id.clone(),
-                })
-                .unwrap_or_default()
-        };
-        for (i, f) in r.figures.iter().enumerate() {
-            let mut value = factcheck::fmt::figure(&f.value);
-            if f.approximate {
-                value = format!("about {value}");
-            }
-            let date = f
-                .date
-                .map(|d| d.to_string())
-                .or(r.date.map(|d| d.to_string()));
-            figures.add_row([
-                if i == 0 { r.id.clone() } else { String::new() },
-                if i == 0 {
-                    r.title.clone().unwrap_or_default()
-                } else {
-                    String::new()
-                },
-                f.id.clone(),
-                value,
-                date.unwrap_or_default(),
-                src(if f.source.is_some() {
-                    &f.source
-                } else {
-                    &r.source
-                }),
-            ]);
-        }
-        if r.figures.is_empty() {
-            figures.add_row([
-                r.id.clone(),
-                r.title.clone().unwrap_or_default(),
-                String::new(),
-                String::new(),
-                r.date.map(|d| d.to_string()).unwrap_or_default(),
-                src(&r.source),
-            ]);
-        }
+/// A source as one line: "publisher, date".
+fn source_line(kb: &Kb, id: Option<&String>) -> String {
+    id.and_then(|s| kb.source(s))
+        .map(|s| match (&s.publisher, s.published) {
+            (Some(p), Some(d)) => format!("{p}, {d}"),
+            (Some(p), None) => p.clone(),
+            (None, _) => s.id.clone(),
+        })
+        .unwrap_or_default()
+}
+
+fn figure_value(f: &factcheck::kb::Figure) -> String {
+    let value = factcheck::fmt::figure(&f.value);
+    if f.approximate {
+        format!("about {value}")
+    } else {
+        value
     }
+}
+
+/// Records and figures, then statuses per authority. Wide terminals get one table; narrow
+/// ones a block per record, so no id or value is ever split across lines.
+pub fn list(kb: &Kb) -> String {
+    let mut out = if super::width() >= 140 {
+        wide_list(kb)
+    } else {
+        narrow_list(kb)
+    };
     let mut statuses = table();
     statuses.set_header(["authority", "record", "state", "date"]);
     let mut rows: Vec<(String, &str, &str, String)> = Vec::new();
@@ -124,5 +100,102 @@ pub fn list(kb: &Kb) -> String {
         last = who;
         statuses.add_row([shown, rec.to_string(), st.to_string(), date]);
     }
-    format!("{figures}\n\nStatuses by authority\n{statuses}\n")
+    fit(&mut statuses);
+    out.push_str(&format!("\nStatuses by authority\n{statuses}\n"));
+    out
+}
+
+fn wide_list(kb: &Kb) -> String {
+    let mut figures = table();
+    figures.set_header(["record", "title", "figure", "value", "date", "source"]);
+    for r in &kb.records {
+        for (i, f) in r.figures.iter().enumerate() {
+            let date = f
+                .date
+                .map(|d| d.to_string())
+                .or(r.date.map(|d| d.to_string()));
+            figures.add_row([
+                if i == 0 { r.id.clone() } else { String::new() },
+                if i == 0 {
+                    r.title.clone().unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                f.id.clone(),
+                figure_value(f),
+                date.unwrap_or_default(),
+                source_line(kb, f.source.as_ref().or(r.source.as_ref())),
+            ]);
+        }
+    }
+    // Ids, values and dates never wrap; titles and sources take what is left.
+    for c in [0, 2, 3, 4] {
+        if let Some(col) = figures.column_mut(c) {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    fit(&mut figures);
+    format!("{figures}\n")
+}
+
+/// Words of `text` on lines of at most `width` characters, each starting with `indent`.
+fn wrap(text: &str, indent: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for w in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent.len() && len + 1 + w.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(w);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+fn narrow_list(kb: &Kb) -> String {
+    let mut out = String::new();
+    for r in &kb.records {
+        out.push_str(&r.id);
+        out.push('\n');
+        let width = super::width();
+        if let Some(t) = &r.title {
+            out.push_str(&wrap(t, "  ", width));
+        }
+        let src = source_line(kb, r.source.as_ref());
+        if !src.is_empty() {
+            out.push_str(&wrap(&format!("source: {src}"), "  ", width));
+        }
+        if !r.figures.is_empty() {
+            let mut t = table();
+            t.set_header(["figure", "value", "date", "of"]);
+            for f in &r.figures {
+                let date = f
+                    .date
+                    .map(|d| d.to_string())
+                    .or(r.date.map(|d| d.to_string()));
+                t.add_row([
+                    f.id.clone(),
+                    figure_value(f),
+                    date.unwrap_or_default(),
+                    f.of.join(", "),
+                ]);
+            }
+            for c in [0, 1, 2] {
+                if let Some(col) = t.column_mut(c) {
+                    col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+                }
+            }
+            fit(&mut t);
+            out.push_str(&format!("{t}\n"));
+        }
+        out.push('\n');
+    }
+    out
 }
