@@ -1,6 +1,7 @@
 //! The command line, as clap derive types. Parsing only; `main.rs` runs the commands.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// Fact-check defense reporting against a knowledge base of reported figures.
@@ -32,6 +33,20 @@ pub enum Command {
         /// A code such as `count-mismatch` or `factcheck::count-mismatch`; `all` lists them.
         code: String,
     },
+    /// Generate shell completions or the man page.
+    #[command(subcommand)]
+    Generate(GenerateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// Shell completions, printed to standard output.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff), printed to standard output.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,11 +72,12 @@ pub struct CheckArgs {
     /// KB file or directory (repeatable). Default: ./rules/ if present, else the built-in KB.
     #[arg(long, value_name = "PATH")]
     pub kb: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// The lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Output format [default: human, or `format` in factcheck.toml].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The lowest severity that makes the exit code 1 [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// The article's date (YYYY-MM-DD), for facts that change over time.
@@ -73,6 +89,24 @@ pub struct CheckArgs {
     /// Print only the findings, no summary table.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Use this config file instead of discovering factcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore any factcheck.toml.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Print the effective configuration and exit.
+    #[arg(long)]
+    pub dump_config: bool,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the accepted baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(Debug, Args)]
@@ -87,7 +121,8 @@ pub struct ExtractArgs {
     pub date: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     #[default]
     Human,
@@ -103,7 +138,8 @@ pub enum ExtractFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     #[default]
     Error,

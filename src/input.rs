@@ -34,8 +34,47 @@ pub struct InputError {
     pub help: String,
 }
 
+/// Which walked files to keep: globs matched against the path as found under a directory.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub include: Option<globset::GlobSet>,
+    pub exclude: Option<globset::GlobSet>,
+}
+
+impl Filter {
+    /// Builds a filter from glob strings; the error names the bad glob.
+    pub fn new(include: &[String], exclude: &[String]) -> Result<Filter, String> {
+        let set = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut b = globset::GlobSetBuilder::new();
+            for g in globs {
+                b.add(globset::Glob::new(g).map_err(|e| format!("bad glob `{g}`: {e}"))?);
+            }
+            b.build().map(Some).map_err(|e| e.to_string())
+        };
+        Ok(Filter {
+            include: set(include)?,
+            exclude: set(exclude)?,
+        })
+    }
+
+    fn keeps(&self, p: &Path) -> bool {
+        let p = p.strip_prefix("./").unwrap_or(p);
+        self.include.as_ref().is_none_or(|g| g.is_match(p))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(p))
+    }
+}
+
 /// Expands the command line's paths: directories become their article files.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
+    expand_filtered(paths, &Filter::default())
+}
+
+/// Like [`expand`], walking directories with `.gitignore` respected and the filter applied.
+/// Paths named on the command line are always kept.
+pub fn expand_filtered(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Input, InputError>> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -46,6 +85,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
                 walk(p, &mut found);
+                found.retain(|f| filter.keeps(f));
                 found.sort();
                 if found.is_empty() {
                     out.push(Err(InputError {
@@ -67,27 +107,22 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     out
 }
 
+/// Article files under `dir`: hidden files and what `.gitignore`/`.ignore` exclude are skipped.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .require_git(false)
+        .build();
+    for e in walker.flatten() {
         let p = e.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p
-            .extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+        if e.file_type().is_some_and(|t| t.is_file())
+            && p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
         {
-            out.push(p);
+            out.push(p.to_path_buf());
         }
     }
 }

@@ -12,4 +12,5 @@ pub mod input;
 pub mod kb;
 pub mod span;
 pub mod state;
+pub mod suppress;
 pub mod text;

@@ -6,11 +6,15 @@
 //! "found something" so a CI step can tell a wrong figure from a broken setup.
 
 mod cli;
+mod config;
 mod render;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, ExtractArgs, ExtractFormat, FailOn, Format, KbCommand};
-use factcheck::check::{Checker, Options, Report};
+use cli::{
+    Cli, ColorChoice, Command, ExtractArgs, ExtractFormat, FailOn, Format, GenerateCommand,
+    KbCommand,
+};
+use factcheck::check::{Checker, Options};
 use factcheck::codes::Severity;
 use factcheck::date::Date;
 use factcheck::extract::{self, Context};
@@ -31,17 +35,9 @@ fn main() -> ExitCode {
         Some(Command::Kb(KbCommand::List { kb })) => kb_list(&kb),
         Some(Command::Extract(args)) => run_extract(&args),
         Some(Command::Explain { code }) => explain(&code),
+        Some(Command::Generate(g)) => generate(g),
         Some(Command::Check(args)) => check(&args),
-        None => {
-            if cli.check.paths.is_empty() {
-                eprintln!(
-                    "error: no article given\n\nUsage: factcheck [OPTIONS] <PATH>...\n\nFor more information, try '--help'."
-                );
-                EXIT_USAGE
-            } else {
-                check(&cli.check)
-            }
-        }
+        None => check(&cli.check),
     };
     ExitCode::from(code)
 }
@@ -285,10 +281,76 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// One article's outcome.
-struct FileResult {
+fn generate(g: GenerateCommand) -> u8 {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = std::io::stdout().lock();
+    match g {
+        GenerateCommand::Completions { shell } => {
+            clap_complete::generate(shell, &mut cmd, "factcheck", &mut out);
+            0
+        }
+        GenerateCommand::Man => match clap_mangen::Man::new(cmd).render(&mut out) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: cannot write the man page: {e}");
+                EXIT_USAGE
+            }
+        },
+    }
+}
+
+/// The settings for this run: flags over factcheck.toml over defaults.
+fn effective_config(args: &cli::CheckArgs) -> Result<config::Config, Vec<Problem>> {
+    let mut cfg = if args.isolated {
+        config::Config::default()
+    } else if let Some(p) = &args.config {
+        config::load(p)?
+    } else {
+        match std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d))
+        {
+            Some(p) => config::load(&p)?,
+            None => config::Config::default(),
+        }
+    };
+    if let Some(f) = args.format {
+        cfg.format = f;
+    }
+    if let Some(f) = args.fail_on {
+        cfg.fail_on = f;
+    }
+    if !args.kb.is_empty() {
+        cfg.kb = args.kb.clone();
+    }
+    Ok(cfg)
+}
+
+/// A baseline: the findings an editor has accepted, by article path and fingerprint.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Baseline {
+    version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BaselineEntry {
     path: String,
-    outcome: Result<Report, InputError>,
+    fingerprint: String,
+    code: String,
+    text: String,
+}
+
+fn read_baseline(p: &Path) -> Result<std::collections::HashSet<(String, String)>, String> {
+    let text = std::fs::read_to_string(p)
+        .map_err(|e| format!("cannot read baseline {}: {e}", p.display()))?;
+    let b: Baseline = serde_json::from_str(&text)
+        .map_err(|e| format!("{} is not a factcheck baseline: {e}", p.display()))?;
+    Ok(b.findings
+        .into_iter()
+        .map(|e| (e.path, e.fingerprint))
+        .collect())
 }
 
 fn check(args: &cli::CheckArgs) -> u8 {
@@ -297,29 +359,49 @@ fn check(args: &cli::CheckArgs) -> u8 {
         Err(c) => return c,
     };
     let err_color = render::use_color(args.color, render::stderr_is_tty());
-    if let Some(out) = &args.output {
-        // Never write the report over an article being checked.
-        let clash = args.paths.iter().any(|p| same_file(p, out));
-        if clash {
+    let cfg = match effective_config(args) {
+        Ok(c) => c,
+        Err(p) => {
+            report_problems(&p, err_color);
+            return EXIT_USAGE;
+        }
+    };
+    if args.dump_config {
+        print!("{}", cfg.dump());
+        return 0;
+    }
+    if args.paths.is_empty() {
+        eprintln!(
+            "error: no article given\n\nUsage: factcheck [OPTIONS] <PATH>...\n\nFor more information, try '--help'."
+        );
+        return EXIT_USAGE;
+    }
+    // Never write a report or baseline over an article being checked.
+    for out in [&args.output, &args.write_baseline].into_iter().flatten() {
+        if args.paths.iter().any(|p| same_file(p, out)) {
             eprintln!(
-                "error: --output {} is one of the articles being checked; refusing to overwrite it",
+                "error: {} is one of the articles being checked; refusing to overwrite it",
                 out.display()
             );
             return EXIT_USAGE;
         }
     }
-    if matches!(args.format, Format::Sarif | Format::Html) {
-        eprintln!(
-            "error: --format {} is not available in this version; use human, json or github",
-            if args.format == Format::Sarif {
-                "sarif"
-            } else {
-                "html"
-            }
-        );
-        return EXIT_USAGE;
-    }
-    let kb = match load_kb(&args.kb) {
+    let baseline = match args.baseline.as_deref().map(read_baseline) {
+        Some(Err(e)) => {
+            eprintln!("error: {e}\n  help: write one with --write-baseline FILE");
+            return EXIT_USAGE;
+        }
+        Some(Ok(b)) => Some(b),
+        None => None,
+    };
+    let filter = match input::Filter::new(&cfg.include, &cfg.exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: in include/exclude: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let kb = match load_kb(&cfg.kb) {
         Ok(k) => k,
         Err(p) => {
             report_problems(&p, err_color);
@@ -334,24 +416,100 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
     };
     let opts = Options { date };
-    let inputs = input::expand(&args.paths);
-    let results: Vec<FileResult> = inputs
+    let inputs = input::expand_filtered(&args.paths, &filter);
+    let progress =
+        (!args.no_progress && !args.quiet && render::stderr_is_tty() && inputs.len() > 20)
+            .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
+    let mut results: Vec<render::FileResult> = inputs
         .into_par_iter()
-        .map(|item| match item {
-            Err(e) => FileResult {
-                path: e.path.clone(),
-                outcome: Err(e),
-            },
-            Ok(inp) => {
-                let path = match &inp {
-                    Input::Stdin => "-".to_string(),
-                    Input::File(p) => p.display().to_string(),
-                };
-                let outcome = input::read(&inp).map(|text| checker.check(text, &opts));
-                FileResult { path, outcome }
+        .map(|item| {
+            let r = match item {
+                Err(e) => render::FileResult {
+                    path: e.path.clone(),
+                    outcome: Err(e),
+                },
+                Ok(inp) => {
+                    let path = match &inp {
+                        Input::Stdin => "-".to_string(),
+                        Input::File(p) => p.display().to_string(),
+                    };
+                    let outcome = input::read(&inp).map(|text| checker.check(text, &opts));
+                    render::FileResult { path, outcome }
+                }
+            };
+            if let Some(pb) = &progress {
+                pb.inc(1);
             }
+            r
         })
         .collect();
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    // Per-code severities from factcheck.toml.
+    if !cfg.severity.is_empty() {
+        for r in &mut results {
+            if let Ok(rep) = &mut r.outcome {
+                rep.regrade(|f| match cfg.severity.get(f.code) {
+                    None => Some(f.severity),
+                    Some(config::Level::Off) => None,
+                    Some(config::Level::Error) => Some(Severity::Error),
+                    Some(config::Level::Warning) => Some(Severity::Warning),
+                    Some(config::Level::Advice) => Some(Severity::Advice),
+                });
+            }
+        }
+    }
+    if let Some(out) = &args.write_baseline {
+        let mut entries = Vec::new();
+        for r in &results {
+            if let Ok(rep) = &r.outcome {
+                for f in &rep.findings {
+                    entries.push(BaselineEntry {
+                        path: r.path.clone(),
+                        fingerprint: rep.fingerprint(&kb, f),
+                        code: f.code.to_string(),
+                        text: rep.doc.slice(f.span).to_string(),
+                    });
+                }
+            }
+        }
+        let n = entries.len();
+        let doc = Baseline {
+            version: 1,
+            findings: entries,
+        };
+        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        if let Err(e) = std::fs::write(out, json + "\n") {
+            eprintln!("error: cannot write baseline {}: {e}", out.display());
+            return EXIT_USAGE;
+        }
+        eprintln!(
+            "wrote {n} finding{} to {}",
+            if n == 1 { "" } else { "s" },
+            out.display()
+        );
+    }
+    if let Some(b) = &baseline {
+        for r in &mut results {
+            let path = r.path.clone();
+            if let Ok(rep) = &mut r.outcome {
+                let fps: Vec<bool> = rep
+                    .findings
+                    .iter()
+                    .map(|f| b.contains(&(path.clone(), rep.fingerprint(&kb, f))))
+                    .collect();
+                let hidden: Vec<(usize, usize)> = rep
+                    .findings
+                    .iter()
+                    .zip(&fps)
+                    .filter(|(_, h)| **h)
+                    .map(|(f, _)| (f.span.start, f.span.end))
+                    .collect();
+                rep.suppress(|_, f| hidden.contains(&(f.span.start, f.span.end)));
+            }
+        }
+    }
     let mut input_failed = false;
     for r in &results {
         if let Err(e) = &r.outcome {
@@ -361,10 +519,12 @@ fn check(args: &cli::CheckArgs) -> u8 {
     }
     let to_file = args.output.is_some();
     let color = render::use_color(args.color, render::stdout_is_tty() && !to_file);
-    let text = match args.format {
-        Format::Json => render_json(&kb, &results),
-        Format::Github => render_github(&kb, &results),
-        _ => render_human(&kb, &results, color, args.quiet),
+    let text = match cfg.format {
+        Format::Json => render::json::render(&kb, &results),
+        Format::Github => render::github::render(&kb, &results),
+        Format::Sarif => render::sarif::render(&kb, &results),
+        Format::Html => render::html::render(&kb, &results),
+        Format::Human => render::human::render(&kb, &results, color, args.quiet),
     };
     let written = match &args.output {
         Some(p) => {
@@ -390,7 +550,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         .filter_map(|r| r.outcome.as_ref().ok())
         .flat_map(|r| r.findings.iter().map(|f| f.severity))
         .max();
-    let fails = match (args.fail_on, worst) {
+    let fails = match (cfg.fail_on, worst) {
         (FailOn::Never, _) | (_, None) => false,
         (FailOn::Error, Some(s)) => s >= Severity::Error,
         (FailOn::Warning, Some(s)) => s >= Severity::Warning,
@@ -403,138 +563,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y || y.starts_with(&x) && x.is_dir(),
         _ => a == b,
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn render_human(kb: &Kb, results: &[FileResult], color: bool, quiet: bool) -> String {
-    let mut out = String::new();
-    for r in results {
-        if let Ok(rep) = &r.outcome {
-            out.push_str(&render::findings::human(kb, &r.path, rep, color));
-        }
-    }
-    let reports: Vec<(&str, &Report)> = results
-        .iter()
-        .filter_map(|r| r.outcome.as_ref().ok().map(|rep| (r.path.as_str(), rep)))
-        .collect();
-    if quiet {
-        return out;
-    }
-    let mut t = render::kb::table();
-    t.set_header([
-        "file", "claims", "checked", "agree", "errors", "warn", "advice",
-    ]);
-    let mut tot = factcheck::check::Stats::default();
-    for (path, rep) in &reports {
-        let s = rep.stats;
-        t.add_row([
-            path.to_string(),
-            s.claims.to_string(),
-            s.checked.to_string(),
-            s.agreeing.to_string(),
-            s.errors.to_string(),
-            s.warnings.to_string(),
-            s.advice.to_string(),
-        ]);
-        tot.claims += s.claims;
-        tot.checked += s.checked;
-        tot.agreeing += s.agreeing;
-        tot.errors += s.errors;
-        tot.warnings += s.warnings;
-        tot.advice += s.advice;
-    }
-    if !reports.is_empty() {
-        render::kb::fit(&mut t);
-        out.push_str(&format!("{t}\n"));
-    }
-    let failed = results.iter().filter(|r| r.outcome.is_err()).count();
-    out.push_str(&format!(
-        "{}: {} checked in {}, {}, {}, {}{}\n",
-        if tot.errors > 0 { "FAIL" } else { "ok" },
-        plural(tot.claims, "claim", "claims"),
-        plural(reports.len(), "file", "files"),
-        plural(tot.errors, "error", "errors"),
-        plural(tot.warnings, "warning", "warnings"),
-        plural(tot.advice, "advice", "advice"),
-        if failed > 0 {
-            format!(", {} unreadable", plural(failed, "file", "files"))
-        } else {
-            String::new()
-        }
-    ));
-    out
-}
-
-fn render_json(kb: &Kb, results: &[FileResult]) -> String {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let (mut claims, mut e, mut w, mut a) = (0, 0, 0, 0);
-    for r in results {
-        match &r.outcome {
-            Ok(rep) => {
-                claims += rep.stats.claims;
-                e += rep.stats.errors;
-                w += rep.stats.warnings;
-                a += rep.stats.advice;
-                files.push(serde_json::json!({
-                    "path": r.path,
-                    "claims": rep.stats.claims,
-                    "checked": rep.stats.checked,
-                    "agreeing": rep.stats.agreeing,
-                    "date": rep.date.map(|d| d.to_string()),
-                    "findings": rep.findings.iter().map(|f| render::findings::finding_json(kb, rep, f)).collect::<Vec<_>>(),
-                }));
-            }
-            Err(err) => errors.push(serde_json::json!({"path": err.path, "code": err.code, "message": err.message, "help": err.help})),
-        }
-    }
-    let doc = serde_json::json!({
-        "version": 1,
-        "files": files,
-        "errors": errors,
-        "summary": {"files": files.len(), "claims": claims, "errors": e, "warnings": w, "advice": a},
-    });
-    format!("{doc}\n")
-}
-
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
-fn render_github(kb: &Kb, results: &[FileResult]) -> String {
-    let esc_data = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
-    let mut out = String::new();
-    for r in results {
-        let Ok(rep) = &r.outcome else { continue };
-        for f in &rep.findings {
-            let level = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Advice => "notice",
-            };
-            let a = rep.doc.locate(f.span.start);
-            let b = rep.doc.locate(f.span.end);
-            let mut msg = f.message.clone();
-            if let Some(h) = render::findings::help_text(kb, f) {
-                msg.push('\n');
-                msg.push_str(&h);
-            }
-            out.push_str(&format!(
-                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                esc_prop(&r.path),
-                a.line,
-                a.column,
-                b.line,
-                b.column,
-                esc_prop(f.code),
-                esc_data(&msg)
-            ));
-        }
-    }
-    out
 }

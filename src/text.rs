@@ -51,6 +51,7 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xm)
         \A---[\x20\t]*\r?\n(?s:.*?)\n---[\x20\t]*(?:\r?\n|\z)  # YAML front matter
         | <!--(?s:.*?)-->                              # HTML comments
+        | ^[\x20\t]*\[factcheck-ignore\b[^\]\n]*\][\x20\t]*$  # plain-text directives
         | ^[\x20\t]*```(?s:.*?)^[\x20\t]*```                 # fenced code
         | `[^`\n]+`                                    # inline code
         | \]\([^)\s]*\)                                # Markdown link target

@@ -56,6 +56,8 @@ pub struct Stats {
     pub errors: usize,
     pub warnings: usize,
     pub advice: usize,
+    /// Findings silenced by a directive in the article or by a baseline.
+    pub suppressed: usize,
 }
 
 /// The result of checking one article.
@@ -64,9 +66,84 @@ pub struct Report {
     pub doc: Document,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Findings an editor silenced (`<!-- factcheck-ignore -->` or a baseline).
+    pub suppressed: Vec<Finding>,
     pub stats: Stats,
-    /// The date the article was judged at, and where it came from.
+    /// The date the article was judged at.
     pub date: Option<Date>,
+}
+
+impl Report {
+    /// A fingerprint per finding that survives edits elsewhere in the article: the code, the
+    /// KB record and figure, the flagged words and the counted thing — never a line number —
+    /// plus which occurrence of that same key it is.
+    pub fn fingerprint(&self, kb: &Kb, f: &Finding) -> String {
+        let key = |f: &Finding| {
+            let rec = f.record.map_or("", |r| kb.records[r].id.as_str());
+            let fig = f
+                .figures
+                .first()
+                .and_then(|&i| f.record.map(|r| kb.records[r].figures[i].id.as_str()))
+                .unwrap_or("");
+            let text = self
+                .doc
+                .slice(f.span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let of = f
+                .claim
+                .and_then(|c| self.claims[c].of.as_ref())
+                .map_or(String::new(), |o| o.0.to_lowercase());
+            (f.code, rec.to_string(), fig.to_string(), text, of)
+        };
+        let k = key(f);
+        let nth = self
+            .findings
+            .iter()
+            .chain(&self.suppressed)
+            .filter(|g| g.span.start < f.span.start && key(g) == k)
+            .count();
+        let nth = nth.to_string();
+        crate::suppress::fnv1a(&[k.0, &k.1, &k.2, &k.3, &k.4, &nth])
+    }
+
+    /// Moves the findings `hide` picks to `suppressed`, and recounts.
+    pub fn suppress(&mut self, hide: impl Fn(&Report, &Finding) -> bool) {
+        let all = std::mem::take(&mut self.findings);
+        let (gone, kept): (Vec<Finding>, Vec<Finding>) =
+            all.into_iter().partition(|f| hide(self, f));
+        self.findings = kept;
+        self.suppressed.extend(gone);
+        self.recount();
+    }
+
+    /// Re-grades findings: `grade` gives the new severity, or `None` to drop the finding
+    /// (a code configured off).
+    pub fn regrade(&mut self, grade: impl Fn(&Finding) -> Option<Severity>) {
+        let all = std::mem::take(&mut self.findings);
+        self.findings = all
+            .into_iter()
+            .filter_map(|mut f| {
+                f.severity = grade(&f)?;
+                Some(f)
+            })
+            .collect();
+        self.recount();
+    }
+
+    fn recount(&mut self) {
+        let s = &mut self.stats;
+        (s.errors, s.warnings, s.advice) = (0, 0, 0);
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Advice => s.advice += 1,
+            }
+        }
+        s.suppressed = self.suppressed.len();
+    }
 }
 
 /// Options of one check.
@@ -196,20 +273,20 @@ impl<'k> Checker<'k> {
             .filter(|(i, c)| **c && !flagged.contains(i))
             .count();
         findings.sort_by_key(|f| (f.span.start, f.span.end, std::cmp::Reverse(f.severity)));
-        for f in &findings {
-            match f.severity {
-                Severity::Error => stats.errors += 1,
-                Severity::Warning => stats.warnings += 1,
-                Severity::Advice => stats.advice += 1,
-            }
-        }
-        Report {
+        let mut report = Report {
             doc,
             claims,
             findings,
+            suppressed: Vec::new(),
             stats,
             date,
-        }
+        };
+        let directives = crate::suppress::directives(&report.doc);
+        report.suppress(|r, f| {
+            !directives.is_empty()
+                && crate::suppress::silenced(&directives, r.doc.sentence_at(f.span.start), f.code)
+        });
+        report
     }
 }
 

@@ -189,6 +189,7 @@ pub fn finding_json(kb: &Kb, report: &Report, f: &Finding) -> Value {
         "kb_location": kb_location(kb, f).map(|(p, l)| json!({"path": p, "line": l})),
         "source": source,
         "suggestion": f.suggestion,
+        "fingerprint": report.fingerprint(kb, f),
         "related": f.related.iter().map(|(s, l)| json!({"span": super::claims::span(&report.doc, *s), "label": l})).collect::<Vec<_>>(),
     })
 }

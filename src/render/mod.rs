@@ -2,7 +2,18 @@
 
 pub mod claims;
 pub mod findings;
+pub mod github;
+pub mod html;
+pub mod human;
+pub mod json;
 pub mod kb;
+pub mod sarif;
+
+/// One article's outcome, in command-line order.
+pub struct FileResult {
+    pub path: String,
+    pub outcome: Result<factcheck::check::Report, factcheck::input::InputError>,
+}
 
 use crate::cli::ColorChoice;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};

@@ -1,0 +1,238 @@
+//! One self-contained HTML page an editor opens in a browser: each article with every
+//! flagged span highlighted by severity, the findings beside it (what the KB says and its
+//! source), a list that jumps to each span, and the summary. No scripts, no external assets;
+//! every piece of article and KB text is escaped.
+
+use super::FileResult;
+use factcheck::check::Report;
+use factcheck::codes::Severity;
+use factcheck::kb::Kb;
+use std::fmt::Write;
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn sev(s: Severity) -> &'static str {
+    s.name()
+}
+
+const STYLE: &str = r#"
+body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
+header, section { max-width: 1200px; margin: 0 auto; padding: 1rem 1.5rem; }
+h1 { font-size: 1.4rem; margin: .5rem 0; }
+h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; word-break: break-all; }
+table.summary { border-collapse: collapse; margin: .5rem 0; }
+table.summary th, table.summary td { border: 1px solid #ccc; padding: .2rem .6rem; text-align: right; }
+table.summary th:first-child, table.summary td:first-child { text-align: left; }
+.layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; }
+.article { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padding: 1rem; font-family: Georgia, serif; }
+mark { padding: 0 .1em; border-radius: 2px; }
+mark.error { background: #ffd2d2; border-bottom: 2px solid #c00; }
+mark.warning { background: #ffefc2; border-bottom: 2px solid #b80; }
+mark.advice { background: #dcecff; border-bottom: 2px dotted #36c; }
+ol.findings { list-style: none; padding: 0; margin: 0; }
+ol.findings li { background: #fff; border: 1px solid #ddd; border-left: 4px solid #999; padding: .5rem .75rem; margin-bottom: .6rem; }
+ol.findings li.error { border-left-color: #c00; }
+ol.findings li.warning { border-left-color: #b80; }
+ol.findings li.advice { border-left-color: #36c; }
+.code { font-family: ui-monospace, monospace; font-size: .85em; color: #555; }
+.kb { color: #333; font-size: .9em; }
+:target { outline: 3px solid #36c; }
+@media (max-width: 800px) { .layout { grid-template-columns: 1fr; } }
+"#;
+
+pub fn render(kb: &Kb, results: &[FileResult]) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>factcheck report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>factcheck report</h1>\n"
+    );
+    // Summary
+    h.push_str(
+        "<table class=\"summary\" id=\"summary\"><tr><th>file</th><th>claims</th><th>checked</th>\
+         <th>agree</th><th>errors</th><th>warnings</th><th>advice</th><th>ignored</th></tr>\n",
+    );
+    for (fi, r) in results.iter().enumerate() {
+        match &r.outcome {
+            Ok(rep) => {
+                let s = rep.stats;
+                let _ = writeln!(
+                    h,
+                    "<tr><td><a href=\"#file-{fi}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&r.path),
+                    s.claims,
+                    s.checked,
+                    s.agreeing,
+                    s.errors,
+                    s.warnings,
+                    s.advice,
+                    s.suppressed
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    h,
+                    "<tr class=\"unreadable\"><td>{}</td><td colspan=\"7\">{}</td></tr>",
+                    esc(&r.path),
+                    esc(&e.message)
+                );
+            }
+        }
+    }
+    h.push_str("</table>\n</header>\n");
+    for (fi, r) in results.iter().enumerate() {
+        if let Ok(rep) = &r.outcome {
+            file_section(&mut h, kb, fi, &r.path, rep);
+        }
+    }
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+fn file_section(h: &mut String, kb: &Kb, fi: usize, path: &str, rep: &Report) {
+    let _ = writeln!(
+        h,
+        "<section class=\"file\" id=\"file-{fi}\">\n<h2>{}</h2>",
+        esc(path)
+    );
+    let _ = writeln!(
+        h,
+        "<div class=\"layout\">\n<div class=\"article\" id=\"article-{fi}\">{}</div>",
+        marked(rep, fi)
+    );
+    h.push_str("<aside>\n");
+    if rep.findings.is_empty() {
+        h.push_str("<p class=\"clean\">No findings.</p>\n");
+    } else {
+        h.push_str("<ol class=\"findings\">\n");
+        for (k, f) in rep.findings.iter().enumerate() {
+            let at = rep.doc.locate(f.span.start);
+            let _ = write!(
+                h,
+                "<li class=\"{}\" id=\"finding-{fi}-{k}\" data-code=\"{}\" data-text=\"{}\">\
+                 <a href=\"#f-{fi}-{k}\">{}:{} <span class=\"code\">{}</span></a>\
+                 <p class=\"message\">{}</p>",
+                sev(f.severity),
+                esc(f.code),
+                esc(rep.doc.slice(f.span)),
+                at.line,
+                at.column,
+                esc(f.code),
+                esc(&f.message)
+            );
+            if let Some(help) = super::findings::help_text(kb, f) {
+                h.push_str("<p class=\"kb\">");
+                for (i, line) in help.lines().enumerate() {
+                    if i > 0 {
+                        h.push_str("<br>");
+                    }
+                    h.push_str(&link_urls(line));
+                }
+                h.push_str("</p>");
+            }
+            h.push_str("</li>\n");
+        }
+        h.push_str("</ol>\n");
+    }
+    h.push_str("</aside>\n</div>\n</section>\n");
+}
+
+/// Escapes a help line and turns `<https://…>` into a link.
+fn link_urls(line: &str) -> String {
+    match (line.find("<http"), line.rfind('>')) {
+        (Some(a), Some(b)) if b > a => {
+            let url = &line[a + 1..b];
+            format!(
+                "{}<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>{}",
+                esc(&line[..a]),
+                esc(url),
+                esc(url),
+                esc(&line[b + 1..])
+            )
+        }
+        _ => esc(line),
+    }
+}
+
+/// The article text with each finding's span in `<mark>`s (split where spans overlap) and an
+/// anchor where each finding starts.
+fn marked(rep: &Report, fi: usize) -> String {
+    let text = rep.doc.text.as_str();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for f in &rep.findings {
+        cuts.push(f.span.start);
+        cuts.push(f.span.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(text.len() * 2);
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        for (k, f) in rep.findings.iter().enumerate() {
+            if f.span.start == a {
+                let _ = write!(
+                    out,
+                    "<a class=\"anchor\" id=\"f-{fi}-{k}\" href=\"#finding-{fi}-{k}\"></a>"
+                );
+            }
+        }
+        let seg = text.get(a..b).unwrap_or("");
+        let covering: Vec<(usize, &factcheck::check::Finding)> = rep
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.span.start <= a && b <= f.span.end && a < b)
+            .collect();
+        match covering.iter().map(|(_, f)| f.severity).max() {
+            Some(worst) => {
+                let ids: Vec<String> = covering
+                    .iter()
+                    .map(|(k, _)| format!("finding-{fi}-{k}"))
+                    .collect();
+                let titles: Vec<&str> = covering.iter().map(|(_, f)| f.message.as_str()).collect();
+                let _ = write!(
+                    out,
+                    "<mark class=\"{}\" data-findings=\"{}\" title=\"{}\">{}</mark>",
+                    sev(worst),
+                    ids.join(" "),
+                    esc(&titles.join("\n")),
+                    esc(seg)
+                );
+            }
+            None => out.push_str(&esc(seg)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(
+            esc("<script>a&b\"c'</script>"),
+            "&lt;script&gt;a&amp;b&quot;c&#39;&lt;/script&gt;"
+        );
+        assert_eq!(
+            link_urls("source: x <https://e.org/a?b=1&c=2>"),
+            "source: x <a href=\"https://e.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">https://e.org/a?b=1&amp;c=2</a>"
+        );
+    }
+}
