@@ -89,6 +89,18 @@ pub fn figure_verdict(claim: &Claim, f: &Figure) -> Verdict {
             Verdict::Differs
         }
     };
+    // A bound stated against a KB bound of the same kind compares the bounds: "up to 48
+    // jets" does not agree with an approved ceiling of 40.
+    let same_bound = |b: &Bounds| match (q.qualifier, b.min, b.max) {
+        (Qualifier::UpperBound, None, Some(max)) => Some(max),
+        (Qualifier::LowerBound, Some(min), None) => Some(min),
+        _ => None,
+    };
+    let agrees = |b: &Bounds| match same_bound(b) {
+        Some(k) if (q.value - k).abs() > q.resolution / Decimal::TWO => Verdict::Differs,
+        Some(_) => Verdict::Agrees,
+        None => agrees(b),
+    };
     match (&f.value, q.unit) {
         (FigureValue::Count(b), Unit::Count) | (FigureValue::Percent(b), Unit::Percent) => {
             agrees(b)

@@ -170,7 +170,12 @@ pub fn article_date(doc: &Document) -> Option<Date> {
     if let Some(d) = doc.front_matter_date.as_deref().and_then(Date::parse) {
         return Some(d);
     }
-    // A dateline: a full date among the first dozen tokens of the first paragraph.
+    dateline(doc).map(|(d, _)| d)
+}
+
+/// A dateline: a full date among the first dozen tokens of the first paragraph
+/// ("WASHINGTON, Jan. 11, 2024 —"), with its span. It dates the article, not any event.
+pub fn dateline(doc: &Document) -> Option<(Date, Span)> {
     let first = doc.paragraphs.first()?;
     let head_end = doc
         .tokens
@@ -183,7 +188,7 @@ pub fn article_date(doc: &Document) -> Option<Date> {
     extract::extract(&head, &Context::default(), &lex)
         .into_iter()
         .find_map(|c| match c.value {
-            ClaimValue::Date(DateValue::Day(d)) => Some(d),
+            ClaimValue::Date(DateValue::Day(d)) => Some((d, c.span)),
             _ => None,
         })
 }
@@ -235,7 +240,15 @@ impl<'k> Checker<'k> {
     /// Checks one article.
     pub fn check(&self, text: String, opts: &Options) -> Report {
         let doc = Document::new(text);
-        let date = opts.date.or_else(|| article_date(&doc));
+        let dl = if doc.front_matter_date.is_none() {
+            dateline(&doc)
+        } else {
+            None
+        };
+        let date = opts
+            .date
+            .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
+            .or(dl.map(|(d, _)| d));
         let claims = extract::extract(&doc, &Context { date }, &self.lexicon);
         let (mentions, phrases) = self.index.scan(&doc.text);
         let mut run = Run {
@@ -245,6 +258,7 @@ impl<'k> Checker<'k> {
             mentions,
             phrases,
             date,
+            dateline: dl.map(|(_, s)| s),
             findings: Vec::new(),
             links: vec![None; claims.len()],
             checked: vec![false; claims.len()],
@@ -307,6 +321,8 @@ struct Run<'a, 'k> {
     date: Option<Date>,
     findings: Vec<Finding>,
     links: Vec<Option<Link>>,
+    /// The dateline's date, which dates the article and no event in it.
+    dateline: Option<Span>,
     /// Claims tied to a KB figure or status.
     checked: Vec<bool>,
     stats: Stats,
@@ -330,7 +346,34 @@ impl<'k> Run<'_, 'k> {
                 ClaimValue::Date(_) => self.date_figure(ci),
             }
         }
+        self.drop_contradicted_siblings();
         self.consistency();
+    }
+
+    /// A sentence that states a figure right once and differently once more is describing
+    /// two things ("4,500 troops, including 33 soldiers from Iowa"): keep the agreeing one,
+    /// drop the mismatch.
+    fn drop_contradicted_siblings(&mut self) {
+        let agreeing: Vec<(usize, usize, usize)> = self
+            .links
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, l)| {
+                l.as_ref()
+                    .filter(|l| l.agrees)
+                    .map(|l| (self.claims[ci].sentence, l.record, l.figure))
+            })
+            .collect();
+        let claims = self.claims;
+        self.findings.retain(|f| {
+            let Some(ci) = f.claim else { return true };
+            let mismatch =
+                f.severity == Severity::Error && f.status.is_none() && !f.figures.is_empty();
+            !(mismatch
+                && f.figures.iter().any(|&fig| {
+                    agreeing.contains(&(claims[ci].sentence, f.record.unwrap_or(usize::MAX), fig))
+                }))
+        });
     }
 
     /// Records in scope at a claim's sentence, nearest first.
@@ -424,8 +467,13 @@ impl<'k> Run<'_, 'k> {
                 .min()
                 .unwrap_or(usize::MAX);
         }
-        scopes.sort_by_key(|s| s.nearness);
-        if scopes[0].nearness < scopes[1].nearness {
+        // First the record whose figure phrases the sentence uses most ("tanks" for the
+        // Abrams package), then the one named nearest.
+        let uses = |r: usize| self.uses(claim, r);
+        scopes.sort_by_key(|s| (std::cmp::Reverse(uses(s.record)), s.nearness));
+        if uses(scopes[0].record) > uses(scopes[1].record)
+            || scopes[0].nearness < scopes[1].nearness
+        {
             Ok(Some(scopes[0]))
         } else {
             Err(scopes)
@@ -444,30 +492,133 @@ impl<'k> Run<'_, 'k> {
                 .iter()
                 .any(|p| p.record == r && p.figure == f && within.contains(p.span))
         };
-        rec.figures
+        let of_hits = |f: usize| claim.of.as_ref().is_some_and(|(_, sp)| hits(f, *sp));
+        let kind = |pred: fn(&FigureValue) -> bool| -> Vec<usize> {
+            rec.figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| pred(&f.value))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        match q.unit {
+            Unit::Count => kind(|v| matches!(v, FigureValue::Count(_)))
+                .into_iter()
+                .filter(|&f| of_hits(f))
+                .collect(),
+            Unit::Percent => kind(|v| matches!(v, FigureValue::Percent(_)))
+                .into_iter()
+                .filter(|&f| hits(f, sentence))
+                .collect(),
+            Unit::Money(_) => {
+                let amounts = kind(|v| matches!(v, FigureValue::Amount(..)));
+                let direct: Vec<usize> = amounts.iter().copied().filter(|&f| of_hits(f)).collect();
+                if !direct.is_empty() {
+                    return direct;
+                }
+                // Tied by a generic deal noun, a figure phrase elsewhere in the sentence, or
+                // "for $75 million": the amount may be any of the record's amounts, so it
+                // agrees when it matches one of them.
+                let generic = claim
+                    .of
+                    .as_ref()
+                    .is_some_and(|(o, _)| DEAL_NOUNS.contains(&o.to_lowercase().as_str()));
+                let in_sentence = amounts.iter().any(|&f| hits(f, sentence));
+                let priced = claim.of.is_none() && self.prices_the_deal(claim);
+                if generic || in_sentence || priced {
+                    amounts
+                } else {
+                    vec![]
+                }
+            }
+        }
+    }
+
+    /// How many of record `r`'s figure phrases the claim's sentence uses.
+    fn uses(&self, claim: &Claim, r: usize) -> usize {
+        let sentence = self.doc.sentences[claim.sentence].span;
+        self.phrases
             .iter()
-            .enumerate()
-            .filter(|(fi, f)| match (&f.value, q.unit) {
-                (FigureValue::Count(_), Unit::Count) => {
-                    claim.of.as_ref().is_some_and(|(_, sp)| hits(*fi, *sp))
-                }
-                (FigureValue::Amount(..), Unit::Money(_)) => {
-                    claim.of.as_ref().is_some_and(|(_, sp)| hits(*fi, *sp))
-                        || hits(*fi, sentence)
-                        || (claim.of.is_none()
-                            && self.prices_the_deal(claim)
-                            && rec
-                                .figures
-                                .iter()
-                                .filter(|f| matches!(f.value, FigureValue::Amount(..)))
-                                .count()
-                                == 1)
-                }
-                (FigureValue::Percent(_), Unit::Percent) => hits(*fi, sentence),
-                _ => false,
+            .filter(|p| p.record == r && sentence.contains(p.span))
+            .count()
+    }
+
+    /// Whether the sentence uses record `r`'s figure phrases more than any competitor's
+    /// ("the tanks … a $500 million package": the tank deal's package).
+    fn uses_most(&self, claim: &Claim, r: usize, competitors: &[Scope]) -> bool {
+        let mine = self.uses(claim, r);
+        competitors
+            .iter()
+            .filter(|c| c.record != r)
+            .all(|c| self.uses(claim, c.record) < mine)
+    }
+
+    /// Model designations in the claim's counted thing that none of the in-scope records'
+    /// entities names ("TR-85" in "hundreds of locally built TR-85 tanks"): the count is of
+    /// another model.
+    fn foreign_model(&self, claim: &Claim, scopes: &[Scope]) -> bool {
+        let Some((_, of)) = &claim.of else {
+            return false;
+        };
+        let text = self.doc.slice(*of);
+        let own: Vec<usize> = scopes
+            .iter()
+            .flat_map(|s| self.kb().records[s.record].about.iter())
+            .filter_map(|a| self.entity_index(a))
+            .collect();
+        // Words the records know: their figures' phrases and their entities' names.
+        let known: Vec<String> = scopes
+            .iter()
+            .flat_map(|s| {
+                let r = &self.kb().records[s.record];
+                r.figures
+                    .iter()
+                    .flat_map(|f| f.of.iter())
+                    .cloned()
+                    .collect::<Vec<_>>()
             })
-            .map(|(fi, _)| fi)
-            .collect()
+            .chain(
+                own.iter()
+                    .flat_map(|&e| self.kb().entities[e].names.iter().cloned()),
+            )
+            .map(|p| p.to_lowercase())
+            .collect();
+        DESIGNATION.find_iter(text).any(|m| {
+            let d = m.as_str().to_lowercase();
+            !known
+                .iter()
+                .any(|k| k.split(|c: char| c.is_whitespace()).any(|w| w == d))
+        })
+    }
+
+    /// Whether the two spans sit in one clause: close, with no comma, semicolon, dash or
+    /// bracket between them.
+    fn same_clause(&self, a: Span, b: Span) -> bool {
+        let (lo, hi) = if a.end <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start.max(b.end))
+        };
+        let between = self.doc.text.get(lo..hi).unwrap_or("");
+        between.len() <= 60 && !between.contains([',', ';', '—', '–', '(', ')'])
+    }
+
+    fn in_dateline(&self, s: Span) -> bool {
+        self.dateline.is_some_and(|d| d.contains(s))
+    }
+
+    /// Whether the claim's sentence contains one of `words` (whole words, any case).
+    fn sentence_has(&self, claim: &Claim, words: &[&str]) -> bool {
+        let sent = self
+            .doc
+            .slice(self.doc.sentences[claim.sentence].span)
+            .to_lowercase();
+        let tokens: Vec<&str> = sent
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let joined = format!(" {} ", tokens.join(" "));
+        words.iter().any(|w| joined.contains(&format!(" {w} ")))
     }
 
     /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.
@@ -491,28 +642,7 @@ impl<'k> Run<'_, 'k> {
 
     /// Words that make a figure a total over several deals.
     fn aggregate(&self, claim: &Claim) -> bool {
-        const CUES: &[&str] = &[
-            "together",
-            "combined",
-            "altogether",
-            "cumulative",
-            "cumulatively",
-            "total",
-            "totals",
-            "in all",
-            "all told",
-            "between them",
-        ];
-        let sent = self
-            .doc
-            .slice(self.doc.sentences[claim.sentence].span)
-            .to_lowercase();
-        let words: Vec<&str> = sent
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let joined = format!(" {} ", words.join(" "));
-        CUES.iter().any(|c| joined.contains(&format!(" {c} ")))
+        self.sentence_has(claim, AGGREGATE_CUES)
     }
 
     /// "… for $75 million.", "worth $75 million": an amount that prices the sentence's subject,
@@ -566,9 +696,15 @@ impl<'k> Run<'_, 'k> {
         let other_year = self.claims.iter().any(|c| {
             c.sentence == claim.sentence
                 && c.span != claim.span
+                && !self.in_dateline(c.span)
+                && self.same_clause(c.span, claim.span)
                 && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
         });
         if other_year {
+            return true;
+        }
+        // "a rival package", "the other two notifications", "additional soldiers"
+        if self.sentence_has(claim, OTHER_EVENT_CUES) {
             return true;
         }
         let own: Vec<usize> = rec
@@ -628,12 +764,16 @@ impl<'k> Run<'_, 'k> {
         if self.aggregate(claim) {
             return; // "together", "in all": a sum over deals, not one deal's figure
         }
+        if self.foreign_model(claim, &with_figures) {
+            return;
+        }
         let chosen = match self.choose(claim, with_figures.clone()) {
             // Named nowhere in its sentence while another deal with the same figure is in
             // scope: as unclear as a tie.
             Ok(Some(sc))
                 if with_figures.len() > 1
-                    && !self.named_in_sentence(claim, sc.record, &with_figures) =>
+                    && !self.named_in_sentence(claim, sc.record, &with_figures)
+                    && !self.uses_most(claim, sc.record, &with_figures) =>
             {
                 Err(with_figures)
             }
@@ -684,7 +824,10 @@ impl<'k> Run<'_, 'k> {
             agrees: false,
         });
         if self.another_event(claim, r) {
-            return; // not confident the sentence is about this deal
+            // Not confident the sentence is about this deal: no finding, and no link for the
+            // consistency check either.
+            self.links[ci] = None;
+            return;
         }
         let currency = verdicts.iter().all(|v| *v == Verdict::Currency);
         let code = match (currency, claim.quantity().map(|q| q.unit)) {
@@ -908,10 +1051,18 @@ impl<'k> Run<'_, 'k> {
         let claim = &self.claims[ci];
         let st = &self.kb().records[r].statuses[si];
         let Some(kb_date) = st.date else { return };
+        // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
+        // not the dateline, not a date across a comma ("since … in 2014").
         let dates: Vec<usize> = (0..self.claims.len())
             .filter(|&k| {
-                self.claims[k].sentence == claim.sentence
-                    && matches!(self.claims[k].value, ClaimValue::Date(_))
+                let c = &self.claims[k];
+                c.sentence == claim.sentence
+                    && matches!(
+                        c.value,
+                        ClaimValue::Date(DateValue::Day(_) | DateValue::Month { .. })
+                    )
+                    && !self.in_dateline(c.span)
+                    && self.same_clause(c.span, claim.span)
             })
             .collect();
         let [k] = dates.as_slice() else { return };
@@ -1118,6 +1269,70 @@ impl<'k> Run<'_, 'k> {
         }
     }
 }
+
+/// A model designation: letters and digits joined ("TR-85", "M142", "F-16C/D", "T-72").
+static DESIGNATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b[A-Za-z]{1,6}[-/]?[0-9][0-9A-Za-z]*(?:[-/][0-9A-Za-z]+)*\b")
+        .expect("designation regex is valid")
+});
+
+/// Words that make a sentence's figure a sum over several deals.
+const AGGREGATE_CUES: &[&str] = &[
+    "together",
+    "combined",
+    "altogether",
+    "cumulative",
+    "cumulatively",
+    "total",
+    "totals",
+    "in all",
+    "all told",
+    "between them",
+    "add up",
+    "adds up",
+    "come to",
+    "comes to",
+    "brings",
+    "bringing",
+    "so far",
+    "to date",
+    "running",
+];
+
+/// Words that place a sentence's figure in another event than the record in scope.
+const OTHER_EVENT_CUES: &[&str] = &[
+    "rival",
+    "competing",
+    "competitor",
+    "other",
+    "another",
+    "separate",
+    "separately",
+    "parallel",
+    "alternative",
+    "additional",
+    "previous",
+    "prior",
+    "former",
+];
+
+/// Nouns that name any deal: a single-amount record prices them without listing them in `of`.
+const DEAL_NOUNS: &[&str] = &[
+    "deal",
+    "sale",
+    "package",
+    "purchase",
+    "order",
+    "agreement",
+    "acquisition",
+    "buy",
+    "request",
+    "notification",
+    "estimate",
+    "arms sale",
+    "arms package",
+    "arms deal",
+];
 
 /// How a state reads after an authority's name.
 pub fn verb(s: State) -> &'static str {

@@ -121,10 +121,17 @@ pub fn date_at(r: &Reader<'_>, i: usize, ctx: Option<Date>) -> Option<(Option<Da
         }
         return None;
     }
-    // "on Thursday": the last such weekday on or before the article's date.
+    // "on Thursday": the last such weekday on or before the article's date — unless the
+    // date itself follows ("on Wednesday, Dec. 12"), which then is the claim.
     if r.is(i, "on") {
         let w = r.text(i + 1);
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
+            if r.text(i + 2) == ","
+                && let Some((v, end)) =
+                    date_at(r, i + 3, ctx).filter(|(v, _)| v.is_some() || ctx.is_none())
+            {
+                return Some((v, end));
+            }
             let ctx = ctx?;
             let back = (ctx.weekday() + 7 - wd) % 7;
             return Some((Some(DateValue::Day(ctx.minus_days(back as i64))), i + 2));

@@ -370,6 +370,28 @@ fn is_stop(w: &str) -> bool {
             .any(|d| d.eq_ignore_ascii_case(w))
 }
 
+/// Units of time: "two decades" counts no thing.
+const TIME_UNITS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "century",
+    "centuries",
+];
+
 /// Capitalised words before a number that make it a designation, not a quantity.
 const DESIGNATORS: &[&str] = &[
     "block",
@@ -670,7 +692,7 @@ impl<'d> Extractor<'d, '_> {
             claim_end = e.max(end);
         }
         let of = match q.unit {
-            Unit::Count => self.counted(claim_end),
+            Unit::Count => self.counted(claim_end, q.value != Decimal::ONE),
             Unit::Money(_) => self.priced(claim_end),
             Unit::Percent => None,
         };
@@ -822,6 +844,29 @@ impl<'d> Extractor<'d, '_> {
                 return true;
             }
             if w == "§" || w == "#" || w == "No" {
+                return true;
+            }
+            // "Leopard 2 tanks", "Patriot 3": a small number right after a capitalised name
+            // that does not start the sentence.
+            let name_before = capital
+                && p > 0
+                && r.same_sentence(p - 1, p)
+                && !is_stop(w)
+                && !APPROX
+                    .iter()
+                    .chain(LOWER)
+                    .chain(UPPER)
+                    .chain(JUST_BELOW)
+                    .any(|q| q.len() == 1 && r.is(p, q[0]))
+                && date::month_number(w).is_none()
+                && r.text(p).chars().all(char::is_alphabetic);
+            if name_before
+                && r.doc.tokens[p].sentence == r.doc.tokens[start].sentence
+                && self
+                    .r
+                    .number(start)
+                    .is_some_and(|n| n.bare_integer && n.value < Decimal::from(10))
+            {
                 return true;
             }
         }
@@ -1155,7 +1200,7 @@ impl<'d> Extractor<'d, '_> {
         }
         j += 1;
         // "hundreds of millions of dollars" is money, not a count of things.
-        let of = self.counted(j)?;
+        let of = self.counted(j, true)?;
         let next = of.0.to_lowercase();
         if next.starts_with("millions")
             || next.starts_with("thousands")
@@ -1189,22 +1234,32 @@ impl<'d> Extractor<'d, '_> {
 
     /// The noun phrase a count counts, starting at token `i`: "Javelin missiles",
     /// "lightweight sights and launchers", "soldiers".
-    fn counted(&self, mut i: usize) -> Option<(String, Span)> {
+    fn counted(&self, mut i: usize, partitive: bool) -> Option<(String, Span)> {
         let r = &self.r;
         let sentence = r.doc.tokens.get(i.saturating_sub(1))?.sentence;
-        // "246 of the missiles", "24 new", skip "of the"
-        if r.is(i, "of") && r.is(i + 1, "the") {
+        // "246 of the missiles" — but not "one of the largest"
+        if partitive && r.is(i, "of") && r.is(i + 1, "the") {
             i += 2;
         }
         let start = i;
         let mut end = i;
         let mut words = 0;
         let mut j = i;
-        while words < 5 {
+        while words < 8 {
             let Some(tok) = r.doc.tokens.get(j) else {
                 break;
             };
-            if tok.sentence != sentence || tok.kind != TokKind::Alnum || !r.is_word(j) {
+            if tok.sentence != sentence || tok.kind != TokKind::Alnum {
+                break;
+            }
+            // A model designation is one word of the phrase: "66 F-16C/D Block 70 jets".
+            if let Some(n) = self.designation_len(j) {
+                words += 1;
+                j += n;
+                end = j;
+                continue;
+            }
+            if !r.is_word(j) {
                 break;
             }
             let w = r.text(j);
@@ -1238,8 +1293,54 @@ impl<'d> Extractor<'d, '_> {
         if words == 0 {
             return None;
         }
+        // Spans of time are not things counted: "two decades", "three years".
+        if TIME_UNITS.contains(&r.lower(start).as_str()) {
+            return None;
+        }
         let span = self.span(start, end);
         Some((r.doc.slice(span).to_string(), span))
+    }
+
+    /// Tokens taken by a model designation at `j`: "F-16C/D", "FGM-148F", "M142", "Block 70".
+    fn designation_len(&self, j: usize) -> Option<usize> {
+        let r = &self.r;
+        let t = r.text(j);
+        let alnum = |k: usize| {
+            r.doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokKind::Alnum)
+        };
+        if !alnum(j) {
+            return None;
+        }
+        let digit = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+        let alpha = |s: &str| s.chars().any(char::is_alphabetic);
+        let mut k = j + 1;
+        let mut parts = 1;
+        let mut any_digit = digit(t);
+        while matches!(r.text(k), "-" | "/") && r.glued(k) && r.glued(k + 1) && alnum(k + 1) {
+            any_digit |= digit(r.text(k + 1));
+            k += 2;
+            parts += 1;
+        }
+        if (parts > 1 && any_digit && alpha(t))
+            || (parts == 1
+                && digit(t)
+                && alpha(t)
+                && t.chars().next().is_some_and(char::is_alphabetic))
+        {
+            return Some(k - j);
+        }
+        // "Block 70", "Mark 48"
+        let capital = t.chars().next().is_some_and(char::is_uppercase);
+        if capital
+            && DESIGNATORS.contains(&t.to_lowercase().as_str())
+            && number::literal(r.text(j + 1)).is_some()
+        {
+            return Some(2);
+        }
+        None
     }
 
     /// What an amount prices: "a $75 million package", "a $1.2bn deal".
