@@ -166,7 +166,10 @@ pub fn claim_text(doc: &Document, c: &Claim) -> String {
                     })
                 ) =>
         {
-            format!("{said} {of}")
+            format!(
+                "{said} {}",
+                of.split_whitespace().collect::<Vec<_>>().join(" ")
+            )
         }
         _ => said,
     }

@@ -1263,7 +1263,13 @@ impl<'d> Extractor<'d, '_> {
                 break;
             }
             let w = r.text(j);
-            if w == "and" && words > 0 && r.is_word(j + 1) && !is_stop(r.text(j + 1)) {
+            // "sights and launchers" — but "missiles and three dozen launchers" is two counts.
+            if w == "and"
+                && words > 0
+                && r.is_word(j + 1)
+                && !is_stop(r.text(j + 1))
+                && r.number(j + 1).is_none()
+            {
                 j += 1;
                 continue;
             }
