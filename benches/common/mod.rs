@@ -55,7 +55,12 @@ pub struct Timing {
 
 /// Runs `f` at least `min_runs` times, then again while `budget` lasts (at most `max_runs`
 /// runs). The result is dropped outside the timed region.
-pub fn time<R>(min_runs: usize, max_runs: usize, budget: Duration, mut f: impl FnMut() -> R) -> Timing {
+pub fn time<R>(
+    min_runs: usize,
+    max_runs: usize,
+    budget: Duration,
+    mut f: impl FnMut() -> R,
+) -> Timing {
     let mut samples = Vec::new();
     let start = Instant::now();
     while samples.len() < min_runs || (samples.len() < max_runs && start.elapsed() < budget) {
@@ -124,7 +129,15 @@ fn system(j: usize) -> System {
         ("stryker", &["Stryker", "Strykers"], "vehicles"),
         ("f-16", &["F-16", "F-16V"], "jets"),
     ];
-    const NOUNS: &[&str] = &["missiles", "tanks", "launchers", "radars", "vehicles", "jets", "howitzers"];
+    const NOUNS: &[&str] = &[
+        "missiles",
+        "tanks",
+        "launchers",
+        "radars",
+        "vehicles",
+        "jets",
+        "howitzers",
+    ];
     if let Some((id, names, noun)) = REAL.get(j) {
         return System {
             id: id.to_string(),
@@ -187,12 +200,22 @@ pub fn generate_kb(records: usize, files: usize) -> Vec<(String, String)> {
     for j in 0..SYSTEMS {
         let s = system(j);
         let names: Vec<String> = s.names.iter().map(|n| format!("{n:?}")).collect();
-        write!(common, "\n[[entity]]\nid = \"{}\"\nnames = [{}]\n", s.id, names.join(", ")).unwrap();
+        write!(
+            common,
+            "\n[[entity]]\nid = \"{}\"\nnames = [{}]\n",
+            s.id,
+            names.join(", ")
+        )
+        .unwrap();
     }
     out.push(("kb-000-common.toml".to_string(), common));
 
     let per_file = records.div_ceil(files.max(1));
-    for (k, chunk) in (0..records).collect::<Vec<_>>().chunks(per_file).enumerate() {
+    for (k, chunk) in (0..records)
+        .collect::<Vec<_>>()
+        .chunks(per_file)
+        .enumerate()
+    {
         let mut t = String::with_capacity(chunk.len() * 1200);
         for &i in chunk {
             let sys = system(i % SYSTEMS);
@@ -286,8 +309,18 @@ const AUTHORITIES: &[&str] = &[
 ];
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn money(rng: &mut Rng) -> String {
@@ -317,12 +350,16 @@ fn money(rng: &mut Rng) -> String {
 fn count(rng: &mut Rng, noun: &str) -> String {
     let n = rng.range(2, 600);
     match rng.below(9) {
-        0 | 1 | 2 => format!("{n} {noun}"),
+        0..=2 => format!("{n} {noun}"),
         3 => format!("more than {n} {noun}"),
         4 => format!("about {n} {noun}"),
         5 => format!("between {n} and {} {noun}", n + rng.range(5, 50)),
         6 => format!("dozens of {noun}"),
-        7 => format!("{},{:03} rounds of ammunition", rng.range(1, 20), rng.below(1000)),
+        7 => format!(
+            "{},{:03} rounds of ammunition",
+            rng.range(1, 20),
+            rng.below(1000)
+        ),
         _ => format!("two dozen {noun}"),
     }
 }
@@ -371,14 +408,29 @@ fn sentence(rng: &mut Rng, deal: (&str, &str, &str, &str)) -> String {
     let (buyer, adj, system, noun) = deal;
     let auth = *rng.pick(AUTHORITIES);
     match rng.below(16) {
-        0 => format!("{buyer} plans to buy {} under the agreement.", count(rng, noun)),
-        1 => format!("The package includes {} and related equipment.", count(rng, noun)),
-        2 => format!("The possible sale is worth {}, according to the notice.", money(rng)),
-        3 => format!("{adj} officials put the value of the {system} deal at {}.", money(rng)),
+        0 => format!(
+            "{buyer} plans to buy {} under the agreement.",
+            count(rng, noun)
+        ),
+        1 => format!(
+            "The package includes {} and related equipment.",
+            count(rng, noun)
+        ),
+        2 => format!(
+            "The possible sale is worth {}, according to the notice.",
+            money(rng)
+        ),
+        3 => format!(
+            "{adj} officials put the value of the {system} deal at {}.",
+            money(rng)
+        ),
         4 => format!("Defence spending will rise by {} next year.", pct(rng)),
         5 => format!("The {system} contract was signed {}.", day(rng)),
         6 => format!("{} approved the possible sale {}.", capital(auth), day(rng)),
-        7 => format!("Congress was notified of the proposed {system} sale {}.", day(rng)),
+        7 => format!(
+            "Congress was notified of the proposed {system} sale {}.",
+            day(rng)
+        ),
         8 => "The deal still awaits approval from Congress.".to_string(),
         9 => format!("{buyer} signed the contract for the {system} {}.", day(rng)),
         10 => format!("The first {noun} arrived {}.", day(rng)),
@@ -425,7 +477,11 @@ pub fn article(rng: &mut Rng, target: usize, front_matter: bool) -> String {
                 s.push(' ');
             }
             // Now and then another deal is mentioned in passing.
-            let d = if rng.chance(10) { *rng.pick(DEALS) } else { deal };
+            let d = if rng.chance(10) {
+                *rng.pick(DEALS)
+            } else {
+                deal
+            };
             s.push_str(&sentence(rng, d));
         }
         s.push_str("\n\n");

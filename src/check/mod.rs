@@ -502,10 +502,16 @@ impl<'k> Run<'_, 'k> {
                 .collect()
         };
         match q.unit {
-            Unit::Count => kind(|v| matches!(v, FigureValue::Count(_)))
-                .into_iter()
-                .filter(|&f| of_hits(f))
-                .collect(),
+            Unit::Count => {
+                let counts = kind(|v| matches!(v, FigureValue::Count(_)));
+                let direct: Vec<usize> = counts.iter().copied().filter(|&f| of_hits(f)).collect();
+                // "sixty-four F-35s": the record's own system counted, and one count to be.
+                if direct.is_empty() && counts.len() == 1 && self.names_own_thing(claim, r) {
+                    counts
+                } else {
+                    direct
+                }
+            }
             Unit::Percent => kind(|v| matches!(v, FigureValue::Percent(_)))
                 .into_iter()
                 .filter(|&f| hits(f, sentence))
@@ -525,13 +531,50 @@ impl<'k> Run<'_, 'k> {
                     .is_some_and(|(o, _)| DEAL_NOUNS.contains(&o.to_lowercase().as_str()));
                 let in_sentence = amounts.iter().any(|&f| hits(f, sentence));
                 let priced = claim.of.is_none() && self.prices_the_deal(claim);
-                if generic || in_sentence || priced {
+                // "a $2.37 billion Harpoon coastal defense sale"
+                let own_thing = self.names_own_thing(claim, r);
+                if generic || in_sentence || priced || own_thing {
                     amounts
                 } else {
                     vec![]
                 }
             }
         }
+    }
+
+    /// Whether the claim's counted or priced words name one of record `r`'s own
+    /// non-authority entities ("F-35s", "Harpoon").
+    fn names_own_thing(&self, claim: &Claim, r: usize) -> bool {
+        // A count must count the entity itself ("sixty-four F-35s"), not a part of it
+        // ("30 Sentinel antennas"); an amount may price anything of it.
+        let whole = claim.kind == ClaimKind::Count;
+        let Some((_, of)) = &claim.of else {
+            return false;
+        };
+        let own: Vec<usize> = self.kb().records[r]
+            .about
+            .iter()
+            .filter_map(|a| self.entity_index(a))
+            .filter(|&e| !self.kb().entities[e].authority)
+            .collect();
+        // Only with every entity of the record named in the sentence itself: the weaker tie
+        // needs the stronger scope ("Finland's sixty-four F-35s").
+        let all_here = self.kb().records[r].about.iter().all(|a| {
+            self.entity_index(a).is_some_and(|e| {
+                self.mentions
+                    .iter()
+                    .any(|m| m.entity == e && self.sentence_of(m.span.start) == claim.sentence)
+            })
+        });
+        all_here
+            && self.mentions.iter().any(|m| {
+                own.contains(&m.entity)
+                    && if whole {
+                        m.span == *of
+                    } else {
+                        of.contains(m.span)
+                    }
+            })
     }
 
     /// How many of record `r`'s figure phrases the claim's sentence uses.
@@ -877,6 +920,29 @@ impl<'k> Run<'_, 'k> {
         if claim.kind != ClaimKind::Count && claim.kind != ClaimKind::Money {
             return;
         }
+        // Only what the KB tracks somewhere: a thing some figure counts or prices, or a buyer
+        // or system of some record ("two countries", "125 kilometers" are nobody's figure).
+        let Some((of, of_span)) = &claim.of else {
+            return;
+        };
+        let tracked = self.phrases.iter().any(|p| {
+            of_span.contains(p.span)
+                && matches!(
+                    (
+                        &self.kb().records[p.record].figures[p.figure].value,
+                        claim.kind
+                    ),
+                    (FigureValue::Count(_), ClaimKind::Count)
+                        | (FigureValue::Amount(..), ClaimKind::Money)
+                )
+        }) || self
+            .mentions
+            .iter()
+            .any(|m| of_span.contains(m.span) && self.ck.in_about[m.entity])
+            || (claim.kind == ClaimKind::Money && DEAL_NOUNS.contains(&of.to_lowercase().as_str()));
+        if !tracked {
+            return;
+        }
         // Only a record named in this very paragraph: further away, the claim may be about
         // anything.
         let para = self.doc.sentences[claim.sentence].paragraph;
@@ -887,22 +953,17 @@ impl<'k> Run<'_, 'k> {
         }) else {
             return;
         };
-        let what = claim
-            .of
-            .as_ref()
-            .map_or("this amount".to_string(), |o| format!("“{}”", o.0));
+        let what = format!("“{}”", of.split_whitespace().collect::<Vec<_>>().join(" "));
         let rec = &self.kb().records[sc.record];
         self.findings.push(Finding {
             code: codes::UNVERIFIED_CLAIM,
             severity: Severity::Advice,
             span: claim.value_span,
             message: format!(
-                "{} {} could not be checked: record `{}` has no figure for {what}",
-                self.doc.slice(claim.value_span),
-                claim.of.as_ref().map_or("", |o| o.0.as_str()),
+                "{} could not be checked: record `{}` has no figure for {what}",
+                compare::claim_text(self.doc, claim),
                 rec.id
-            )
-            .replace("  ", " "),
+            ),
             label: "not in the knowledge base".into(),
             claim: Some(ci),
             record: Some(sc.record),
