@@ -76,22 +76,17 @@ fn load_kb(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
     } else {
         paths.to_vec()
     };
+    // The embedded language rules first, so the user's add to them; the project's own,
+    // found again under ./rules/, load once.
     let mut sources = kb::embedded_language();
-    let mut problems = Vec::new();
-    match kb::load_paths(&paths) {
-        // Re-load with the embedded language rules first, so the user's add to them.
-        Ok(kb) => {
-            for f in &kb.files {
-                // The project's own language rules, found again under ./rules/, load once.
-                if !sources.iter().any(|(_, t)| *t == *f.text) {
-                    sources.push((f.path.clone(), f.text.to_string()));
-                }
-            }
-        }
-        Err(p) => problems = p,
-    }
+    let (files, problems) = kb::read_paths(&paths);
     if !problems.is_empty() {
         return Err(problems);
+    }
+    for (path, text) in files {
+        if !sources.iter().any(|(_, t)| *t == text) {
+            sources.push((path, text));
+        }
     }
     kb::load_sources(sources)
 }

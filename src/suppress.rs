@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)<!--\s*factcheck-ignore\b([^>]*?)-->|^[ \t]*\[factcheck-ignore\b([^\]\n]*)\][ \t]*$",
+        r"(?m)<!--\s*factcheck-ignore(?-u:\b)([^>]*?)-->|^[ \t]*\[factcheck-ignore(?-u:\b)([^\]\n]*)\][ \t]*$",
     )
     .expect("directive regex is valid")
 });

@@ -51,7 +51,7 @@ static MASKS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xm)
         \A---[\x20\t]*\r?\n(?s:.*?)\n---[\x20\t]*(?:\r?\n|\z)  # YAML front matter
         | <!--(?s:.*?)-->                              # HTML comments
-        | ^[\x20\t]*\[factcheck-ignore\b[^\]\n]*\][\x20\t]*$  # plain-text directives
+        | ^[\x20\t]*\[factcheck-ignore(?-u:\b)[^\]\n]*\][\x20\t]*$  # plain-text directives
         | ^[\x20\t]*```(?s:.*?)^[\x20\t]*```                 # fenced code
         | `[^`\n]+`                                    # inline code
         | \]\([^)\s]*\)                                # Markdown link target
@@ -229,7 +229,10 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && !has_blank_lines);
         let s = tok.span.slice(text);
         let terminal = matches!(s, "." | "!" | "?" | "…");
-        let mut sent_break = para_break || (newlines >= 1 && (terminal || s == ":"));
+        // A table row, list item or heading is a sentence of its own.
+        let block_line = newlines >= 1
+            && (s == "|" || next.is_some_and(|t| starts_block(text, tok.span.end, t.span.start)));
+        let mut sent_break = para_break || block_line || (newlines >= 1 && (terminal || s == ":"));
         if !sent_break
             && terminal
             && let Some(nt) = next
@@ -283,6 +286,24 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         }
     }
     (sentences, paragraphs)
+}
+
+/// Whether the last line between `from` and `to` starts a Markdown block: a table row, a
+/// list item or a heading.
+fn starts_block(text: &str, from: usize, to: usize) -> bool {
+    let between = &text[from..to];
+    let line = between.rsplit('\n').next().unwrap_or("");
+    let rest = text[to - line.len()..].trim_start_matches([' ', '\t']);
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('|' | '#') => true,
+        Some('-' | '*' | '+') => chars.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            digits.starts_with(". ") || digits.starts_with(") ")
+        }
+        _ => false,
+    }
 }
 
 fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
@@ -358,6 +379,19 @@ mod tests {
         assert_eq!(d.front_matter_date.as_deref(), Some("2024-01-11"));
         let toks: Vec<&str> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
         assert_eq!(toks, ["Title", "See", "[", "the", "notice"]);
+    }
+
+    #[test]
+    fn table_rows_and_list_items_are_sentences() {
+        let s = sentences(
+            "Deals:\n\n| item | cost |\n| jets | $8 billion |\n| drones | $600 million |\n\n- first item\n- second item\n",
+        );
+        assert_eq!(s.len(), 6, "{s:?}");
+        assert!(
+            s.iter()
+                .any(|x| x.contains("drones") && !x.contains("jets")),
+            "{s:?}"
+        );
     }
 
     #[test]

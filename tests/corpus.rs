@@ -1,4 +1,4 @@
-//! The article corpus against the built-in KB: fifteen correct stories (about the KB's real
+//! The article corpus against the built-in KB: fifteen (and twenty more) correct stories (about the KB's real
 //! deals, in our own words, with distractors a careful checker must leave alone) must raise no
 //! error or warning; their copies with planted errors must have every planted error caught
 //! with the right code on the right words (`tests/corpus/EXPECTED-wrong.md`).
@@ -16,9 +16,8 @@ fn check_dir(dir: &str) -> Value {
     serde_json::from_slice(&o.stdout).expect("JSON")
 }
 
-#[test]
-fn correct_articles_raise_no_alarm() {
-    let v = check_dir("tests/corpus/correct");
+fn no_alarm(dir: &str, files: u64) {
+    let v = check_dir(dir);
     let mut alarms = Vec::new();
     for f in v["files"].as_array().unwrap() {
         for x in f["findings"].as_array().unwrap() {
@@ -31,8 +30,20 @@ fn correct_articles_raise_no_alarm() {
         }
     }
     assert!(alarms.is_empty(), "false alarms:\n{}", alarms.join("\n"));
-    assert_eq!(v["summary"]["files"], 15);
+    assert_eq!(v["summary"]["files"], files);
     assert!(v["summary"]["claims"].as_u64().unwrap() > 200);
+}
+
+#[test]
+fn correct_articles_raise_no_alarm() {
+    no_alarm("tests/corpus/correct", 15);
+}
+
+/// A second set, written separately in other styles (wire copy, explainers with tables,
+/// newsletters, Q&As); its first run found 16 false alarms, each fixed in the checker.
+#[test]
+fn second_set_of_correct_articles_raises_no_alarm() {
+    no_alarm("tests/heldout", 20);
 }
 
 #[test]

@@ -13,8 +13,10 @@ use rust_decimal::Decimal;
 pub enum Verdict {
     Agrees,
     Differs,
-    /// Same fact, another currency, and no conversion given.
+    /// Same number, another currency, and no conversion given.
     Currency,
+    /// Another number in another currency: not comparable.
+    Incomparable,
 }
 
 /// `[lo, hi]`, `None` for an open end.
@@ -118,7 +120,13 @@ pub fn figure_verdict(claim: &Claim, f: &Figure) -> Verdict {
                     Verdict::Differs
                 };
             }
-            Verdict::Currency
+            // The same number in another currency is the classic slip ("€75 million" for
+            // "$75 million"); another number in another currency is another figure (a
+            // local-currency estimate) that cannot be compared without conversion.
+            match agrees(b) {
+                Verdict::Agrees => Verdict::Currency,
+                _ => Verdict::Incomparable,
+            }
         }
         _ => Verdict::Differs,
     }

@@ -580,10 +580,120 @@ impl<'k> Run<'_, 'k> {
     /// How many of record `r`'s figure phrases the claim's sentence uses.
     fn uses(&self, claim: &Claim, r: usize) -> usize {
         let sentence = self.doc.sentences[claim.sentence].span;
-        self.phrases
+        let hits: Vec<Span> = self
+            .phrases
             .iter()
             .filter(|p| p.record == r && sentence.contains(p.span))
-            .count()
+            .map(|p| p.span)
+            .collect();
+        // Distinct places: "Abrams tanks" and the "tanks" inside it are one use.
+        hits.iter()
+            .filter(|h| !hits.iter().any(|o| o != *h && o.contains(**h)))
+            .map(|h| (h.start, h.end))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+
+    /// Whether the claim is confidently about record `r`'s figures `figs`: the sentence uses
+    /// a phrase of another of the record's figures ("The package includes 264 missiles"), or
+    /// it names one of the record's entities and the paragraph, up to this sentence, names
+    /// them all ("Kosovo … 246 Javelin missiles"). A count of the same kind of thing with
+    /// the deal named only elsewhere ("the roughly 85 aircraft still flying") is not.
+    fn confident(&self, claim: &Claim, r: usize, figs: &[usize]) -> bool {
+        let sentence = self.doc.sentences[claim.sentence].span;
+        let claim_words = claim
+            .of
+            .as_ref()
+            .map_or(claim.span, |(_, s)| s.join(claim.span));
+        let other_figure = self.phrases.iter().any(|p| {
+            p.record == r
+                && !figs.contains(&p.figure)
+                && sentence.contains(p.span)
+                && !claim_words.overlaps(p.span)
+        });
+        if other_figure {
+            return true;
+        }
+        let own: Vec<usize> = self.kb().records[r]
+            .about
+            .iter()
+            .filter_map(|a| self.entity_index(a))
+            .collect();
+        let para = self.doc.sentences[claim.sentence].paragraph;
+        let para_start = self.doc.paragraphs.get(para).map_or(0, |p| p.start);
+        let named_here = self
+            .mentions
+            .iter()
+            .any(|m| own.contains(&m.entity) && sentence.contains(m.span));
+        // "The sale was approved for $57 million": the deal's own phrase, after a paragraph
+        // that named the deal.
+        let refers_back = self
+            .phrases
+            .iter()
+            .any(|p| p.record == r && figs.contains(&p.figure) && sentence.contains(p.span));
+        let all_in_paragraph = own.iter().all(|e| {
+            self.mentions
+                .iter()
+                .any(|m| m.entity == *e && m.span.start >= para_start && m.span.end <= sentence.end)
+        });
+        if (named_here || refers_back) && all_in_paragraph {
+            return true;
+        }
+        // "The package includes 46 missiles", "the 35 deploying soldiers": a definite
+        // reference back to the deal in scope, in a sentence that brings in no other name.
+        refers_back && self.definite_reference(claim, r) && !self.unknown_name(claim, r)
+    }
+
+    /// Whether the sentence refers back with "the"/"this"/"its" to the claim itself, a deal
+    /// noun, or one of record `r`'s figure phrases.
+    fn definite_reference(&self, claim: &Claim, r: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let (first, last) = self.doc.sentences[claim.sentence].tokens;
+        let det = |k: usize| {
+            let w = toks[k].span.slice(&self.doc.text).to_lowercase();
+            matches!(
+                w.as_str(),
+                "the" | "this" | "that" | "its" | "these" | "those"
+            )
+        };
+        let preceded = |start: usize| {
+            let at = toks.partition_point(|t| t.span.start < start);
+            (1..=3).any(|back| at >= first + back && at - back < last && det(at - back))
+        };
+        let sentence = self.doc.sentences[claim.sentence].span;
+        preceded(claim.span.start)
+            || self
+                .phrases
+                .iter()
+                .any(|p| p.record == r && sentence.contains(p.span) && preceded(p.span.start))
+            || (first..last).any(|k| {
+                let w = toks[k].span.slice(&self.doc.text).to_lowercase();
+                DEAL_NOUNS.contains(&w.as_str()) && preceded(toks[k].span.start)
+            })
+    }
+
+    /// Whether the sentence brings in a capitalised name the KB does not know (another
+    /// aircraft, another force: "the Panavia Tornado"), other than its first word.
+    fn unknown_name(&self, claim: &Claim, r: usize) -> bool {
+        let known: Vec<String> = self.kb().records[r]
+            .figures
+            .iter()
+            .flat_map(|f| f.of.iter())
+            .flat_map(|o| o.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        let (first, last) = self.doc.sentences[claim.sentence].tokens;
+        (first + 1..last).any(|k| {
+            let t = &self.doc.tokens[k];
+            let w = t.span.slice(&self.doc.text);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !self.mentions.iter().any(|m| m.span.contains(t.span))
+                && crate::extract::date::month_number(w).is_none()
+                && !crate::date::WEEKDAYS.contains(&w)
+                && !known.contains(&w.to_lowercase())
+                && !matches!(w, "I" | "U" | "S" | "A" | "The")
+        })
     }
 
     /// Whether the sentence uses record `r`'s figure phrases more than any competitor's
@@ -872,7 +982,30 @@ impl<'k> Run<'_, 'k> {
             self.links[ci] = None;
             return;
         }
-        let currency = verdicts.iter().all(|v| *v == Verdict::Currency);
+        if verdicts.iter().all(|v| *v == Verdict::Incomparable) {
+            self.links[ci] = None;
+            return;
+        }
+        if !self.confident(claim, r, &figs) {
+            // Nothing in the sentence names this deal: too weak a tie to call a mismatch.
+            self.links[ci] = None;
+            return;
+        }
+        // The number of one figure in another currency: that figure, misattributed currency.
+        let currency = verdicts.contains(&Verdict::Currency);
+        let figs: Vec<usize> = if currency {
+            figs.iter()
+                .zip(&verdicts)
+                .filter(|(_, v)| **v == Verdict::Currency)
+                .map(|(f, _)| *f)
+                .collect()
+        } else {
+            figs.iter()
+                .zip(&verdicts)
+                .filter(|(_, v)| **v != Verdict::Incomparable)
+                .map(|(f, _)| *f)
+                .collect()
+        };
         let code = match (currency, claim.quantity().map(|q| q.unit)) {
             (true, _) => codes::CURRENCY_MISMATCH,
             (_, Some(Unit::Money(_))) => codes::AMOUNT_MISMATCH,
@@ -977,6 +1110,23 @@ impl<'k> Run<'_, 'k> {
 
     fn ambiguous(&mut self, ci: usize, tied: &[Scope]) {
         let claim = &self.claims[ci];
+        // Only worth a warning when the sentence names one of the deals and is not about yet
+        // another one ("Poland (32 jets, for $4.6 billion)" among F-35 buyers).
+        // Only worth a warning when the sentence names one of the deals' entities (the buyer
+        // or the system) and is not about yet another deal.
+        let sentence = self.doc.sentences[claim.sentence].span;
+        let named = tied.iter().any(|s| {
+            self.kb().records[s.record].about.iter().any(|a| {
+                self.entity_index(a).is_some_and(|e| {
+                    self.mentions
+                        .iter()
+                        .any(|m| m.entity == e && sentence.contains(m.span))
+                })
+            })
+        });
+        if !named || tied.iter().all(|s| self.another_event(claim, s.record)) {
+            return;
+        }
         let ids: Vec<String> = tied
             .iter()
             .map(|s| format!("`{}`", self.kb().records[s.record].id))
@@ -1055,6 +1205,9 @@ impl<'k> Run<'_, 'k> {
         let Some((si, st)) = self.in_force(rec, authority.as_deref()) else {
             return;
         };
+        if self.another_event(claim, sc.record) {
+            return; // "a separate sale", another year, another buyer
+        }
         self.checked[ci] = true;
         let agreement = state::compare(*state, st.state);
         let who = self.who(authority.as_deref());
@@ -1131,7 +1284,18 @@ impl<'k> Run<'_, 'k> {
             return;
         };
         self.checked[*k] = true;
-        if d.agrees(&DateValue::Day(kb_date)) {
+        // "on December 14 of that year": no year written, so only the day and month are
+        // the article's; the year was inferred and may be wrong.
+        let has_year = self
+            .doc
+            .slice(self.claims[*k].span)
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4);
+        let same_day = match d {
+            DateValue::Day(x) if !has_year => x.month == kb_date.month && x.day == kb_date.day,
+            _ => d.agrees(&DateValue::Day(kb_date)),
+        };
+        if same_day {
             return;
         }
         let dc = &self.claims[*k];
@@ -1333,7 +1497,7 @@ impl<'k> Run<'_, 'k> {
 
 /// A model designation: letters and digits joined ("TR-85", "M142", "F-16C/D", "T-72").
 static DESIGNATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\b[A-Za-z]{1,6}[-/]?[0-9][0-9A-Za-z]*(?:[-/][0-9A-Za-z]+)*\b")
+    regex::Regex::new(r"(?-u:\b)[A-Za-z]{1,6}[-/]?[0-9][0-9A-Za-z]*(?:[-/][0-9A-Za-z]+)*(?-u:\b)")
         .expect("designation regex is valid")
 });
 

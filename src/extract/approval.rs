@@ -87,7 +87,9 @@ pub fn expand(pattern: &str, authorities: &str, parties: &str) -> String {
             out.push(c);
         }
     }
-    format!(r"(?i)\b{out}\b")
+    // ASCII word boundaries: a Unicode `\b` sends the regex engine to its slow path on any
+    // non-ASCII text (curly quotes, dashes, €), and names here are ASCII-bounded anyway.
+    format!(r"(?i)(?-u:\b){out}(?-u:\b)")
 }
 
 impl Lexicon {

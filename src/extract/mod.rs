@@ -358,6 +358,9 @@ const VERBS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
+    "now",
+    "still",
+    "again",
 ];
 
 fn is_stop(w: &str) -> bool {

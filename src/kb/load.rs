@@ -38,6 +38,20 @@ const EXAMPLE_KEYS: &[&str] = &["text", "authority", "state"];
 
 /// Loads KB paths: files, or directories read recursively (`*.toml`, in path order).
 pub fn load_paths(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
+    let (sources, mut problems) = read_paths(paths);
+    match load_sources(sources) {
+        Ok(kb) if problems.is_empty() => Ok(kb),
+        Ok(_) => Err(problems),
+        Err(mut more) => {
+            problems.append(&mut more);
+            Err(problems)
+        }
+    }
+}
+
+/// Reads KB paths (files, or directories recursively, `*.toml` in path order) into
+/// (path, text) pairs, with a problem for each that cannot be read.
+pub fn read_paths(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
@@ -69,14 +83,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
             ),
         }
     }
-    match load_sources(sources) {
-        Ok(kb) if problems.is_empty() => Ok(kb),
-        Ok(_) => Err(problems),
-        Err(mut more) => {
-            problems.append(&mut more);
-            Err(problems)
-        }
-    }
+    (sources, problems)
 }
 
 fn collect(p: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
