@@ -29,10 +29,8 @@ fn row(label: &str, bytes: usize, t: &Timing, claims: usize) {
 }
 
 fn main() {
-    let lexicon = factcheck::kb::load_sources(factcheck::kb::embedded_language())
-        .unwrap()
-        .lexicon()
-        .unwrap();
+    let lang = factcheck::kb::load_sources(factcheck::kb::embedded_language()).unwrap();
+    let lexicon = lang.lexicon().unwrap();
     let ctx = Context::default();
     let text = common::news(42, SIZE);
     let bytes = text.len();
@@ -55,9 +53,9 @@ fn main() {
         let part = &text[..cut];
         let build = time(3, 15, Duration::from_secs(6), || Document::new(part));
         let doc = Document::new(part);
-        let claims = extract(&doc, &ctx, &lexicon);
+        let claims = extract(&doc, &ctx, lexicon);
         let ex = time(3, 15, Duration::from_secs(10), || {
-            extract(&doc, &ctx, &lexicon)
+            extract(&doc, &ctx, lexicon)
         });
         let label = if frac == 1 { "one document" } else { "prefix" };
         println!(
@@ -100,9 +98,9 @@ fn main() {
             .map(|c| if c.is_ascii() { c } else { '~' })
             .collect();
         let doc = Document::new(ascii.as_str());
-        let claims = extract(&doc, &ctx, &lexicon);
+        let claims = extract(&doc, &ctx, lexicon);
         let ex = time(3, 15, Duration::from_secs(10), || {
-            extract(&doc, &ctx, &lexicon)
+            extract(&doc, &ctx, lexicon)
         });
         println!("-- diagnostic: the 1 MB prefix made ASCII-only (non-ASCII chars → '~')");
         row("  extract", ascii.len(), &ex, claims.len());
@@ -139,10 +137,10 @@ fn main() {
             .collect::<Vec<_>>()
     });
     let docs: Vec<Document> = articles.iter().map(|a| Document::new(*a)).collect();
-    let total: usize = docs.iter().map(|d| extract(d, &ctx, &lexicon).len()).sum();
+    let total: usize = docs.iter().map(|d| extract(d, &ctx, lexicon).len()).sum();
     let ex = time(3, 15, Duration::from_secs(10), || {
         for d in &docs {
-            black_box(extract(d, &ctx, &lexicon));
+            black_box(extract(d, &ctx, lexicon));
         }
     });
     println!(

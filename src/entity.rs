@@ -23,11 +23,12 @@ pub struct Mention {
     pub span: Span,
 }
 
-/// A figure phrase found in an article ("Javelin missiles").
+/// A figure phrase found in an article ("Javelin missiles"): the pattern, whose figures
+/// [`AliasIndex::figures`] gives. One hit per place, however many records share the phrase
+/// ("sale" may be the `of` of ten thousand figures).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PhraseHit {
-    pub record: usize,
-    pub figure: usize,
+pub struct Hit {
+    pub pattern: usize,
     pub span: Span,
 }
 
@@ -35,7 +36,9 @@ pub struct PhraseHit {
 #[derive(Debug)]
 pub struct AliasIndex {
     ac: Option<AhoCorasick>,
-    targets: Vec<Vec<Target>>,
+    entities: Vec<Vec<usize>>,
+    /// (record, figure) pairs per pattern, sorted.
+    figures: Vec<Vec<(usize, usize)>>,
 }
 
 /// The other number of a noun phrase's last word: "missiles" ↔ "missile", "batteries" ↔
@@ -115,9 +118,7 @@ impl AliasIndex {
                 targets.push(Vec::new());
                 patterns.len() - 1
             });
-            if !targets[idx].contains(&t) {
-                targets[idx].push(t);
-            }
+            targets[idx].push(t); // deduplicated per pattern below
         };
         for (i, e) in kb.entities.iter().enumerate() {
             for n in &e.names {
@@ -143,13 +144,54 @@ impl AliasIndex {
                     .ok()
             })
             .flatten();
-        AliasIndex { ac, targets }
+        let mut entities = Vec::with_capacity(targets.len());
+        let mut figures = Vec::with_capacity(targets.len());
+        for ts in targets {
+            let mut e: Vec<usize> = ts
+                .iter()
+                .filter_map(|t| match t {
+                    Target::Entity(i) => Some(*i),
+                    Target::Figure(..) => None,
+                })
+                .collect();
+            let mut f: Vec<(usize, usize)> = ts
+                .iter()
+                .filter_map(|t| match t {
+                    Target::Figure(r, f) => Some((*r, *f)),
+                    Target::Entity(_) => None,
+                })
+                .collect();
+            e.sort_unstable();
+            e.dedup();
+            f.sort_unstable();
+            f.dedup();
+            entities.push(e);
+            figures.push(f);
+        }
+        AliasIndex {
+            ac,
+            entities,
+            figures,
+        }
+    }
+
+    /// The (record, figure) pairs a phrase pattern stands for, sorted.
+    pub fn figures(&self, pattern: usize) -> &[(usize, usize)] {
+        self.figures.get(pattern).map_or(&[], Vec::as_slice)
+    }
+
+    /// Figures of record `r` a pattern stands for.
+    pub fn figures_of_record(&self, pattern: usize, r: usize) -> &[(usize, usize)] {
+        let all = self.figures(pattern);
+        let lo = all.partition_point(|&(x, _)| x < r);
+        let hi = all.partition_point(|&(x, _)| x <= r);
+        &all[lo..hi]
     }
 
     /// Entity mentions (leftmost-longest, whole words) and figure phrases (all, whole words).
     /// Whitespace inside names must be single spaces in the article; line breaks inside a
     /// name are rare enough in copy that we do not normalise the text for them.
-    pub fn scan(&self, text: &str) -> (Vec<Mention>, Vec<PhraseHit>) {
+    pub fn scan(&self, text: &str) -> (Vec<Mention>, Vec<Hit>) {
         let Some(ac) = &self.ac else {
             return (vec![], vec![]);
         };
@@ -161,15 +203,12 @@ impl AliasIndex {
                 continue;
             }
             let span = Span::new(s, e);
-            for t in &self.targets[m.pattern().as_usize()] {
-                match *t {
-                    Target::Entity(i) => entity_hits.push((span, i)),
-                    Target::Figure(r, f) => phrases.push(PhraseHit {
-                        record: r,
-                        figure: f,
-                        span,
-                    }),
-                }
+            let pattern = m.pattern().as_usize();
+            for &i in &self.entities[pattern] {
+                entity_hits.push((span, i));
+            }
+            if !self.figures[pattern].is_empty() {
+                phrases.push(Hit { pattern, span });
             }
         }
         // Leftmost-longest among entity names: "White House" wins over "House".

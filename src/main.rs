@@ -182,7 +182,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
         let ctx = Context {
             date: date.or_else(|| factcheck::check::article_date(&doc)),
         };
-        let claims = extract::extract(&doc, &ctx, &lexicon);
+        let claims = extract::extract(&doc, &ctx, lexicon);
         let path = match &inp {
             Input::Stdin => "-".to_string(),
             Input::File(p) => p.display().to_string(),

@@ -10,7 +10,7 @@ mod compare;
 
 use crate::codes::{self, Severity};
 use crate::date::{Date, DateValue};
-use crate::entity::{AliasIndex, Mention, PhraseHit};
+use crate::entity::{AliasIndex, Hit, Mention};
 use crate::extract::approval::Lexicon;
 use crate::extract::{self, Claim, ClaimKind, ClaimValue, Context, Qualifier, Unit};
 use crate::kb::{FigureValue, Kb, Problem, Record, Status};
@@ -157,7 +157,7 @@ pub struct Options {
 pub struct Checker<'k> {
     pub kb: &'k Kb,
     index: AliasIndex,
-    lexicon: Lexicon,
+    lexicon: &'k Lexicon,
     /// Records per entity (to skip records none of whose entities appear).
     records_of: Vec<Vec<usize>>,
     /// Entities that appear in some record's `about` (buyers, systems), for the
@@ -234,7 +234,7 @@ impl<'k> Checker<'k> {
     }
 
     pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+        self.lexicon
     }
 
     /// Checks one article.
@@ -249,7 +249,7 @@ impl<'k> Checker<'k> {
             .date
             .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
             .or(dl.map(|(d, _)| d));
-        let claims = extract::extract(&doc, &Context { date }, &self.lexicon);
+        let claims = extract::extract(&doc, &Context { date }, self.lexicon);
         let (mentions, phrases) = self.index.scan(&doc.text);
         let mut run = Run {
             ck: self,
@@ -317,7 +317,7 @@ struct Run<'a, 'k> {
     doc: &'a Document,
     claims: &'a [Claim],
     mentions: Vec<Mention>,
-    phrases: Vec<PhraseHit>,
+    phrases: Vec<Hit>,
     date: Option<Date>,
     findings: Vec<Finding>,
     links: Vec<Option<Link>>,
@@ -331,6 +331,41 @@ struct Run<'a, 'k> {
 impl<'k> Run<'_, 'k> {
     fn kb(&self) -> &'k Kb {
         self.ck.kb
+    }
+
+    /// Figure-phrase hits inside `within` (hits are sorted by start).
+    fn hits_in(&self, within: Span) -> impl Iterator<Item = &Hit> {
+        let lo = self
+            .phrases
+            .partition_point(|h| h.span.start < within.start);
+        let hi = self.phrases.partition_point(|h| h.span.start < within.end);
+        self.phrases[lo..hi]
+            .iter()
+            .filter(move |h| h.span.end <= within.end)
+    }
+
+    /// Whether a phrase of figure `f` of record `r` is used inside `within`.
+    fn has_phrase(&self, within: Span, r: usize, f: usize) -> bool {
+        self.hits_in(within).any(|h| {
+            self.ck
+                .index
+                .figures(h.pattern)
+                .binary_search(&(r, f))
+                .is_ok()
+        })
+    }
+
+    /// (figure, span) of every phrase of record `r` used inside `within`.
+    fn record_phrases(&self, within: Span, r: usize) -> Vec<(usize, Span)> {
+        self.hits_in(within)
+            .flat_map(|h| {
+                self.ck
+                    .index
+                    .figures_of_record(h.pattern, r)
+                    .iter()
+                    .map(move |&(_, f)| (f, h.span))
+            })
+            .collect()
     }
 
     fn sentence_of(&self, offset: usize) -> usize {
@@ -417,7 +452,7 @@ impl<'k> Run<'_, 'k> {
     }
 
     fn entity_index(&self, id: &str) -> Option<usize> {
-        self.kb().entities.iter().position(|e| e.id == id)
+        self.kb().entity_pos(id)
     }
 
     /// Among scopes with candidates, the nearest; `Err` with the tied ones when it cannot be
@@ -487,11 +522,7 @@ impl<'k> Run<'_, 'k> {
             return vec![];
         };
         let sentence = self.doc.sentences[claim.sentence].span;
-        let hits = |f: usize, within: Span| {
-            self.phrases
-                .iter()
-                .any(|p| p.record == r && p.figure == f && within.contains(p.span))
-        };
+        let hits = |f: usize, within: Span| self.has_phrase(within, r, f);
         let of_hits = |f: usize| claim.of.as_ref().is_some_and(|(_, sp)| hits(f, *sp));
         let kind = |pred: fn(&FigureValue) -> bool| -> Vec<usize> {
             rec.figures
@@ -581,10 +612,9 @@ impl<'k> Run<'_, 'k> {
     fn uses(&self, claim: &Claim, r: usize) -> usize {
         let sentence = self.doc.sentences[claim.sentence].span;
         let hits: Vec<Span> = self
-            .phrases
-            .iter()
-            .filter(|p| p.record == r && sentence.contains(p.span))
-            .map(|p| p.span)
+            .record_phrases(sentence, r)
+            .into_iter()
+            .map(|(_, sp)| sp)
             .collect();
         // Distinct places: "Abrams tanks" and the "tanks" inside it are one use.
         hits.iter()
@@ -605,12 +635,10 @@ impl<'k> Run<'_, 'k> {
             .of
             .as_ref()
             .map_or(claim.span, |(_, s)| s.join(claim.span));
-        let other_figure = self.phrases.iter().any(|p| {
-            p.record == r
-                && !figs.contains(&p.figure)
-                && sentence.contains(p.span)
-                && !claim_words.overlaps(p.span)
-        });
+        let phrases = self.record_phrases(sentence, r);
+        let other_figure = phrases
+            .iter()
+            .any(|(f, sp)| !figs.contains(f) && !claim_words.overlaps(*sp));
         if other_figure {
             return true;
         }
@@ -627,10 +655,7 @@ impl<'k> Run<'_, 'k> {
             .any(|m| own.contains(&m.entity) && sentence.contains(m.span));
         // "The sale was approved for $57 million": the deal's own phrase, after a paragraph
         // that named the deal.
-        let refers_back = self
-            .phrases
-            .iter()
-            .any(|p| p.record == r && figs.contains(&p.figure) && sentence.contains(p.span));
+        let refers_back = phrases.iter().any(|(f, _)| figs.contains(f));
         let all_in_paragraph = own.iter().all(|e| {
             self.mentions
                 .iter()
@@ -663,9 +688,9 @@ impl<'k> Run<'_, 'k> {
         let sentence = self.doc.sentences[claim.sentence].span;
         preceded(claim.span.start)
             || self
-                .phrases
+                .record_phrases(sentence, r)
                 .iter()
-                .any(|p| p.record == r && sentence.contains(p.span) && preceded(p.span.start))
+                .any(|(_, sp)| preceded(sp.start))
             || (first..last).any(|k| {
                 let w = toks[k].span.slice(&self.doc.text).to_lowercase();
                 DEAL_NOUNS.contains(&w.as_str()) && preceded(toks[k].span.start)
@@ -1058,16 +1083,14 @@ impl<'k> Run<'_, 'k> {
         let Some((of, of_span)) = &claim.of else {
             return;
         };
-        let tracked = self.phrases.iter().any(|p| {
-            of_span.contains(p.span)
-                && matches!(
-                    (
-                        &self.kb().records[p.record].figures[p.figure].value,
-                        claim.kind
-                    ),
+        let tracked = self.hits_in(*of_span).any(|h| {
+            self.ck.index.figures(h.pattern).iter().any(|&(r, f)| {
+                matches!(
+                    (&self.kb().records[r].figures[f].value, claim.kind),
                     (FigureValue::Count(_), ClaimKind::Count)
                         | (FigureValue::Amount(..), ClaimKind::Money)
                 )
+            })
         }) || self
             .mentions
             .iter()
@@ -1337,9 +1360,7 @@ impl<'k> Run<'_, 'k> {
                     .enumerate()
                     .any(|(fi, f)| {
                         matches!(f.value, FigureValue::Date(_))
-                            && self.phrases.iter().any(|p| {
-                                p.record == s.record && p.figure == fi && sentence.contains(p.span)
-                            })
+                            && self.has_phrase(sentence, s.record, fi)
                     })
             })
             .collect();
@@ -1352,10 +1373,7 @@ impl<'k> Run<'_, 'k> {
             .iter()
             .enumerate()
             .filter(|(fi, f)| {
-                matches!(f.value, FigureValue::Date(_))
-                    && self.phrases.iter().any(|p| {
-                        p.record == sc.record && p.figure == *fi && sentence.contains(p.span)
-                    })
+                matches!(f.value, FigureValue::Date(_)) && self.has_phrase(sentence, sc.record, *fi)
             })
             .map(|(fi, _)| fi)
             .collect();

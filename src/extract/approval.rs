@@ -50,6 +50,10 @@ pub struct Lexicon {
     ids: HashMap<String, String>,
 }
 
+/// A run of capitalised words, resolved to a KB entity after matching: an alternation of
+/// every entity name would make a regex of tens of thousands of branches for a large KB.
+const PARTY: &str = r"(?P<auth>(?-i:[A-Z])[\w’'&-]*(?:[ \t]+(?-i:[A-Z])[\w’'&-]*){0,4})";
+
 const PREFIX: &str = r"(?:the\s+)?(?:(?:U\.\s?S\.|US|United\s+States|American)\s+)?";
 
 fn alternation(names: &[&str]) -> String {
@@ -72,7 +76,8 @@ pub fn expand(pattern: &str, authorities: &str, parties: &str) -> String {
         .trim()
         .replace("{gap}", r"(?:[^\s.;:!?]+\s+){0,8}?")
         .replace("{authority}", &format!(r"{PREFIX}(?P<auth>{authorities})"))
-        .replace("{party}", &format!(r"{PREFIX}(?P<auth>{parties})"));
+        .replace("{party}", &format!(r"{PREFIX}(?P<auth>{parties})"))
+        .replace("{any-party}", PARTY);
     // A literal space matches any whitespace; "\s+ " sequences from {gap} stay as they are.
     let mut out = String::with_capacity(body.len() * 2);
     let mut prev_space = false;
@@ -101,15 +106,11 @@ impl Lexicon {
             .filter(|n| n.authority)
             .flat_map(|n| n.names.iter().map(String::as_str))
             .collect();
-        let all: Vec<&str> = names
-            .iter()
-            .flat_map(|n| n.names.iter().map(String::as_str))
-            .collect();
-        let (a, p) = (alternation(&auth), alternation(&all));
+        let a = alternation(&auth);
         let mut regexes = Vec::with_capacity(phrases.len());
         let mut sources = Vec::with_capacity(phrases.len());
         for (i, ph) in phrases.iter().enumerate() {
-            let src = expand(&ph.pattern, &a, &p);
+            let src = expand(&ph.pattern.replace("{party}", "{any-party}"), &a, "");
             let re = RegexBuilder::new(&src)
                 .size_limit(1 << 24)
                 .build()
@@ -149,6 +150,23 @@ impl Lexicon {
         self.ids.get(&normalize(mention)).map(String::as_str)
     }
 
+    /// The entity a run of capitalised words names: the whole run, without a possessive,
+    /// or its longest part that is a name ("Poland's Defense Ministry" → Poland).
+    fn resolve_party(&self, run: &str) -> Option<&str> {
+        let words: Vec<&str> = run
+            .split_whitespace()
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+            .collect();
+        for len in (1..=words.len()).rev() {
+            for start in 0..=words.len() - len {
+                if let Some(id) = self.id_of(&words[start..start + len].join(" ")) {
+                    return Some(id);
+                }
+            }
+        }
+        None
+    }
+
     /// Every state claim in a document, one per non-overlapping phrase match.
     pub fn find(&self, doc: &Document) -> Vec<Claim> {
         let text = doc.text.as_str();
@@ -176,6 +194,12 @@ impl Lexicon {
             }
             let ph = &self.phrases[idx];
             let authority = match auth {
+                Some(a) if ph.pattern.contains("{party}") => {
+                    match self.resolve_party(a.slice(text)) {
+                        Some(id) => Some(id.to_string()),
+                        None => continue, // a name the KB does not know: no claim
+                    }
+                }
                 Some(a) => self.id_of(a.slice(text)).map(str::to_string),
                 None => ph.authority.clone(),
             };

@@ -5,11 +5,12 @@ use super::*;
 use crate::kb;
 
 fn lexicon() -> &'static approval::Lexicon {
-    static LEX: std::sync::OnceLock<approval::Lexicon> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| {
-        let kb = kb::load_sources(kb::embedded_language()).expect("embedded language rules load");
-        kb.lexicon().expect("embedded lexicon compiles")
+    static KB: std::sync::OnceLock<kb::Kb> = std::sync::OnceLock::new();
+    KB.get_or_init(|| {
+        kb::load_sources(kb::embedded_language()).expect("embedded language rules load")
     })
+    .lexicon()
+    .expect("embedded lexicon compiles")
 }
 
 /// (kind, text, value, qualifier, of) for every claim in `text`.

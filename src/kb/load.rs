@@ -156,8 +156,9 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
     if problems.is_empty() {
         kb.index();
         // Language rules must compile and their examples must hold.
-        if let Err(p) = kb.lexicon() {
-            problems.push(*p);
+        match kb.compile_lexicon() {
+            Ok(l) => kb.set_lexicon(l),
+            Err(p) => problems.push(*p),
         }
     }
     if problems.is_empty() {
@@ -1190,13 +1191,15 @@ fn cross_check(kb: &Kb, problems: &mut Vec<Problem>) {
 
     let entities: Vec<&str> = kb.entities.iter().map(|e| e.id.as_str()).collect();
     let sources: Vec<&str> = kb.sources.iter().map(|s| s.id.as_str()).collect();
+    let entity_set: std::collections::HashSet<&str> = entities.iter().copied().collect();
+    let source_set: std::collections::HashSet<&str> = sources.iter().copied().collect();
     for r in &kb.refs {
-        let known = if r.kind == "entity" {
-            &entities
+        let (known, set) = if r.kind == "entity" {
+            (&entities, &entity_set)
         } else {
-            &sources
+            (&sources, &source_set)
         };
-        if known.contains(&r.id.as_str()) {
+        if set.contains(r.id.as_str()) {
             continue;
         }
         let near = known

@@ -140,6 +140,8 @@ pub struct Kb {
     /// Language rules: authority names and approval phrases.
     pub authorities: Vec<Names>,
     pub phrases: Vec<Phrase>,
+    /// The approval lexicon, compiled once when the KB is loaded.
+    compiled: Option<Lexicon>,
     /// References to check once every file is read.
     refs: Vec<Ref>,
     entity_ix: HashMap<String, usize>,
@@ -147,6 +149,11 @@ pub struct Kb {
 }
 
 impl Kb {
+    /// The index of entity `id` in [`Kb::entities`].
+    pub fn entity_pos(&self, id: &str) -> Option<usize> {
+        self.entity_ix.get(id).copied()
+    }
+
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entity_ix.get(id).map(|&i| &self.entities[i])
     }
@@ -186,8 +193,13 @@ impl Kb {
     /// Names for the approval lexicon: built-in authorities merged with the KB's entities.
     pub fn names(&self) -> Vec<Names> {
         let mut out: Vec<Names> = self.authorities.clone();
+        let mut pos: HashMap<String, usize> = out
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
         for e in &self.entities {
-            if let Some(n) = out.iter_mut().find(|n| n.id == e.id) {
+            if let Some(n) = pos.get(&e.id).map(|&i| &mut out[i]) {
                 for name in &e.names {
                     if !n.names.contains(name) {
                         n.names.push(name.clone());
@@ -195,6 +207,7 @@ impl Kb {
                 }
                 n.authority |= e.authority;
             } else {
+                pos.insert(e.id.clone(), out.len());
                 out.push(Names {
                     id: e.id.clone(),
                     names: e.names.clone(),
@@ -205,8 +218,18 @@ impl Kb {
         out
     }
 
-    /// The approval lexicon of this KB's language rules and names.
-    pub fn lexicon(&self) -> Result<Lexicon, Box<Problem>> {
+    /// The approval lexicon, compiled when the KB was loaded.
+    pub fn lexicon(&self) -> Result<&Lexicon, Box<Problem>> {
+        self.compiled.as_ref().ok_or_else(|| {
+            Box::new(Problem::new(
+                "factcheck::kb::not-loaded",
+                "the KB was not loaded with its language rules",
+            ))
+        })
+    }
+
+    /// Compiles the approval lexicon of this KB's language rules and names.
+    pub fn compile_lexicon(&self) -> Result<Lexicon, Box<Problem>> {
         Lexicon::new(self.phrases.clone(), &self.names()).map_err(|(i, e)| {
             Box::new(
                 Problem::new(
@@ -216,6 +239,10 @@ impl Kb {
                 .help(e),
             )
         })
+    }
+
+    pub(crate) fn set_lexicon(&mut self, l: Lexicon) {
+        self.compiled = Some(l);
     }
 
     fn index(&mut self) {
