@@ -308,20 +308,7 @@ const AUTHORITIES: &[&str] = &[
     "the White House",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use factcheck::date::MONTHS;
 
 fn money(rng: &mut Rng) -> String {
     let m = rng.range(20, 990);

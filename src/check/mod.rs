@@ -259,6 +259,7 @@ impl<'k> Checker<'k> {
             phrases,
             date,
             dateline: dl.map(|(_, s)| s),
+            mention_sentences: HashMap::new(),
             findings: Vec::new(),
             links: vec![None; claims.len()],
             checked: vec![false; claims.len()],
@@ -323,6 +324,8 @@ struct Run<'a, 'k> {
     links: Vec<Option<Link>>,
     /// The dateline's date, which dates the article and no event in it.
     dateline: Option<Span>,
+    /// Sentences each entity is mentioned in, ascending.
+    mention_sentences: HashMap<usize, Vec<usize>>,
     /// Claims tied to a KB figure or status.
     checked: Vec<bool>,
     stats: Stats,
@@ -331,6 +334,23 @@ struct Run<'a, 'k> {
 impl<'k> Run<'_, 'k> {
     fn kb(&self) -> &'k Kb {
         self.ck.kb
+    }
+
+    /// The claims of sentence `s` (claims are sorted by start).
+    fn claims_in(&self, s: usize) -> &[Claim] {
+        let span = self.doc.sentences[s].span;
+        let lo = self.claims.partition_point(|c| c.span.start < span.start);
+        let hi = self.claims.partition_point(|c| c.span.start < span.end);
+        &self.claims[lo..hi]
+    }
+
+    /// Entity mentions inside `within` (mentions are sorted by start).
+    fn mentions_in(&self, within: Span) -> &[Mention] {
+        let lo = self
+            .mentions
+            .partition_point(|m| m.span.start < within.start);
+        let hi = self.mentions.partition_point(|m| m.span.start < within.end);
+        &self.mentions[lo..hi]
     }
 
     /// Figure-phrase hits inside `within` (hits are sorted by start).
@@ -373,6 +393,13 @@ impl<'k> Run<'_, 'k> {
     }
 
     fn go(&mut self) {
+        for m in &self.mentions {
+            let s = self.doc.sentence_at(m.span.start);
+            let list = self.mention_sentences.entry(m.entity).or_default();
+            if list.last() != Some(&s) {
+                list.push(s);
+            }
+        }
         for ci in 0..self.claims.len() {
             let c = &self.claims[ci];
             match &c.value {
@@ -414,14 +441,15 @@ impl<'k> Run<'_, 'k> {
     /// Records in scope at a claim's sentence, nearest first.
     fn scopes(&self, claim: &Claim) -> Vec<Scope> {
         let s = claim.sentence;
-        let mut latest: HashMap<usize, usize> = HashMap::new(); // entity → latest sentence ≤ s
-        for m in &self.mentions {
-            let ms = self.sentence_of(m.span.start);
-            if ms <= s {
-                let e = latest.entry(m.entity).or_insert(ms);
-                *e = (*e).max(ms);
-            }
-        }
+        // entity → its latest mention's sentence at or before s
+        let latest: HashMap<usize, usize> = self
+            .mention_sentences
+            .iter()
+            .filter_map(|(&e, sents)| {
+                let k = sents.partition_point(|&x| x <= s);
+                (k > 0).then(|| (e, sents[k - 1]))
+            })
+            .collect();
         let mut candidates: Vec<usize> = latest
             .keys()
             .flat_map(|&e| self.ck.records_of[e].iter().copied())
@@ -592,20 +620,23 @@ impl<'k> Run<'_, 'k> {
         // needs the stronger scope ("Finland's sixty-four F-35s").
         let all_here = self.kb().records[r].about.iter().all(|a| {
             self.entity_index(a).is_some_and(|e| {
-                self.mentions
+                self.mentions_in(self.doc.sentences[claim.sentence].span)
                     .iter()
                     .any(|m| m.entity == e && self.sentence_of(m.span.start) == claim.sentence)
             })
         });
         all_here
-            && self.mentions.iter().any(|m| {
-                own.contains(&m.entity)
-                    && if whole {
-                        m.span == *of
-                    } else {
-                        of.contains(m.span)
-                    }
-            })
+            && self
+                .mentions_in(self.doc.sentences[claim.sentence].span)
+                .iter()
+                .any(|m| {
+                    own.contains(&m.entity)
+                        && if whole {
+                            m.span == *of
+                        } else {
+                            of.contains(m.span)
+                        }
+                })
     }
 
     /// How many of record `r`'s figure phrases the claim's sentence uses.
@@ -656,11 +687,8 @@ impl<'k> Run<'_, 'k> {
         // "The sale was approved for $57 million": the deal's own phrase, after a paragraph
         // that named the deal.
         let refers_back = phrases.iter().any(|(f, _)| figs.contains(f));
-        let all_in_paragraph = own.iter().all(|e| {
-            self.mentions
-                .iter()
-                .any(|m| m.entity == *e && m.span.start >= para_start && m.span.end <= sentence.end)
-        });
+        let upto = self.mentions_in(Span::new(para_start.min(sentence.end), sentence.end));
+        let all_in_paragraph = own.iter().all(|e| upto.iter().any(|m| m.entity == *e));
         if (named_here || refers_back) && all_in_paragraph {
             return true;
         }
@@ -713,7 +741,10 @@ impl<'k> Run<'_, 'k> {
             let w = t.span.slice(&self.doc.text);
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
-                && !self.mentions.iter().any(|m| m.span.contains(t.span))
+                && !self
+                    .mentions_in(self.doc.sentences[claim.sentence].span)
+                    .iter()
+                    .any(|m| m.span.contains(t.span))
                 && crate::extract::date::month_number(w).is_none()
                 && !crate::date::WEEKDAYS.contains(&w)
                 && !known.contains(&w.to_lowercase())
@@ -813,7 +844,7 @@ impl<'k> Run<'_, 'k> {
             })
             .filter_map(|a| self.entity_index(a))
             .collect();
-        self.mentions
+        self.mentions_in(self.doc.sentences[claim.sentence].span)
             .iter()
             .any(|m| own.contains(&m.entity) && self.sentence_of(m.span.start) == claim.sentence)
     }
@@ -871,7 +902,7 @@ impl<'k> Run<'_, 'k> {
                 _ => None,
             }))
             .collect();
-        let other_year = self.claims.iter().any(|c| {
+        let other_year = self.claims_in(claim.sentence).iter().any(|c| {
             c.sentence == claim.sentence
                 && c.span != claim.span
                 && !self.in_dateline(c.span)
@@ -906,7 +937,7 @@ impl<'k> Run<'_, 'k> {
             .map(dist)
             .min()
             .unwrap_or(usize::MAX);
-        self.mentions
+        self.mentions_in(self.doc.sentences[claim.sentence].span)
             .iter()
             .filter(in_sentence)
             .filter(|m| {
@@ -1141,7 +1172,7 @@ impl<'k> Run<'_, 'k> {
         let named = tied.iter().any(|s| {
             self.kb().records[s.record].about.iter().any(|a| {
                 self.entity_index(a).is_some_and(|e| {
-                    self.mentions
+                    self.mentions_in(self.doc.sentences[claim.sentence].span)
                         .iter()
                         .any(|m| m.entity == e && sentence.contains(m.span))
                 })
@@ -1246,7 +1277,6 @@ impl<'k> Run<'_, 'k> {
             }
             Agreement::Stale if self.date.is_none() => {
                 // Undated: "awaiting approval" may be historically right.
-
                 return;
             }
             Agreement::Stale => (codes::STALE_STATUS, Severity::Warning),
@@ -1254,9 +1284,6 @@ impl<'k> Run<'_, 'k> {
                 (codes::STATUS_MISMATCH, Severity::Error)
             }
         };
-        if self.another_event(claim, sc.record) {
-            return;
-        }
         let message = match agreement {
             Agreement::Stale => format!(
                 "article says {who} {}, but by the article's date the knowledge base says {kb_says}",
@@ -1290,7 +1317,10 @@ impl<'k> Run<'_, 'k> {
         let Some(kb_date) = st.date else { return };
         // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
         // not the dateline, not a date across a comma ("since … in 2014").
-        let dates: Vec<usize> = (0..self.claims.len())
+        let sent = self.doc.sentences[claim.sentence].span;
+        let lo = self.claims.partition_point(|c| c.span.start < sent.start);
+        let hi = self.claims.partition_point(|c| c.span.start < sent.end);
+        let dates: Vec<usize> = (lo..hi)
             .filter(|&k| {
                 let c = &self.claims[k];
                 c.sentence == claim.sentence

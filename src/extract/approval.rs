@@ -172,7 +172,12 @@ impl Lexicon {
         let text = doc.text.as_str();
         let mut found: Vec<(usize, Span, Option<Span>)> = Vec::new();
         for idx in self.set.matches(text).iter() {
-            for caps in self.regexes[idx].captures_iter(text) {
+            let re = &self.regexes[idx];
+            // Find matches with the fast engines; resolve capture groups only where one is.
+            for hit in re.find_iter(text) {
+                let Some(caps) = re.captures_at(text, hit.start()) else {
+                    continue;
+                };
                 let Some(m) = caps.get(0) else { continue };
                 let span = Span::new(m.start(), m.end());
                 if doc.sentence_at(span.start) != doc.sentence_at(span.end.saturating_sub(1))
