@@ -264,12 +264,13 @@ impl Kb {
 /// The files of `rules/` as they were at build time: (path, text).
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
-/// The embedded KB (facts and language rules).
+/// The embedded KB (facts and language rules). Its files are named `builtin:rules/…`, so a
+/// diagnostic never points at a file the user does not have.
 pub fn embedded() -> Result<Kb, Vec<Problem>> {
     load_sources(
         EMBEDDED
             .iter()
-            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .map(|(p, t)| (format!("builtin:{p}"), t.to_string()))
             .collect(),
     )
 }
@@ -279,6 +280,6 @@ pub fn embedded_language() -> Vec<(String, String)> {
     EMBEDDED
         .iter()
         .filter(|(p, _)| p.contains("/language/"))
-        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .map(|(p, t)| (format!("builtin:{p}"), t.to_string()))
         .collect()
 }
