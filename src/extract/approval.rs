@@ -171,30 +171,42 @@ impl Lexicon {
     pub fn find(&self, doc: &Document) -> Vec<Claim> {
         let text = doc.text.as_str();
         let mut found: Vec<(usize, Span, Option<Span>)> = Vec::new();
-        for idx in self.set.matches(text).iter() {
-            let re = &self.regexes[idx];
-            // Find matches with the fast engines; resolve capture groups only where one is.
-            for hit in re.find_iter(text) {
-                let Some(caps) = re.captures_at(text, hit.start()) else {
-                    continue;
-                };
-                let Some(m) = caps.get(0) else { continue };
-                let span = Span::new(m.start(), m.end());
-                if doc.sentence_at(span.start) != doc.sentence_at(span.end.saturating_sub(1))
-                    || doc.is_masked(span)
-                {
-                    continue;
+        // Phrases never cross a sentence, so each sentence is searched on its own: the set
+        // says which phrases occur in it, and only those run, only there.
+        for sent in &doc.sentences {
+            let (lo, hi) = (sent.span.start, sent.span.end);
+            let slice = &text[lo..hi];
+            let matched = self.set.matches(slice);
+            if !matched.matched_any() {
+                continue;
+            }
+            for idx in matched.iter() {
+                let re = &self.regexes[idx];
+                // Find with the fast engines; resolve capture groups only where a match is.
+                for hit in re.find_iter(slice) {
+                    let Some(caps) = re.captures_at(slice, hit.start()) else {
+                        continue;
+                    };
+                    let Some(m) = caps.get(0) else { continue };
+                    let span = Span::new(lo + m.start(), lo + m.end());
+                    if doc.is_masked(span) {
+                        continue;
+                    }
+                    let auth = caps
+                        .name("auth")
+                        .map(|a| Span::new(lo + a.start(), lo + a.end()));
+                    found.push((idx, span, auth));
                 }
-                let auth = caps.name("auth").map(|a| Span::new(a.start(), a.end()));
-                found.push((idx, span, auth));
             }
         }
         // The earliest-listed phrase wins an overlap; then longer, then earlier in the text.
         found.sort_by_key(|(idx, span, _)| (*idx, std::cmp::Reverse(span.len()), span.start));
-        let mut taken: Vec<Span> = Vec::new();
+        // Spans taken so far, by start; non-overlapping, so a neighbour check suffices.
+        let mut taken: std::collections::BTreeMap<usize, Span> = std::collections::BTreeMap::new();
         let mut claims = Vec::new();
         for (idx, span, auth) in found {
-            if taken.iter().any(|t| t.overlaps(span)) {
+            let before = taken.range(..span.end).next_back().map(|(_, t)| *t);
+            if before.is_some_and(|t| t.overlaps(span)) {
                 continue;
             }
             let ph = &self.phrases[idx];
@@ -208,7 +220,7 @@ impl Lexicon {
                 Some(a) => self.id_of(a.slice(text)).map(str::to_string),
                 None => ph.authority.clone(),
             };
-            taken.push(span);
+            taken.insert(span.start, span);
             claims.push(Claim {
                 kind: ClaimKind::Status,
                 span,
