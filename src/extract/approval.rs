@@ -118,8 +118,11 @@ impl Lexicon {
             regexes.push(re);
             sources.push(src);
         }
+        // A roomy lazy-DFA cache: with the default one the set's many alternations thrash it
+        // and the search falls back to the (much slower) PikeVM.
         let set = RegexSetBuilder::new(&sources)
             .size_limit(1 << 26)
+            .dfa_size_limit(1 << 25)
             .build()
             .map_err(|e| (0, e.to_string()))?;
         let mut ids = HashMap::new();
