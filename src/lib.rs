@@ -2,6 +2,9 @@
 //! claim extraction, checking — and returns plain data; the binary decides what is printed
 //! and the exit code.
 
+// Only the binary prints: the engine returns data.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod check;
 pub mod codes;
 pub mod date;
