@@ -442,3 +442,22 @@ fn extract_json_contract() {
         "{states:?}"
     );
 }
+
+#[test]
+fn color_flag_and_no_color() {
+    let a = article("wrong");
+    // Tests run with NO_COLOR=1 and a pipe: plain text.
+    let plain = run(&["--kb", KB, &a], None);
+    assert!(
+        !plain.stdout.contains('\u{1b}'),
+        "no escapes by default off a terminal"
+    );
+    // --color always wins over both.
+    let colored = run(&["--kb", KB, "--color", "always", &a], None);
+    assert!(
+        colored.stdout.contains("\u{1b}["),
+        "escapes with --color always"
+    );
+    let never = run(&["--kb", KB, "--color", "never", &a], None);
+    assert!(!never.stdout.contains('\u{1b}'));
+}
