@@ -122,7 +122,7 @@ pub fn suffix_scale(s: &str) -> Option<Decimal> {
 pub fn word_scale(w: &str) -> Option<Decimal> {
     let l = w.to_ascii_lowercase();
     Some(match l.as_str() {
-        "thousand" | "thousands" => Decimal::from(1_000),
+        "thousand" | "thousands" | "k" => Decimal::from(1_000),
         "million" | "millions" | "mln" | "mn" => Decimal::from(1_000_000),
         "billion" | "billions" | "bn" | "bln" => Decimal::from(1_000_000_000u64),
         "trillion" | "trillions" | "tn" | "tln" => Decimal::from(1_000_000_000_000u64),
@@ -346,6 +346,17 @@ impl<'d> Reader<'d> {
                 .as_bytes()
                 .first()
                 .is_some_and(u8::is_ascii_digit);
+        // ".08": a decimal without its zero.
+        if t == "."
+            && self.glued(i + 1)
+            && self.doc.tokens.get(i).is_some_and(|tok| tok.gap || i == 0)
+        {
+            let d = self.text(i + 1);
+            if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) {
+                let v = Decimal::from_str_exact(&format!("0.{d}")).ok()?;
+                return Some(self.digit_num(v, Decimal::new(1, d.len() as u32), i, i + 2));
+            }
+        }
         if neg_word || neg_sign {
             let mut n = self.magnitude(i + 1)?;
             n.value = -n.value;
@@ -375,6 +386,9 @@ impl<'d> Reader<'d> {
         let tok = self.doc.tokens.get(i)?;
         if tok.kind != TokKind::Alnum {
             return None;
+        }
+        if let Some(n) = self.power(i) {
+            return Some(n);
         }
         let lit = literal(self.text(i))?;
         if !lit.suffix.is_empty() {
@@ -413,6 +427,56 @@ impl<'d> Reader<'d> {
             return Some(self.digit_num(lit.value + f, f, i, i + 4));
         }
         None
+    }
+
+    /// Scientific forms: "1.1^23", "2.5^-1", "12.32e+14", "1.3x10^6".
+    fn power(&self, i: usize) -> Option<Num> {
+        let t = self.text(i);
+        // The mantissa, and the base its exponent applies to.
+        let (mantissa, base, mut k) =
+            if let Some(m) = t.strip_suffix("x10").or_else(|| t.strip_suffix("×10")) {
+                (
+                    literal(m).filter(|l| l.suffix.is_empty())?.value,
+                    Decimal::TEN,
+                    i + 1,
+                )
+            } else if let Some(m) = t.strip_suffix(['e', 'E']) {
+                let lit = literal(m).filter(|l| l.suffix.is_empty())?;
+                if !matches!(self.text(i + 1), "+" | "-") {
+                    return None;
+                }
+                (lit.value, Decimal::TEN, i + 1)
+            } else {
+                let lit = literal(t).filter(|l| l.suffix.is_empty())?;
+                if self.text(i + 1) != "^" {
+                    return None;
+                }
+                (Decimal::ONE, lit.value, i + 1)
+            };
+        if self.text(k) == "^" {
+            if !self.glued(k) {
+                return None;
+            }
+            k += 1;
+        }
+        // Signs: "^-1", "^+23", "^--23".
+        let mut negative = false;
+        while matches!(self.text(k), "+" | "-") && self.glued(k) {
+            negative ^= self.text(k) == "-";
+            k += 1;
+        }
+        let exp = literal(self.text(k))
+            .filter(|l| l.suffix.is_empty() && l.frac_digits == 0 && self.glued(k))?;
+        let n: u32 = exp.value.to_string().parse().ok().filter(|n| *n <= 28)?;
+        let mut p = Decimal::ONE;
+        for _ in 0..n {
+            p = p.checked_mul(base)?;
+        }
+        if negative {
+            p = Decimal::ONE.checked_div(p)?;
+        }
+        let value = mantissa.checked_mul(p)?;
+        Some(self.digit_num(value, value, i, k + 1))
     }
 
     fn digit_num(&self, value: Decimal, resolution: Decimal, start: usize, end: usize) -> Num {
@@ -640,7 +704,7 @@ impl<'d> Reader<'d> {
                 if last == 0
                     || last == 3
                     || c.current.is_zero()
-                    || (c.current >= Decimal::from(100) && last != 5)
+                    || (c.current >= Decimal::from(100) && (last != 5 || snapshot.is_some()))
                 {
                     if let Some(s) = snapshot.take() {
                         c = s;
@@ -1052,6 +1116,26 @@ mod tests {
         assert_eq!(val("three hundred thousand"), "300000");
         assert_eq!(val("a"), "none");
         assert_eq!(val("hundred"), "none");
+    }
+
+    #[test]
+    fn scientific_and_bare_decimals() {
+        assert_eq!(val("1e10"), "10000000000");
+        assert_eq!(val("12.32e+14"), "1232000000000000");
+        assert_eq!(val("2.5^-1"), "0.4");
+        assert_eq!(val("1.3x10^6"), "1300000");
+        assert_eq!(val(".08"), "0.08");
+        assert_eq!(val("2.33 k"), "2330");
+        assert_eq!(val("-4/5"), "-0.8");
+    }
+
+    #[test]
+    fn a_hundred_after_and_starts_a_new_number() {
+        // "3 hundred and 2 hundred" is two numbers, not 30,200.
+        assert_eq!(
+            read("3 hundred and 2 hundred"),
+            Some(("300".into(), "3 hundred".into()))
+        );
     }
 
     #[test]
