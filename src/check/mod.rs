@@ -184,8 +184,10 @@ pub fn dateline(doc: &Document) -> Option<(Date, Span)> {
         .next_back()
         .map_or(first.end, |t| t.span.end.min(first.end));
     let head = Document::new(&doc.text[..head_end]);
-    let lex = Lexicon::new(vec![], &[]).ok()?;
-    extract::extract(&head, &Context::default(), &lex)
+    static NO_PHRASES: std::sync::LazyLock<Option<Lexicon>> =
+        std::sync::LazyLock::new(|| Lexicon::new(vec![], &[]).ok());
+    let lex = NO_PHRASES.as_ref()?;
+    extract::extract(&head, &Context::default(), lex)
         .into_iter()
         .find_map(|c| match c.value {
             ClaimValue::Date(DateValue::Day(d)) => Some((d, c.span)),
@@ -344,6 +346,16 @@ impl<'k> Run<'_, 'k> {
         &self.claims[lo..hi]
     }
 
+    /// The entity mentions of the claim's sentence.
+    fn sentence_mentions(&self, claim: &Claim) -> &[Mention] {
+        self.mentions_in(self.doc.sentences[claim.sentence].span)
+    }
+
+    /// Whether entity `e` is named in the claim's sentence.
+    fn named_here(&self, claim: &Claim, e: usize) -> bool {
+        self.sentence_mentions(claim).iter().any(|m| m.entity == e)
+    }
+
     /// Entity mentions inside `within` (mentions are sorted by start).
     fn mentions_in(&self, within: Span) -> &[Mention] {
         let lo = self
@@ -386,10 +398,6 @@ impl<'k> Run<'_, 'k> {
                     .map(move |&(_, f)| (f, h.span))
             })
             .collect()
-    }
-
-    fn sentence_of(&self, offset: usize) -> usize {
-        self.doc.sentence_at(offset)
     }
 
     fn go(&mut self) {
@@ -514,11 +522,9 @@ impl<'k> Run<'_, 'k> {
                 .filter_map(|a| self.entity_index(a))
                 .collect();
             sc.nearness = self
-                .mentions
+                .sentence_mentions(claim)
                 .iter()
-                .filter(|m| {
-                    own.contains(&m.entity) && self.sentence_of(m.span.start) == claim.sentence
-                })
+                .filter(|m| own.contains(&m.entity))
                 .map(|m| {
                     if m.span.end <= claim.span.start {
                         claim.span.start - m.span.end
@@ -619,24 +625,18 @@ impl<'k> Run<'_, 'k> {
         // Only with every entity of the record named in the sentence itself: the weaker tie
         // needs the stronger scope ("Finland's sixty-four F-35s").
         let all_here = self.kb().records[r].about.iter().all(|a| {
-            self.entity_index(a).is_some_and(|e| {
-                self.mentions_in(self.doc.sentences[claim.sentence].span)
-                    .iter()
-                    .any(|m| m.entity == e && self.sentence_of(m.span.start) == claim.sentence)
-            })
+            self.entity_index(a)
+                .is_some_and(|e| self.named_here(claim, e))
         });
         all_here
-            && self
-                .mentions_in(self.doc.sentences[claim.sentence].span)
-                .iter()
-                .any(|m| {
-                    own.contains(&m.entity)
-                        && if whole {
-                            m.span == *of
-                        } else {
-                            of.contains(m.span)
-                        }
-                })
+            && self.sentence_mentions(claim).iter().any(|m| {
+                own.contains(&m.entity)
+                    && if whole {
+                        m.span == *of
+                    } else {
+                        of.contains(m.span)
+                    }
+            })
     }
 
     /// How many of record `r`'s figure phrases the claim's sentence uses.
@@ -742,7 +742,7 @@ impl<'k> Run<'_, 'k> {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
                 && !self
-                    .mentions_in(self.doc.sentences[claim.sentence].span)
+                    .sentence_mentions(claim)
                     .iter()
                     .any(|m| m.span.contains(t.span))
                 && crate::extract::date::month_number(w).is_none()
@@ -844,9 +844,7 @@ impl<'k> Run<'_, 'k> {
             })
             .filter_map(|a| self.entity_index(a))
             .collect();
-        self.mentions_in(self.doc.sentences[claim.sentence].span)
-            .iter()
-            .any(|m| own.contains(&m.entity) && self.sentence_of(m.span.start) == claim.sentence)
+        own.iter().any(|&e| self.named_here(claim, e))
     }
 
     /// Words that make a figure a total over several deals.
@@ -928,18 +926,15 @@ impl<'k> Run<'_, 'k> {
                 m.span.start.saturating_sub(claim.span.end)
             }
         };
-        let in_sentence = |m: &&Mention| self.sentence_of(m.span.start) == claim.sentence;
         let own_near = self
-            .mentions
+            .sentence_mentions(claim)
             .iter()
-            .filter(in_sentence)
             .filter(|m| own.contains(&m.entity))
             .map(dist)
             .min()
             .unwrap_or(usize::MAX);
-        self.mentions_in(self.doc.sentences[claim.sentence].span)
+        self.sentence_mentions(claim)
             .iter()
-            .filter(in_sentence)
             .filter(|m| {
                 !own.contains(&m.entity)
                     && self.ck.in_about[m.entity]
@@ -1168,14 +1163,10 @@ impl<'k> Run<'_, 'k> {
         // another one ("Poland (32 jets, for $4.6 billion)" among F-35 buyers).
         // Only worth a warning when the sentence names one of the deals' entities (the buyer
         // or the system) and is not about yet another deal.
-        let sentence = self.doc.sentences[claim.sentence].span;
         let named = tied.iter().any(|s| {
             self.kb().records[s.record].about.iter().any(|a| {
-                self.entity_index(a).is_some_and(|e| {
-                    self.mentions_in(self.doc.sentences[claim.sentence].span)
-                        .iter()
-                        .any(|m| m.entity == e && sentence.contains(m.span))
-                })
+                self.entity_index(a)
+                    .is_some_and(|e| self.named_here(claim, e))
             })
         });
         if !named || tied.iter().all(|s| self.another_event(claim, s.record)) {
