@@ -2,34 +2,17 @@
 //! `--fail-on`, stdin, directories, a missing file among good ones, two-deal articles and a
 //! snapshot of the whole example corpus.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Out, factcheck};
 use serde_json::Value;
 use std::path::Path;
 
 const KB: &str = "tests/fixtures/check/kb.toml";
 const ARTICLES: &str = "tests/fixtures/check/articles";
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(args: &[&str], stdin: Option<&str>) -> Out {
-    let mut cmd = Command::cargo_bin("factcheck").expect("binary builds");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .args(args);
-    if let Some(s) = stdin {
-        cmd.write_stdin(s);
-    }
-    let o = cmd.output().expect("runs");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    factcheck(Path::new(env!("CARGO_MANIFEST_DIR")), args, &[], stdin)
 }
 
 fn article(name: &str) -> String {

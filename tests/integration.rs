@@ -1,7 +1,9 @@
 //! Newsroom integration: SARIF and HTML output, factcheck.toml, suppression comments,
 //! baselines, parallel checking of many files, completions and man page.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Out, factcheck};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -11,27 +13,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
-    let mut cmd = Command::cargo_bin("factcheck").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .args(args);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let o = cmd.output().unwrap();
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    factcheck(dir, args, env, None)
 }
 
 fn run(args: &[&str]) -> Out {
