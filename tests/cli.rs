@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Out, factcheck};
+use common::{Out, factcheck, findings};
 use serde_json::Value;
 use std::path::Path;
 
@@ -17,27 +17,6 @@ fn run(args: &[&str], stdin: Option<&str>) -> Out {
 
 fn article(name: &str) -> String {
     format!("{ARTICLES}/{name}.md")
-}
-
-/// (code without the prefix, flagged text) of every finding, in order.
-fn findings(json: &str) -> Vec<(String, String)> {
-    let v: Value = serde_json::from_str(json).expect("JSON output");
-    v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|f| f["findings"].as_array().unwrap().clone())
-        .map(|f| {
-            (
-                f["code"]
-                    .as_str()
-                    .unwrap()
-                    .trim_start_matches("factcheck::")
-                    .to_string(),
-                f["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
 }
 
 fn check_json(name: &str, extra: &[&str]) -> (i32, Vec<(String, String)>) {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Out, factcheck};
+use common::{Out, factcheck, findings};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -22,20 +22,7 @@ fn run(args: &[&str]) -> Out {
 }
 
 fn codes(json: &str) -> Vec<String> {
-    let v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
-    v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|f| f["findings"].as_array().unwrap().clone())
-        .map(|f| {
-            f["code"]
-                .as_str()
-                .unwrap()
-                .trim_start_matches("factcheck::")
-                .to_string()
-        })
-        .collect()
+    findings(json).into_iter().map(|(code, _)| code).collect()
 }
 
 fn kb_abs() -> String {
@@ -256,10 +243,8 @@ fn baseline_round_trip() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap())
             .unwrap();
     assert_eq!(base["findings"].as_array().unwrap().len(), 1);
-    // With the baseline: clean.
-    let o = run_in(
-        dir.path(),
-        &[
+    let with_baseline = || {
+        let args = [
             "--kb",
             &kb,
             "--baseline",
@@ -267,43 +252,21 @@ fn baseline_round_trip() {
             "--format",
             "json",
             "a.md",
-        ],
-        &[],
-    );
+        ];
+        run_in(dir.path(), &args, &[])
+    };
+    // With the baseline: clean.
+    let o = with_baseline();
     assert_eq!((o.code, codes(&o.stdout)), (0, Vec::<String>::new()));
     // Edit elsewhere in the article (lines move): still suppressed.
     std::fs::write(&a, format!("# A new headline\n\nA new first paragraph about the weather.\n\n{original}\nAnd a new ending.\n")).unwrap();
-    let o = run_in(
-        dir.path(),
-        &[
-            "--kb",
-            &kb,
-            "--baseline",
-            "base.json",
-            "--format",
-            "json",
-            "a.md",
-        ],
-        &[],
-    );
+    let o = with_baseline();
     assert_eq!((o.code, codes(&o.stdout)), (0, Vec::<String>::new()));
     let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["files"][0]["suppressed"], 1);
     // Change the flagged figure: it comes back.
     std::fs::write(&a, original.replace("14", "15")).unwrap();
-    let o = run_in(
-        dir.path(),
-        &[
-            "--kb",
-            &kb,
-            "--baseline",
-            "base.json",
-            "--format",
-            "json",
-            "a.md",
-        ],
-        &[],
-    );
+    let o = with_baseline();
     assert_eq!(
         (o.code, codes(&o.stdout)),
         (1, vec!["count-mismatch".to_string()])
