@@ -536,3 +536,5 @@ Analysts in Pristina said the deal mattered more as a political signal than as a
 \"Two dozen launchers will not change the map,\" one researcher said, \"but they show that the
 United States is willing to treat Kosovo like any other partner.\"
 ";
+
+pub mod corpus;

@@ -749,6 +749,10 @@ impl<'k> Run<'_, 'k> {
                 && !crate::date::WEEKDAYS.contains(&w)
                 && !known.contains(&w.to_lowercase())
                 && !matches!(w, "I" | "U" | "S" | "A" | "The")
+                // "US$", "NT$", "A$": a currency, not a party.
+                && !self.doc.tokens.get(k + 1).is_some_and(|n| {
+                    n.span.start == t.span.end && n.span.slice(&self.doc.text) == "$"
+                })
         })
     }
 
