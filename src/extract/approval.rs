@@ -10,8 +10,9 @@ use super::{Claim, ClaimKind, ClaimValue};
 use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One phrase rule.
 #[derive(Debug, Clone)]
@@ -40,11 +41,15 @@ pub struct Names {
     pub authority: bool,
 }
 
-/// Compiled phrases.
+/// Compiled phrases. The patterns are byte regexes (the text is UTF-8, so a gap's "any
+/// non-space byte" never splits a character it matters to split); the set says which phrases
+/// occur in a sentence, and each phrase's own regex (for positions and captures) is compiled
+/// the first time its phrase occurs.
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    regexes: Vec<Regex>,
+    sources: Vec<String>,
+    regexes: Vec<OnceLock<Option<Regex>>>,
     set: RegexSet,
     /// Lower-cased name → entity id.
     ids: HashMap<String, String>,
@@ -52,9 +57,11 @@ pub struct Lexicon {
 
 /// A run of capitalised words, resolved to a KB entity after matching: an alternation of
 /// every entity name would make a regex of tens of thousands of branches for a large KB.
-const PARTY: &str = r"(?P<auth>(?-i:[A-Z])[\w’'&-]*(?:[ \t]+(?-i:[A-Z])[\w’'&-]*){0,4})";
+const PARTY: &str =
+    r"(?P<auth>(?-i:[A-Z])(?:(?-u:[\w'&-])|’)*(?:[ \t]+(?-i:[A-Z])(?:(?-u:[\w'&-])|’)*){0,4})";
 
-const PREFIX: &str = r"(?:the\s+)?(?:(?:U\.\s?S\.|US|United\s+States|American)\s+)?";
+const PREFIX: &str =
+    r"(?:the(?u:\s)+)?(?:(?:U\.(?u:\s)?S\.|US|United(?u:\s)+States|American)(?u:\s)+)?";
 
 fn alternation(names: &[&str]) -> String {
     let mut sorted: Vec<&str> = names.to_vec();
@@ -65,36 +72,113 @@ fn alternation(names: &[&str]) -> String {
     }
     let alts: Vec<String> = sorted
         .iter()
-        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .map(|n| unicode_where_needed(&regex::escape(n)))
         .collect();
     alts.join("|")
 }
 
 /// Expands the pattern language into a regular expression.
+///
+/// Case folds in ASCII only: Unicode case folding of every letter (`k` also matches the
+/// Kelvin sign, `s` the long s) makes the automata four times larger and slower to build,
+/// which is most of a short run's start-up. What a pattern writes outside ASCII — a `€`, an
+/// `é`, a class with either, `\w`, `\d`, `\s`, `\p{…}`, `.` — keeps its Unicode meaning.
 pub fn expand(pattern: &str, authorities: &str, parties: &str) -> String {
-    let body = pattern
-        .trim()
-        .replace("{gap}", r"(?:[^\s.;:!?]+\s+){0,8}?")
+    let body = unicode_where_needed(pattern.trim())
+        .replace("{gap}", r"(?:(?-u:[^\s.;:!?])+(?u:\s)+){0,8}?")
         .replace("{authority}", &format!(r"{PREFIX}(?P<auth>{authorities})"))
         .replace("{party}", &format!(r"{PREFIX}(?P<auth>{parties})"))
         .replace("{any-party}", PARTY);
-    // A literal space matches any whitespace; "\s+ " sequences from {gap} stay as they are.
-    let mut out = String::with_capacity(body.len() * 2);
-    let mut prev_space = false;
-    for c in body.chars() {
-        if c == ' ' {
-            if !prev_space {
-                out.push_str(r"\s+");
-            }
-            prev_space = true;
-        } else {
-            prev_space = false;
-            out.push(c);
-        }
-    }
     // ASCII word boundaries: a Unicode `\b` sends the regex engine to its slow path on any
     // non-ASCII text (curly quotes, dashes, €), and names here are ASCII-bounded anyway.
-    format!(r"(?i)(?-u:\b){out}(?-u:\b)")
+    format!(r"(?i-u)(?-u:\b){body}(?-u:\b)")
+}
+
+/// Rewrites a phrase pattern for a non-Unicode context: a run of spaces becomes "any
+/// whitespace", and each non-ASCII character, Unicode class escape, `.` and character class
+/// that needs Unicode is wrapped in `(?u:…)`. Placeholders (`{authority}`) pass through.
+fn unicode_where_needed(p: &str) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::with_capacity(p.len() * 2);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            ' ' => {
+                while chars.get(i + 1) == Some(&' ') {
+                    i += 1;
+                }
+                out.push_str(r"(?u:\s)+");
+            }
+            '\\' => {
+                let Some(&e) = chars.get(i + 1) else {
+                    out.push(c);
+                    break;
+                };
+                let mut esc: String = [c, e].iter().collect();
+                i += 1;
+                // \p{Greek}, \pL
+                if matches!(e, 'p' | 'P') {
+                    if chars.get(i + 1) == Some(&'{') {
+                        while let Some(&x) = chars.get(i + 1) {
+                            esc.push(x);
+                            i += 1;
+                            if x == '}' {
+                                break;
+                            }
+                        }
+                    } else if let Some(&x) = chars.get(i + 1) {
+                        esc.push(x);
+                        i += 1;
+                    }
+                }
+                if matches!(e, 'w' | 'W' | 'd' | 'D' | 's' | 'S' | 'p' | 'P') || !e.is_ascii() {
+                    out.push_str(&format!("(?u:{esc})"));
+                } else {
+                    out.push_str(&esc);
+                }
+            }
+            '[' => {
+                // The whole class, nested classes and escapes included.
+                let mut depth = 0;
+                let mut class = String::new();
+                let mut unicode = false;
+                while let Some(&x) = chars.get(i) {
+                    class.push(x);
+                    if x == '\\' {
+                        if let Some(&y) = chars.get(i + 1) {
+                            class.push(y);
+                            unicode |= matches!(y, 'w' | 'W' | 'd' | 'D' | 's' | 'S' | 'p' | 'P');
+                            i += 1;
+                        }
+                    } else if x == '[' {
+                        depth += 1;
+                    } else if x == ']' && !(class.ends_with("[]") || class.ends_with("[^]")) {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    unicode |= !x.is_ascii();
+                    i += 1;
+                }
+                if unicode {
+                    out.push_str(&format!("(?u:{class})"));
+                } else {
+                    out.push_str(&class);
+                }
+            }
+            '.' => out.push_str("(?u:.)"),
+            c if !c.is_ascii() => {
+                out.push_str("(?u:");
+                out.push(c);
+                out.push(')');
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
 }
 
 impl Lexicon {
@@ -107,24 +191,38 @@ impl Lexicon {
             .flat_map(|n| n.names.iter().map(String::as_str))
             .collect();
         let a = alternation(&auth);
-        let mut regexes = Vec::with_capacity(phrases.len());
-        let mut sources = Vec::with_capacity(phrases.len());
-        for (i, ph) in phrases.iter().enumerate() {
-            let src = expand(&ph.pattern.replace("{party}", "{any-party}"), &a, "");
-            let re = RegexBuilder::new(&src)
-                .size_limit(1 << 24)
-                .build()
-                .map_err(|e| (i, e.to_string()))?;
-            regexes.push(re);
-            sources.push(src);
-        }
+        let sources: Vec<String> = phrases
+            .iter()
+            .map(|ph| expand(&ph.pattern.replace("{party}", "{any-party}"), &a, ""))
+            .collect();
+        // The set only says which phrases may occur in a sentence, so an authority there is
+        // any run of as many words as the longest name: the alternation of every name in
+        // every phrase was most of a short run's start-up.
+        let words = auth
+            .iter()
+            .map(|n| n.split_whitespace().count())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let any_name = format!(r"(?-u:[^\s]+)(?:(?u:\s)+(?-u:[^\s])+){{0,{}}}", words - 1);
+        let loose: Vec<String> = phrases
+            .iter()
+            .map(|ph| expand(&ph.pattern.replace("{party}", "{any-party}"), &any_name, ""))
+            .collect();
         // A roomy lazy-DFA cache: with the default one the set's many alternations thrash it
         // and the search falls back to the (much slower) PikeVM.
-        let set = RegexSetBuilder::new(&sources)
+        let set = RegexSetBuilder::new(&loose)
             .size_limit(1 << 26)
             .dfa_size_limit(1 << 25)
             .build()
-            .map_err(|e| (0, e.to_string()))?;
+            .map_err(|e| {
+                // Name the phrase at fault.
+                let bad = sources
+                    .iter()
+                    .position(|s| RegexBuilder::new(s).size_limit(1 << 24).build().is_err());
+                (bad.unwrap_or(0), e.to_string())
+            })?;
+        let regexes = sources.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
         for n in names
@@ -138,6 +236,7 @@ impl Lexicon {
         }
         Ok(Lexicon {
             phrases,
+            sources,
             regexes,
             set,
             ids,
@@ -146,6 +245,18 @@ impl Lexicon {
 
     pub fn phrases(&self) -> &[Phrase] {
         &self.phrases
+    }
+
+    /// Phrase `idx`'s own regex, compiled on first use (it compiled inside the set).
+    fn regex(&self, idx: usize) -> Option<&Regex> {
+        self.regexes[idx]
+            .get_or_init(|| {
+                RegexBuilder::new(&self.sources[idx])
+                    .size_limit(1 << 24)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The entity id a mention names.
@@ -178,13 +289,13 @@ impl Lexicon {
         // says which phrases occur in it, and only those run, only there.
         for sent in &doc.sentences {
             let (lo, hi) = (sent.span.start, sent.span.end);
-            let slice = &text[lo..hi];
+            let slice = &text.as_bytes()[lo..hi];
             let matched = self.set.matches(slice);
             if !matched.matched_any() {
                 continue;
             }
             for idx in matched.iter() {
-                let re = &self.regexes[idx];
+                let Some(re) = self.regex(idx) else { continue };
                 // Find with the fast engines; resolve capture groups only where a match is.
                 for hit in re.find_iter(slice) {
                     let Some(caps) = re.captures_at(slice, hit.start()) else {
@@ -192,7 +303,10 @@ impl Lexicon {
                     };
                     let Some(m) = caps.get(0) else { continue };
                     let span = Span::new(lo + m.start(), lo + m.end());
-                    if doc.is_masked(span) {
+                    if doc.is_masked(span)
+                        || !text.is_char_boundary(span.start)
+                        || !text.is_char_boundary(span.end)
+                    {
                         continue;
                     }
                     let auth = caps
@@ -256,6 +370,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unicode_is_kept_where_a_pattern_writes_it() {
+        assert_eq!(
+            unicode_where_needed(r"won  [$€£]\d+ é. [a-z]"),
+            r"won(?u:\s)+(?u:[$€£])(?u:\d)+(?u:\s)+(?u:é)(?u:.)(?u:\s)+[a-z]"
+        );
+        let names = alternation(&["Congrès", "Assemblée nationale"]);
+        let re = Regex::new(&expand("approuvé par {authority}", &names, "")).unwrap();
+        assert!(re.is_match("APPROUVÉ\u{a0}par Congrès".as_bytes()));
+        assert!(re.is_match("approuvé par ASSEMBLÉE  nationale".as_bytes()));
+        assert!(!re.is_match(b"approuv\xc3\xa9 par CONGRES"));
+        // ASCII folding only: the Kelvin sign is not a k.
+        let re = Regex::new(&expand("kept by {authority}", "Congress", "")).unwrap();
+        assert!(re.is_match(b"KEPT by congress"));
+        assert!(!re.is_match("\u{212a}ept by Congress".as_bytes()));
+    }
+
+    #[test]
     fn expansion_matches_across_whitespace() {
         let re = Regex::new(&expand(
             "awaiting approval from {authority}",
@@ -263,7 +394,7 @@ mod tests {
             "Congress",
         ))
         .unwrap();
-        assert!(re.is_match("awaiting  approval\nfrom the United States Congress"));
-        assert!(!re.is_match("awaiting approval from Parliament"));
+        assert!(re.is_match(b"awaiting  approval\nfrom the United States Congress"));
+        assert!(!re.is_match(b"awaiting approval from Parliament"));
     }
 }

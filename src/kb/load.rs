@@ -1035,9 +1035,14 @@ impl<'a> FileReader<'a> {
         });
         let pattern = self.required_string(t, "pattern", ctx, span);
         if let Some((p, ps)) = &pattern {
-            // Compile with placeholder names to catch a broken pattern here, at its span.
+            // Parse with placeholder names to catch a broken pattern here, at its span
+            // (parsing is enough: compiling waits until a phrase is first needed).
             let src = crate::extract::approval::expand(p, "X", "X");
-            if let Err(e) = regex::Regex::new(&src) {
+            if let Err(e) = regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(&src)
+            {
                 let first = e.to_string().lines().last().unwrap_or_default().to_string();
                 self.problem(
                     "factcheck::kb::bad-phrase",
