@@ -415,142 +415,269 @@ fn check(args: &cli::CheckArgs) -> u8 {
     let progress =
         (!args.no_progress && !args.quiet && render::stderr_is_tty() && inputs.len() > 20)
             .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
-    let mut results: Vec<render::FileResult> = inputs
-        .into_par_iter()
-        .map(|item| {
-            let r = match item {
-                Err(e) => render::FileResult {
-                    path: e.path.clone(),
-                    outcome: Err(e),
-                },
-                Ok(inp) => {
-                    let path = match &inp {
-                        Input::Stdin => "-".to_string(),
-                        Input::File(p) => p.display().to_string(),
-                    };
-                    let outcome = input::read(&inp).map(|text| checker.check(text, &opts));
-                    render::FileResult { path, outcome }
+    let to_file = args.output.is_some();
+    let color = render::use_color(args.color, render::stdout_is_tty() && !to_file);
+    let job = Job {
+        kb: &kb,
+        checker: &checker,
+        opts: &opts,
+        cfg: &cfg,
+        baseline: baseline.as_ref(),
+        write_baseline: args.write_baseline.is_some(),
+        color,
+    };
+    // SARIF and HTML are one document built from every report; the other formats are
+    // written file by file, so a run holds one chunk of files at a time, not the corpus.
+    let whole = matches!(cfg.format, Format::Sarif | Format::Html);
+    let mut out = Out::new(to_file);
+    if cfg.format == Format::Json {
+        out.write(render::json::HEAD);
+    }
+    let mut kept: Vec<render::FileResult> = Vec::new();
+    let mut rows: Vec<(String, factcheck::check::Stats)> = Vec::new();
+    let mut failed: Vec<InputError> = Vec::new();
+    let mut entries: Vec<BaselineEntry> = Vec::new();
+    let mut worst: Option<Severity> = None;
+    let chunk = (rayon::current_num_threads() * 32).max(64);
+    for batch in inputs.chunks(chunk) {
+        let pieces: Vec<Piece> = batch
+            .par_iter()
+            .map(|item| {
+                let p = job.run(item, whole);
+                if let Some(pb) = &progress {
+                    pb.inc(1);
                 }
-            };
-            if let Some(pb) = &progress {
-                pb.inc(1);
+                p
+            })
+            .collect();
+        for p in pieces {
+            match p.outcome {
+                Err(e) => {
+                    report_input_error(&e);
+                    failed.push(e);
+                }
+                Ok(stats) => {
+                    if cfg.format == Format::Json && !rows.is_empty() {
+                        out.write(",");
+                    }
+                    out.write(&p.text);
+                    rows.push((p.path, stats));
+                }
             }
-            r
-        })
-        .collect();
+            worst = worst.max(p.worst);
+            entries.extend(p.baseline);
+            kept.extend(p.report);
+        }
+        if out.closed {
+            break; // a reader that went away (`| head`) wants no more
+        }
+    }
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    // Per-code severities from factcheck.toml.
-    if !cfg.severity.is_empty() {
-        for r in &mut results {
-            if let Ok(rep) = &mut r.outcome {
-                rep.regrade(|f| match cfg.severity.get(f.code) {
-                    None => Some(f.severity),
-                    Some(config::Level::Off) => None,
-                    Some(config::Level::Error) => Some(Severity::Error),
-                    Some(config::Level::Warning) => Some(Severity::Warning),
-                    Some(config::Level::Advice) => Some(Severity::Advice),
-                });
-            }
-        }
-    }
-    if let Some(out) = &args.write_baseline {
-        let mut entries = Vec::new();
-        for r in &results {
-            if let Ok(rep) = &r.outcome {
-                for f in &rep.findings {
-                    entries.push(BaselineEntry {
-                        path: r.path.clone(),
-                        fingerprint: rep.fingerprint(&kb, f),
-                        code: f.code.to_string(),
-                        text: rep.doc.slice(f.span).to_string(),
-                    });
-                }
-            }
-        }
+    if let Some(path) = &args.write_baseline {
         let n = entries.len();
         let doc = Baseline {
             version: 1,
             findings: entries,
         };
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        if let Err(e) = std::fs::write(out, json + "\n") {
-            eprintln!("error: cannot write baseline {}: {e}", out.display());
+        if let Err(e) = std::fs::write(path, json + "\n") {
+            eprintln!("error: cannot write baseline {}: {e}", path.display());
             return EXIT_USAGE;
         }
         eprintln!(
             "wrote {n} finding{} to {}",
             if n == 1 { "" } else { "s" },
-            out.display()
+            path.display()
         );
     }
-    if let Some(b) = &baseline {
-        for r in &mut results {
-            let path = r.path.clone();
-            if let Ok(rep) = &mut r.outcome {
-                let fps: Vec<bool> = rep
-                    .findings
-                    .iter()
-                    .map(|f| b.contains(&(path.clone(), rep.fingerprint(&kb, f))))
-                    .collect();
-                let hidden: Vec<(usize, usize)> = rep
-                    .findings
-                    .iter()
-                    .zip(&fps)
-                    .filter(|(_, h)| **h)
-                    .map(|(f, _)| (f.span.start, f.span.end))
-                    .collect();
-                rep.suppress(|_, f| hidden.contains(&(f.span.start, f.span.end)));
+    match cfg.format {
+        Format::Json => {
+            let mut totals = factcheck::check::Stats::default();
+            for (_, s) in &rows {
+                totals.claims += s.claims;
+                totals.errors += s.errors;
+                totals.warnings += s.warnings;
+                totals.advice += s.advice;
+                totals.suppressed += s.suppressed;
             }
+            out.write(&render::json::tail(rows.len(), &totals, &failed));
         }
+        Format::Human => out.write(&render::human::summary(&rows, failed.len(), args.quiet)),
+        Format::Sarif => out.write(&render::sarif::render(&kb, &kept)),
+        Format::Html => out.write(&render::html::render(&kb, &kept)),
+        Format::Github => {}
     }
-    let mut input_failed = false;
-    for r in &results {
-        if let Err(e) = &r.outcome {
-            report_input_error(e);
-            input_failed = true;
-        }
-    }
-    let to_file = args.output.is_some();
-    let color = render::use_color(args.color, render::stdout_is_tty() && !to_file);
-    let text = match cfg.format {
-        Format::Json => render::json::render(&kb, &results),
-        Format::Github => render::github::render(&kb, &results),
-        Format::Sarif => render::sarif::render(&kb, &results),
-        Format::Html => render::html::render(&kb, &results),
-        Format::Human => render::human::render(&kb, &results, color, args.quiet),
-    };
-    let written = match &args.output {
-        Some(p) => {
-            std::fs::write(p, &text).map_err(|e| format!("cannot write {}: {e}", p.display()))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| format!("cannot write the report: {e}")),
-            }
-        }
-    };
-    if let Err(e) = written {
+    if let Err(e) = out.finish(args.output.as_deref()) {
         eprintln!("error: {e}");
         return EXIT_USAGE;
     }
-    if input_failed {
+    if !failed.is_empty() {
         return EXIT_USAGE;
     }
-    let worst = results
-        .iter()
-        .filter_map(|r| r.outcome.as_ref().ok())
-        .flat_map(|r| r.findings.iter().map(|f| f.severity))
-        .max();
     let fails = match (cfg.fail_on, worst) {
         (FailOn::Never, _) | (_, None) => false,
         (FailOn::Error, Some(s)) => s >= Severity::Error,
         (FailOn::Warning, Some(s)) => s >= Severity::Warning,
     };
     u8::from(fails)
+}
+
+/// What every file of a check run shares.
+struct Job<'a> {
+    kb: &'a Kb,
+    checker: &'a Checker<'a>,
+    opts: &'a Options,
+    cfg: &'a config::Config,
+    baseline: Option<&'a std::collections::HashSet<(String, String)>>,
+    write_baseline: bool,
+    color: bool,
+}
+
+/// One file's share of the output, made on a worker thread.
+struct Piece {
+    path: String,
+    outcome: Result<factcheck::check::Stats, InputError>,
+    /// The file's part of a streamed format.
+    text: String,
+    worst: Option<Severity>,
+    baseline: Vec<BaselineEntry>,
+    /// The whole report, for formats that are one document (SARIF, HTML).
+    report: Option<render::FileResult>,
+}
+
+impl Job<'_> {
+    fn run(&self, item: &Result<Input, InputError>, whole: bool) -> Piece {
+        let inp = match item {
+            Err(e) => return Piece::failed(e.clone()),
+            Ok(i) => i,
+        };
+        let path = match inp {
+            Input::Stdin => "-".to_string(),
+            Input::File(p) => p.display().to_string(),
+        };
+        let mut rep = match input::read(inp) {
+            Ok(text) => self.checker.check(text, self.opts),
+            Err(e) => return Piece::failed(e),
+        };
+        // Per-code severities from factcheck.toml.
+        if !self.cfg.severity.is_empty() {
+            rep.regrade(|f| match self.cfg.severity.get(f.code) {
+                None => Some(f.severity),
+                Some(config::Level::Off) => None,
+                Some(config::Level::Error) => Some(Severity::Error),
+                Some(config::Level::Warning) => Some(Severity::Warning),
+                Some(config::Level::Advice) => Some(Severity::Advice),
+            });
+        }
+        let baseline = if self.write_baseline {
+            rep.findings
+                .iter()
+                .map(|f| BaselineEntry {
+                    path: path.clone(),
+                    fingerprint: rep.fingerprint(self.kb, f),
+                    code: f.code.to_string(),
+                    text: rep.doc.slice(f.span).to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let Some(b) = self.baseline {
+            let hidden: Vec<(usize, usize)> = rep
+                .findings
+                .iter()
+                .filter(|f| b.contains(&(path.clone(), rep.fingerprint(self.kb, f))))
+                .map(|f| (f.span.start, f.span.end))
+                .collect();
+            rep.suppress(|_, f| hidden.contains(&(f.span.start, f.span.end)));
+        }
+        let text = match self.cfg.format {
+            Format::Human => render::findings::human(self.kb, &path, &rep, self.color),
+            Format::Json => render::json::file(self.kb, &path, &rep),
+            Format::Github => render::github::file(self.kb, &path, &rep),
+            Format::Sarif | Format::Html => String::new(),
+        };
+        Piece {
+            outcome: Ok(rep.stats),
+            text,
+            worst: rep.findings.iter().map(|f| f.severity).max(),
+            baseline,
+            report: whole.then(|| render::FileResult {
+                path: path.clone(),
+                outcome: Ok(rep),
+            }),
+            path,
+        }
+    }
+}
+
+impl Piece {
+    fn failed(e: InputError) -> Piece {
+        Piece {
+            path: e.path.clone(),
+            outcome: Err(e),
+            text: String::new(),
+            worst: None,
+            baseline: Vec::new(),
+            report: None,
+        }
+    }
+}
+
+/// Where the report goes: standard output as it is made, or a file written at the end.
+struct Out {
+    buffer: Option<String>,
+    stdout: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    /// Standard output's reader has gone away.
+    closed: bool,
+    error: Option<String>,
+}
+
+impl Out {
+    fn new(to_file: bool) -> Out {
+        Out {
+            buffer: to_file.then(String::new),
+            stdout: std::io::BufWriter::new(std::io::stdout().lock()),
+            closed: false,
+            error: None,
+        }
+    }
+
+    fn write(&mut self, s: &str) {
+        if let Some(b) = &mut self.buffer {
+            b.push_str(s);
+            return;
+        }
+        if self.closed || self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.stdout.write_all(s.as_bytes()) {
+            self.fail(e);
+        }
+    }
+
+    fn fail(&mut self, e: std::io::Error) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            self.closed = true;
+        } else {
+            self.error = Some(format!("cannot write the report: {e}"));
+        }
+    }
+
+    fn finish(mut self, path: Option<&Path>) -> Result<(), String> {
+        if let (Some(b), Some(p)) = (&self.buffer, path) {
+            return std::fs::write(p, b).map_err(|e| format!("cannot write {}: {e}", p.display()));
+        }
+        if !self.closed
+            && self.error.is_none()
+            && let Err(e) = self.stdout.flush()
+        {
+            self.fail(e);
+        }
+        self.error.map_or(Ok(()), Err)
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -1,38 +1,39 @@
-//! SPEC §5's JSON document.
+//! SPEC §5's JSON document, written file by file: `{"version":1,"files":[…],"errors":[…],
+//! "summary":{…}}`.
 
-use super::FileResult;
+use factcheck::check::{Report, Stats};
+use factcheck::input::InputError;
 use factcheck::kb::Kb;
 
-pub fn render(kb: &Kb, results: &[FileResult]) -> String {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let (mut claims, mut e, mut w, mut a, mut sup) = (0, 0, 0, 0, 0);
-    for r in results {
-        match &r.outcome {
-            Ok(rep) => {
-                claims += rep.stats.claims;
-                e += rep.stats.errors;
-                w += rep.stats.warnings;
-                a += rep.stats.advice;
-                sup += rep.stats.suppressed;
-                files.push(serde_json::json!({
-                    "path": r.path,
-                    "claims": rep.stats.claims,
-                    "checked": rep.stats.checked,
-                    "agreeing": rep.stats.agreeing,
-                    "suppressed": rep.stats.suppressed,
-                    "date": rep.date.map(|d| d.to_string()),
-                    "findings": rep.findings.iter().map(|f| super::findings::finding_json(kb, rep, f)).collect::<Vec<_>>(),
-                }));
-            }
-            Err(err) => errors.push(serde_json::json!({"path": err.path, "code": err.code, "message": err.message, "help": err.help})),
-        }
-    }
-    let doc = serde_json::json!({
-        "version": 1,
-        "files": files,
-        "errors": errors,
-        "summary": {"files": files.len(), "claims": claims, "errors": e, "warnings": w, "advice": a, "suppressed": sup},
+/// What comes before the first file's object.
+pub const HEAD: &str = r#"{"version":1,"files":["#;
+
+/// One file's object.
+pub fn file(kb: &Kb, path: &str, rep: &Report) -> String {
+    serde_json::json!({
+        "path": path,
+        "claims": rep.stats.claims,
+        "checked": rep.stats.checked,
+        "agreeing": rep.stats.agreeing,
+        "suppressed": rep.stats.suppressed,
+        "date": rep.date.map(|d| d.to_string()),
+        "findings": rep.findings.iter().map(|f| super::findings::finding_json(kb, rep, f)).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+/// What follows the last file's object: the unreadable inputs and the totals.
+pub fn tail(files: usize, totals: &Stats, errors: &[InputError]) -> String {
+    let errors: Vec<_> = errors
+        .iter()
+        .map(|e| serde_json::json!({"path": e.path, "code": e.code, "message": e.message, "help": e.help}))
+        .collect();
+    let summary = serde_json::json!({
+        "files": files, "claims": totals.claims, "errors": totals.errors,
+        "warnings": totals.warnings, "advice": totals.advice, "suppressed": totals.suppressed,
     });
-    format!("{doc}\n")
+    format!(
+        r#"],"errors":{},"summary":{summary}}}"#,
+        serde_json::Value::Array(errors)
+    ) + "\n"
 }
