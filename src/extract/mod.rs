@@ -568,13 +568,28 @@ const JUST_BELOW: &[&[&str]] = &[
 ];
 
 /// Extracts every claim in a document, in text order.
+/// How many tokens a claim may start before its first numeric token ("no fewer than 246",
+/// "as many as 24", "upwards of $75 million").
+const LEAD: usize = 6;
+
 pub fn extract(doc: &Document, ctx: &Context, lexicon: &approval::Lexicon) -> Vec<Claim> {
+    extract_with(doc, ctx, lexicon, true)
+}
+
+/// [`extract`], optionally trying every token as a claim's start (tests compare the two).
+#[doc(hidden)]
+pub fn extract_with(
+    doc: &Document,
+    ctx: &Context,
+    lexicon: &approval::Lexicon,
+    anchored: bool,
+) -> Vec<Claim> {
     let mut claims = Extractor {
         r: Reader::new(doc),
         ctx,
         out: Vec::new(),
     }
-    .run();
+    .run(anchored);
     claims.extend(lexicon.find(doc));
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
@@ -605,13 +620,39 @@ impl<'d> Extractor<'d, '_> {
         Span::new(t[a].span.start, t[b - 1].span.end)
     }
 
-    fn run(mut self) -> Vec<Claim> {
+    /// Reads claims left to right. Every claim has a numeric token (see
+    /// [`number::may_be_numeric`]) within [`LEAD`] tokens of its start, so reading starts
+    /// only there: most words of prose are passed over with one table look-up.
+    fn run(mut self, anchored: bool) -> Vec<Claim> {
         let n = self.r.len();
+        let near = if anchored {
+            self.near_numeric()
+        } else {
+            vec![true; n]
+        };
         let mut i = 0;
         while i < n {
+            if !near[i] {
+                i += 1;
+                continue;
+            }
             i = self.step(i).max(i + 1);
         }
         self.out
+    }
+
+    /// For each token, whether a numeric token is at most [`LEAD`] tokens after it.
+    fn near_numeric(&self) -> Vec<bool> {
+        let toks = &self.doc().tokens;
+        let mut near = vec![false; toks.len()];
+        let mut next = usize::MAX;
+        for k in (0..toks.len()).rev() {
+            if number::may_be_numeric(self.r.text(k)) {
+                next = k;
+            }
+            near[k] = next != usize::MAX && next - k <= LEAD;
+        }
+        near
     }
 
     /// Reads whatever claim starts at token `i` and returns the next token index.

@@ -132,6 +132,53 @@ pub fn word_scale(w: &str) -> Option<Decimal> {
     })
 }
 
+/// Whether a token may be part of a number, an amount or a date: digits, a numeric
+/// character ("½", "３"), a currency or other symbol, a number, scale, ordinal or fraction
+/// word, a month, a weekday, or a vague magnitude ("dozens"). Every claim holds one, so
+/// the extractor only starts reading near one (see `Extractor::run`).
+pub fn may_be_numeric(t: &str) -> bool {
+    let Some(c) = t.chars().next() else {
+        return false;
+    };
+    if c.is_numeric() || t.bytes().any(|b| b.is_ascii_digit()) {
+        return true; // "246", "３", "USD115", "F-16"
+    }
+    if !c.is_alphanumeric() {
+        // "$", "€", "£", "%" — not ASCII punctuation other than those.
+        return !c.is_ascii_punctuation() && !c.is_whitespace() || matches!(c, '$' | '%');
+    }
+    if t.len() > 12 || !t.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let l = &mut buf[..t.len()];
+    l.copy_from_slice(t.as_bytes());
+    l.make_ascii_lowercase();
+    let Ok(l) = std::str::from_utf8(l) else {
+        return false;
+    };
+    small(l).is_some()
+        || tens(l).is_some()
+        || ordinal(l).is_some()
+        || word_scale(l).is_some()
+        || super::date::month_number(t).is_some()
+        || crate::date::WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(l))
+        || matches!(
+            l,
+            "hundred"
+                | "hundreds"
+                | "dozen"
+                | "dozens"
+                | "dz"
+                | "dzs"
+                | "doz"
+                | "dozs"
+                | "score"
+                | "scores"
+                | "tens"
+        )
+}
+
 fn small(w: &str) -> Option<u32> {
     Some(match w {
         "zero" | "nought" | "naught" => 0,

@@ -447,6 +447,28 @@ mod props {
             }
         }
 
+        /// Starting to read only near numeric tokens finds exactly what trying every token
+        /// finds, on number-ish soup with qualifiers, dates and prose words.
+        #[test]
+        fn anchored_reading_finds_the_same(parts in proptest::collection::vec(prop_oneof![
+            Just("$"), Just("€"), Just("1,200"), Just("1.5"), Just("-"), Just("246"), Just("million"),
+            Just("and"), Just("a"), Just("half"), Just("dozen"), Just("two"), Just("hundred"),
+            Just("%"), Just("to"), Just("between"), Just("US"), Just("("), Just("+1"), Just("."),
+            Just("more"), Just("than"), Just("no"), Just("fewer"), Just("as"), Just("many"),
+            Just("upwards"), Just("of"), Just("an"), Just("estimated"), Just("some"), Just("on"),
+            Just("Thursday"), Just("January"), Just("11"), Just(","), Just("2024"), Just("dozens"),
+            Just("missiles"), Just("the"), Just("sale"), Just("F-16"), Just("percent"), Just("per"),
+            Just("cent"), Just("USD"), Just("NT$"), Just("bn"), Just("¾"), Just("tens"), Just("thousands"),
+            Just("nearly"), Just("at"), Just("least"), Just("up"), Just("or"), Just("worth"),
+        ], 0..24)) {
+            let text = parts.join(" ");
+            let doc = Document::new(text.clone());
+            let ctx = Context { date: Date::parse("2024-01-16") };
+            let a = format!("{:?}", extract_with(&doc, &ctx, lexicon(), true));
+            let b = format!("{:?}", extract_with(&doc, &ctx, lexicon(), false));
+            prop_assert_eq!(a, b, "{}", text);
+        }
+
         /// A count printed in many styles reads back equal.
         #[test]
         fn printed_numbers_read_back(n in 1u64..1_000_000_000u64) {
@@ -540,5 +562,47 @@ mod props {
         } else {
             below_1000(n)
         }
+    }
+}
+
+/// Starting to read only near numeric tokens finds exactly what trying every token finds, on
+/// every article the project has (examples, corpora) and, when it is beside the project, the
+/// public recognizers suite.
+#[test]
+fn anchored_reading_matches_full_reading_on_real_text() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for dir in ["examples", "tests/corpus/correct", "tests/corpus/wrong", "tests/heldout"] {
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            if e.path().extension().is_some_and(|x| x == "md" || x == "txt") {
+                let t = std::fs::read_to_string(e.path()).unwrap();
+                texts.push((e.path().display().to_string(), t));
+            }
+        }
+    }
+    assert!(texts.len() >= 40, "only {} articles found", texts.len());
+    let suite = root.join("../shared/peer-suites/recognizers-en");
+    for f in ["number.jsonl", "currency.jsonl", "percent.jsonl", "range.jsonl"] {
+        let Ok(t) = std::fs::read_to_string(suite.join(f)) else {
+            continue;
+        };
+        for line in t.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            if let Some(i) = v["input"].as_str() {
+                texts.push((format!("{f}: {i}"), i.to_string()));
+            }
+        }
+    }
+    let ctx = Context {
+        date: Date::parse("2024-01-16"),
+    };
+    for (name, text) in &texts {
+        let doc = Document::new(text.as_str());
+        let a = format!("{:?}", extract_with(&doc, &ctx, lexicon(), true));
+        let b = format!("{:?}", extract_with(&doc, &ctx, lexicon(), false));
+        assert!(a == b, "{name}: anchored and full reading differ");
     }
 }
