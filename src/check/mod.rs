@@ -163,6 +163,8 @@ pub struct Checker<'k> {
     /// Entities that appear in some record's `about` (buyers, systems), for the
     /// "another event" rule.
     in_about: Vec<bool>,
+    /// Each record's `about` entities by index (`None`: not a KB entity).
+    about: Vec<Vec<Option<usize>>>,
 }
 
 /// The article's own date: Markdown front matter, else a dateline at the top.
@@ -218,13 +220,18 @@ impl<'k> Checker<'k> {
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
+        let mut about = Vec::with_capacity(kb.records.len());
         for (ri, r) in kb.records.iter().enumerate() {
+            let mut ix = Vec::with_capacity(r.about.len());
             for a in &r.about {
-                if let Some(&e) = pos.get(a.as_str()) {
+                let e = pos.get(a.as_str()).copied();
+                if let Some(e) = e {
                     records_of[e].push(ri);
                     in_about[e] = true;
                 }
+                ix.push(e);
             }
+            about.push(ix);
         }
         Ok(Checker {
             kb,
@@ -232,6 +239,7 @@ impl<'k> Checker<'k> {
             lexicon,
             records_of,
             in_about,
+            about,
         })
     }
 
@@ -262,6 +270,7 @@ impl<'k> Checker<'k> {
             date,
             dateline: dl.map(|(_, s)| s),
             mention_sentences: HashMap::new(),
+            scope_cache: Default::default(),
             findings: Vec::new(),
             links: vec![None; claims.len()],
             checked: vec![false; claims.len()],
@@ -328,6 +337,8 @@ struct Run<'a, 'k> {
     dateline: Option<Span>,
     /// Sentences each entity is mentioned in, ascending.
     mention_sentences: HashMap<usize, Vec<usize>>,
+    /// Records in scope per sentence, filled as claims ask.
+    scope_cache: std::cell::RefCell<Vec<Option<Vec<Scope>>>>,
     /// Claims tied to a KB figure or status.
     checked: Vec<bool>,
     stats: Stats,
@@ -446,11 +457,24 @@ impl<'k> Run<'_, 'k> {
         });
     }
 
-    /// Records in scope at a claim's sentence, nearest first.
+    /// Records in scope at a claim's sentence, nearest first (worked out once a sentence).
     fn scopes(&self, claim: &Claim) -> Vec<Scope> {
         let s = claim.sentence;
-        // entity → its latest mention's sentence at or before s
-        let latest: HashMap<usize, usize> = self
+        if let Some(Some(sc)) = self.scope_cache.borrow().get(s) {
+            return sc.clone();
+        }
+        let out = self.scopes_at(s);
+        let mut cache = self.scope_cache.borrow_mut();
+        if cache.len() <= s {
+            cache.resize(s + 1, None);
+        }
+        cache[s] = Some(out.clone());
+        out
+    }
+
+    fn scopes_at(&self, s: usize) -> Vec<Scope> {
+        // entity → its latest mention's sentence at or before s, sorted by entity
+        let mut latest: Vec<(usize, usize)> = self
             .mention_sentences
             .iter()
             .filter_map(|(&e, sents)| {
@@ -458,20 +482,27 @@ impl<'k> Run<'_, 'k> {
                 (k > 0).then(|| (e, sents[k - 1]))
             })
             .collect();
+        latest.sort_unstable();
+        let latest_of = |e: usize| {
+            latest
+                .binary_search_by_key(&e, |&(x, _)| x)
+                .ok()
+                .map(|k| latest[k].1)
+        };
         let mut candidates: Vec<usize> = latest
-            .keys()
-            .flat_map(|&e| self.ck.records_of[e].iter().copied())
+            .iter()
+            .flat_map(|&(e, _)| self.ck.records_of[e].iter().copied())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut out = Vec::new();
         for r in candidates {
-            let rec = &self.kb().records[r];
+            let about = &self.ck.about[r];
             let mut oldest = s;
-            let mut ok = !rec.about.is_empty();
-            for a in &rec.about {
-                match self.entity_index(a).and_then(|e| latest.get(&e)) {
-                    Some(&ms) => oldest = oldest.min(ms),
+            let mut ok = !about.is_empty();
+            for a in about {
+                match a.and_then(latest_of) {
+                    Some(ms) => oldest = oldest.min(ms),
                     None => ok = false,
                 }
             }

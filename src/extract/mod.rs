@@ -567,6 +567,40 @@ const JUST_BELOW: &[&[&str]] = &[
     &["a", "little", "under"],
 ];
 
+/// Whether a claim may start at a token: anything but a word, a numeric word, a currency
+/// code or prefix ("USD", "NT", "US"), or the first word of a qualifier or range ("more",
+/// "between", "on"), or any word before a "$" ("c $ 16.4 million").
+fn may_start(r: &Reader<'_>, i: usize) -> bool {
+    static STARTERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            [APPROX, LOWER, UPPER, JUST_BELOW]
+                .iter()
+                .flat_map(|list| list.iter().filter_map(|p| p.first().copied()))
+                .chain([
+                    "between", "from", "on", "minus", "negative", "a", "an", "tens",
+                ])
+                .collect()
+        });
+    let t = r.text(i);
+    let Some(c) = t.chars().next() else {
+        return false;
+    };
+    if !c.is_alphabetic() || number::may_be_numeric(t) || r.text(i + 1) == "$" {
+        return true;
+    }
+    if t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
+    if t.len() > 16 || !t.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let l = &mut buf[..t.len()];
+    l.copy_from_slice(t.as_bytes());
+    l.make_ascii_lowercase();
+    std::str::from_utf8(l).is_ok_and(|l| STARTERS.contains(l))
+}
+
 /// Extracts every claim in a document, in text order.
 /// How many tokens a claim may start before its first numeric token ("no fewer than 246",
 /// "as many as 24", "upwards of $75 million").
@@ -632,7 +666,7 @@ impl<'d> Extractor<'d, '_> {
         };
         let mut i = 0;
         while i < n {
-            if !near[i] {
+            if !near[i] || anchored && !may_start(&self.r, i) {
                 i += 1;
                 continue;
             }

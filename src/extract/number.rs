@@ -162,7 +162,9 @@ pub fn may_be_numeric(t: &str) -> bool {
         || ordinal(l).is_some()
         || word_scale(l).is_some()
         || super::date::month_number(t).is_some()
-        || crate::date::WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(l))
+        || crate::date::WEEKDAYS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(l))
         || matches!(
             l,
             "hundred"
