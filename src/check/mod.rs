@@ -271,6 +271,7 @@ impl<'k> Checker<'k> {
             dateline: dl.map(|(_, s)| s),
             mention_sentences: HashMap::new(),
             scope_cache: Default::default(),
+            words_cache: Default::default(),
             findings: Vec::new(),
             links: vec![None; claims.len()],
             checked: vec![false; claims.len()],
@@ -339,6 +340,8 @@ struct Run<'a, 'k> {
     mention_sentences: HashMap<usize, Vec<usize>>,
     /// Records in scope per sentence, filled as claims ask.
     scope_cache: std::cell::RefCell<Vec<Option<Vec<Scope>>>>,
+    /// Each sentence's words for [`Run::sentence_has`], filled as claims ask.
+    words_cache: std::cell::RefCell<Vec<Option<String>>>,
     /// Claims tied to a KB figure or status.
     checked: Vec<bool>,
     stats: Stats,
@@ -853,16 +856,30 @@ impl<'k> Run<'_, 'k> {
 
     /// Whether the claim's sentence contains one of `words` (whole words, any case).
     fn sentence_has(&self, claim: &Claim, words: &[&str]) -> bool {
-        let sent = self
-            .doc
-            .slice(self.doc.sentences[claim.sentence].span)
-            .to_lowercase();
-        let tokens: Vec<&str> = sent
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let joined = format!(" {} ", tokens.join(" "));
-        words.iter().any(|w| joined.contains(&format!(" {w} ")))
+        let s = claim.sentence;
+        let mut cache = self.words_cache.borrow_mut();
+        if cache.len() <= s {
+            cache.resize(s + 1, None);
+        }
+        // The sentence lower-cased, its words joined by single spaces, with a space each end.
+        let joined = cache[s].get_or_insert_with(|| {
+            let sent = self.doc.slice(self.doc.sentences[s].span).to_lowercase();
+            let mut j = String::with_capacity(sent.len() + 2);
+            j.push(' ');
+            for w in sent
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                j.push_str(w);
+                j.push(' ');
+            }
+            j
+        });
+        words.iter().any(|w| {
+            joined.match_indices(w).any(|(at, _)| {
+                joined[..at].ends_with(' ') && joined[at + w.len()..].starts_with(' ')
+            })
+        })
     }
 
     /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.

@@ -10,7 +10,9 @@ use super::{Claim, ClaimKind, ClaimValue};
 use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::AhoCorasick;
+use regex::bytes::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -42,15 +44,21 @@ pub struct Names {
 }
 
 /// Compiled phrases. The patterns are byte regexes (the text is UTF-8, so a gap's "any
-/// non-space byte" never splits a character it matters to split); the set says which phrases
-/// occur in a sentence, and each phrase's own regex (for positions and captures) is compiled
-/// the first time its phrase occurs.
+/// non-space byte" never splits a character it matters to split). Each phrase has words one of
+/// which it cannot match without ("awaiting", "notified"); one Aho-Corasick pass over the text
+/// finds the sentences where a phrase's words occur, and only there does the phrase's own
+/// regex run, compiled the first time it is needed.
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
     sources: Vec<String>,
     regexes: Vec<OnceLock<Option<Regex>>>,
-    set: RegexSet,
+    /// The required words of every phrase (ASCII case-insensitive).
+    words: AhoCorasick,
+    /// Pattern of `words` → the phrases that require it.
+    word_phrases: Vec<Vec<usize>>,
+    /// Phrases without required words, tried in every sentence.
+    always: Vec<usize>,
     /// Lower-cased name → entity id.
     ids: HashMap<String, String>,
 }
@@ -181,6 +189,54 @@ fn unicode_where_needed(p: &str) -> String {
     out
 }
 
+/// Words one of which every match of `h` contains (ASCII only: they are found ignoring
+/// ASCII case), or `None` when there are none such.
+fn required_words(h: &Hir) -> Option<Vec<Vec<u8>>> {
+    fn shortest(w: &Option<Vec<Vec<u8>>>) -> usize {
+        w.as_ref()
+            .map_or(0, |w| w.iter().map(Vec::len).min().unwrap_or(0))
+    }
+    match h.kind() {
+        HirKind::Literal(l) => l.0.is_ascii().then(|| vec![l.0.to_vec()]),
+        HirKind::Capture(c) => required_words(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_words(&r.sub),
+        HirKind::Alternation(alts) => {
+            let mut all = Vec::new();
+            for a in alts {
+                all.extend(required_words(a)?);
+            }
+            Some(all)
+        }
+        // The part with the longest shortest word; adjacent literals join into one word.
+        HirKind::Concat(parts) => {
+            let mut best = None;
+            let mut run: Vec<u8> = Vec::new();
+            for p in parts {
+                if let HirKind::Literal(l) = p.kind()
+                    && l.0.is_ascii()
+                {
+                    run.extend_from_slice(&l.0);
+                    continue;
+                }
+                for cand in [
+                    (!run.is_empty()).then(|| vec![std::mem::take(&mut run)]),
+                    required_words(p),
+                ] {
+                    if shortest(&cand) > shortest(&best) {
+                        best = cand;
+                    }
+                }
+            }
+            let cand = (!run.is_empty()).then(|| vec![run]);
+            if shortest(&cand) > shortest(&best) {
+                best = cand;
+            }
+            best
+        }
+        _ => None,
+    }
+}
+
 impl Lexicon {
     /// Compiles phrases with the given entity names. On a bad pattern, returns its index and
     /// the regex error.
@@ -195,33 +251,40 @@ impl Lexicon {
             .iter()
             .map(|ph| expand(&ph.pattern.replace("{party}", "{any-party}"), &a, ""))
             .collect();
-        // The set only says which phrases may occur in a sentence, so an authority there is
-        // any run of as many words as the longest name: the alternation of every name in
-        // every phrase was most of a short run's start-up.
-        let words = auth
-            .iter()
-            .map(|n| n.split_whitespace().count())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let any_name = format!(r"(?-u:[^\s]+)(?:(?u:\s)+(?-u:[^\s])+){{0,{}}}", words - 1);
-        let loose: Vec<String> = phrases
-            .iter()
-            .map(|ph| expand(&ph.pattern.replace("{party}", "{any-party}"), &any_name, ""))
-            .collect();
-        // A roomy lazy-DFA cache: with the default one the set's many alternations thrash it
-        // and the search falls back to the (much slower) PikeVM.
-        let set = RegexSetBuilder::new(&loose)
-            .size_limit(1 << 26)
-            .dfa_size_limit(1 << 25)
-            .build()
-            .map_err(|e| {
-                // Name the phrase at fault.
-                let bad = sources
-                    .iter()
-                    .position(|s| RegexBuilder::new(s).size_limit(1 << 24).build().is_err());
-                (bad.unwrap_or(0), e.to_string())
-            })?;
+        let mut lits: Vec<Vec<u8>> = Vec::new();
+        let mut word_phrases: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (i, ph) in phrases.iter().enumerate() {
+            // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case
+            // variants; the automaton ignores ASCII case instead.
+            let src = expand(&ph.pattern.replace("{party}", "{any-party}"), "X", "")
+                .replacen("(?i-u)", "(?-u)", 1);
+            let hir = regex_syntax::ParserBuilder::new()
+                .utf8(false)
+                .build()
+                .parse(&src)
+                .map_err(|e| (i, e.to_string()))?;
+            match required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)) {
+                Some(words) => {
+                    for w in words {
+                        let k = match lits.iter().position(|l| l.eq_ignore_ascii_case(&w)) {
+                            Some(k) => k,
+                            None => {
+                                lits.push(w);
+                                word_phrases.push(Vec::new());
+                                lits.len() - 1
+                            }
+                        };
+                        word_phrases[k].push(i);
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        let words = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&lits)
+            .map_err(|e| (0, e.to_string()))?;
         let regexes = sources.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
@@ -238,7 +301,9 @@ impl Lexicon {
             phrases,
             sources,
             regexes,
-            set,
+            words,
+            word_phrases,
+            always,
             ids,
         })
     }
@@ -247,7 +312,7 @@ impl Lexicon {
         &self.phrases
     }
 
-    /// Phrase `idx`'s own regex, compiled on first use (it compiled inside the set).
+    /// Phrase `idx`'s own regex, compiled on first use.
     fn regex(&self, idx: usize) -> Option<&Regex> {
         self.regexes[idx]
             .get_or_init(|| {
@@ -285,17 +350,28 @@ impl Lexicon {
     pub fn find(&self, doc: &Document) -> Vec<Claim> {
         let text = doc.text.as_str();
         let mut found: Vec<(usize, Span, Option<Span>)> = Vec::new();
-        // Phrases never cross a sentence, so each sentence is searched on its own: the set
-        // says which phrases occur in it, and only those run, only there.
-        for sent in &doc.sentences {
+        // Phrases never cross a sentence: (sentence, phrase) pairs where the phrase's words
+        // occur, then each phrase's regex in its sentences only.
+        let mut todo: Vec<(usize, usize)> = Vec::new();
+        for m in self.words.find_overlapping_iter(text) {
+            let s = doc.sentence_at(m.start());
+            todo.extend(
+                self.word_phrases[m.pattern().as_usize()]
+                    .iter()
+                    .map(|&p| (s, p)),
+            );
+        }
+        for s in 0..doc.sentences.len() {
+            todo.extend(self.always.iter().map(|&p| (s, p)));
+        }
+        todo.sort_unstable();
+        todo.dedup();
+        for (s, idx) in todo {
+            let sent = &doc.sentences[s];
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
-            let matched = self.set.matches(slice);
-            if !matched.matched_any() {
-                continue;
-            }
-            for idx in matched.iter() {
-                let Some(re) = self.regex(idx) else { continue };
+            let Some(re) = self.regex(idx) else { continue };
+            {
                 // Find with the fast engines; resolve capture groups only where a match is.
                 for hit in re.find_iter(slice) {
                     let Some(caps) = re.captures_at(slice, hit.start()) else {
@@ -396,5 +472,47 @@ mod tests {
         .unwrap();
         assert!(re.is_match(b"awaiting  approval\nfrom the United States Congress"));
         assert!(!re.is_match(b"awaiting approval from Parliament"));
+    }
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    fn words(p: &str) -> Option<Vec<String>> {
+        let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
+        let hir = regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .build()
+            .parse(&src)
+            .unwrap();
+        required_words(&hir).map(|w| {
+            w.into_iter()
+                .map(|b| String::from_utf8(b).unwrap())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn required_words_are_the_longest_necessary_ones() {
+        assert_eq!(
+            words("await(?:s|ing)? (?:final )?(?:approval|sign-off|clearance) (?:from|by) {authority}"),
+            Some(vec!["approval".into(), "sign-off".into(), "clearance".into()])
+        );
+        assert_eq!(
+            words("{authority} {gap}(?:blocked|vetoed)"),
+            Some(vec!["blocked".into(), "vetoed".into()])
+        );
+        // Nothing required: an optional word, a class.
+        assert_eq!(words("(?:formally )?[a-z]+"), None);
+        // Non-ASCII literals are not used (case folding there is Unicode's).
+        assert_eq!(words("é"), None);
+    }
+
+    #[test]
+    fn every_builtin_phrase_has_required_words() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        assert!(lex.always.is_empty(), "{:?}", lex.always);
     }
 }

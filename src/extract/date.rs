@@ -10,8 +10,12 @@ pub fn month_number(w: &str) -> Option<u8> {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let l = w.to_ascii_lowercase();
-    let n = match l.as_str() {
+    month_lower(&w.to_ascii_lowercase())
+}
+
+/// [`month_number`] of a lower-cased word.
+pub(crate) fn month_lower(l: &str) -> Option<u8> {
+    let n = match l {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,

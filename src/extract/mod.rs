@@ -567,7 +567,20 @@ const JUST_BELOW: &[&[&str]] = &[
     &["a", "little", "under"],
 ];
 
-/// Whether a claim may start at a token: anything but a word, a numeric word, a currency
+/// For each token, whether a numeric token is at most [`LEAD`] tokens after it.
+fn near_numeric(numeric: &[bool]) -> Vec<bool> {
+    let mut near = vec![false; numeric.len()];
+    let mut next = usize::MAX;
+    for k in (0..numeric.len()).rev() {
+        if numeric[k] {
+            next = k;
+        }
+        near[k] = next != usize::MAX && next - k <= LEAD;
+    }
+    near
+}
+
+/// Whether a claim may start at a non-numeric token: anything but a word, a numeric word, a currency
 /// code or prefix ("USD", "NT", "US"), or the first word of a qualifier or range ("more",
 /// "between", "on"), or any word before a "$" ("c $ 16.4 million").
 fn may_start(r: &Reader<'_>, i: usize) -> bool {
@@ -585,7 +598,7 @@ fn may_start(r: &Reader<'_>, i: usize) -> bool {
     let Some(c) = t.chars().next() else {
         return false;
     };
-    if !c.is_alphabetic() || number::may_be_numeric(t) || r.text(i + 1) == "$" {
+    if !c.is_alphabetic() || r.text(i + 1) == "$" {
         return true;
     }
     if t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()) {
@@ -659,34 +672,23 @@ impl<'d> Extractor<'d, '_> {
     /// only there: most words of prose are passed over with one table look-up.
     fn run(mut self, anchored: bool) -> Vec<Claim> {
         let n = self.r.len();
+        let numeric: Vec<bool> = (0..n)
+            .map(|k| anchored && number::may_be_numeric(self.r.text(k)))
+            .collect();
         let near = if anchored {
-            self.near_numeric()
+            near_numeric(&numeric)
         } else {
             vec![true; n]
         };
         let mut i = 0;
         while i < n {
-            if !near[i] || anchored && !may_start(&self.r, i) {
+            if !near[i] || anchored && !numeric[i] && !may_start(&self.r, i) {
                 i += 1;
                 continue;
             }
             i = self.step(i).max(i + 1);
         }
         self.out
-    }
-
-    /// For each token, whether a numeric token is at most [`LEAD`] tokens after it.
-    fn near_numeric(&self) -> Vec<bool> {
-        let toks = &self.doc().tokens;
-        let mut near = vec![false; toks.len()];
-        let mut next = usize::MAX;
-        for k in (0..toks.len()).rev() {
-            if number::may_be_numeric(self.r.text(k)) {
-                next = k;
-            }
-            near[k] = next != usize::MAX && next - k <= LEAD;
-        }
-        near
     }
 
     /// Reads whatever claim starts at token `i` and returns the next token index.

@@ -120,8 +120,11 @@ pub fn suffix_scale(s: &str) -> Option<Decimal> {
 
 /// A scale word ("million", "bn").
 pub fn word_scale(w: &str) -> Option<Decimal> {
-    let l = w.to_ascii_lowercase();
-    Some(match l.as_str() {
+    word_scale_lower(&w.to_ascii_lowercase())
+}
+
+fn word_scale_lower(l: &str) -> Option<Decimal> {
+    Some(match l {
         "thousand" | "thousands" | "k" => Decimal::from(1_000),
         "million" | "millions" | "mln" | "mn" => Decimal::from(1_000_000),
         "billion" | "billions" | "bn" | "bln" => Decimal::from(1_000_000_000u64),
@@ -160,8 +163,8 @@ pub fn may_be_numeric(t: &str) -> bool {
     small(l).is_some()
         || tens(l).is_some()
         || ordinal(l).is_some()
-        || word_scale(l).is_some()
-        || super::date::month_number(t).is_some()
+        || word_scale_lower(l).is_some()
+        || c.is_uppercase() && super::date::month_lower(l).is_some()
         || crate::date::WEEKDAYS
             .iter()
             .any(|d| d.eq_ignore_ascii_case(l))
