@@ -158,7 +158,10 @@ pub struct Checker<'k> {
     pub kb: &'k Kb,
     index: AliasIndex,
     lexicon: &'k Lexicon,
-    /// Records per entity (to skip records none of whose entities appear).
+    /// Records per entity, each record listed only under the `about` entity that has the
+    /// fewest records (its buyer, not its missile): a record is in scope only where all its
+    /// entities are mentioned, so looking it up under one of them is enough, and the rarest
+    /// keeps the look-up small however many records share a weapon.
     records_of: Vec<Vec<usize>>,
     /// Entities that appear in some record's `about` (buyers, systems), for the
     /// "another event" rule.
@@ -233,6 +236,13 @@ impl<'k> Checker<'k> {
             }
             about.push(ix);
         }
+        let mut keyed = vec![Vec::new(); kb.entities.len()];
+        for (ri, ix) in about.iter().enumerate() {
+            if let Some(e) = ix.iter().flatten().min_by_key(|&&e| records_of[e].len()) {
+                keyed[*e].push(ri);
+            }
+        }
+        let records_of = keyed;
         Ok(Checker {
             kb,
             index,

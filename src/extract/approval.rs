@@ -11,7 +11,8 @@ use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::PatternID;
+use regex_automata::meta::Regex;
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -71,18 +72,53 @@ const PARTY: &str =
 const PREFIX: &str =
     r"(?:the(?u:\s)+)?(?:(?:U\.(?u:\s)?S\.|US|United(?u:\s)+States|American)(?u:\s)+)?";
 
+/// An alternation of names, factored word by word into a trie ("Department of (?:State|
+/// Defense)") so the automaton shares their common starts; at each step longer continuations
+/// come first, so the longest name wins as it would in a flat, longest-first alternation.
 fn alternation(names: &[&str]) -> String {
-    let mut sorted: Vec<&str> = names.to_vec();
-    sorted.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    sorted.dedup();
-    if sorted.is_empty() {
+    #[derive(Default)]
+    struct Trie {
+        next: std::collections::BTreeMap<String, Trie>,
+        end: bool,
+    }
+    fn emit(t: &Trie) -> String {
+        let mut alts: Vec<(usize, String)> = t
+            .next
+            .iter()
+            .map(|(w, k)| {
+                let w = unicode_where_needed(&regex::escape(w));
+                let alt = if k.next.is_empty() {
+                    w
+                } else if k.end {
+                    format!(r"{w}(?:(?u:\s)+(?:{}))?", emit(k))
+                } else {
+                    format!(r"{w}(?u:\s)+(?:{})", emit(k))
+                };
+                (depth(k), alt)
+            })
+            .collect();
+        alts.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.len().cmp(&a.1.len())));
+        alts.into_iter()
+            .map(|(_, a)| a)
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+    fn depth(t: &Trie) -> usize {
+        1 + t.next.values().map(depth).max().unwrap_or(0)
+    }
+    let mut root = Trie::default();
+    for n in names {
+        let mut t = &mut root;
+        for w in n.split_whitespace() {
+            // Case folds anyway; one branch per spelling.
+            t = t.next.entry(w.to_ascii_lowercase()).or_default();
+        }
+        t.end = true;
+    }
+    if root.next.is_empty() {
         return "(?:$^)".to_string(); // matches nothing
     }
-    let alts: Vec<String> = sorted
-        .iter()
-        .map(|n| unicode_where_needed(&regex::escape(n)))
-        .collect();
-    alts.join("|")
+    emit(&root)
 }
 
 /// Expands the pattern language into a regular expression.
@@ -313,12 +349,22 @@ impl Lexicon {
     }
 
     /// Phrase `idx`'s own regex, compiled on first use.
+    ///
+    /// No full DFA and no one-pass DFA: a phrase runs on the few sentences holding its words,
+    /// where the lazy DFA is enough, and building them only lengthens a short run.
     fn regex(&self, idx: usize) -> Option<&Regex> {
         self.regexes[idx]
             .get_or_init(|| {
-                RegexBuilder::new(&self.sources[idx])
-                    .size_limit(1 << 24)
-                    .build()
+                Regex::builder()
+                    .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+                    .configure(
+                        Regex::config()
+                            .utf8_empty(false)
+                            .nfa_size_limit(Some(1 << 24))
+                            .dfa(false)
+                            .onepass(false),
+                    )
+                    .build(&self.sources[idx])
                     .ok()
             })
             .as_ref()
@@ -373,11 +419,9 @@ impl Lexicon {
             let Some(re) = self.regex(idx) else { continue };
             {
                 // Find with the fast engines; resolve capture groups only where a match is.
-                for hit in re.find_iter(slice) {
-                    let Some(caps) = re.captures_at(slice, hit.start()) else {
-                        continue;
-                    };
-                    let Some(m) = caps.get(0) else { continue };
+                let auth_group = re.group_info().to_index(PatternID::ZERO, "auth");
+                for caps in re.captures_iter(slice) {
+                    let Some(m) = caps.get_match() else { continue };
                     let span = Span::new(lo + m.start(), lo + m.end());
                     if doc.is_masked(span)
                         || !text.is_char_boundary(span.start)
@@ -385,9 +429,9 @@ impl Lexicon {
                     {
                         continue;
                     }
-                    let auth = caps
-                        .name("auth")
-                        .map(|a| Span::new(lo + a.start(), lo + a.end()));
+                    let auth = auth_group
+                        .and_then(|g| caps.get_group(g))
+                        .map(|a| Span::new(lo + a.start, lo + a.end));
                     found.push((idx, span, auth));
                 }
             }
@@ -496,8 +540,14 @@ mod prefilter_tests {
     #[test]
     fn required_words_are_the_longest_necessary_ones() {
         assert_eq!(
-            words("await(?:s|ing)? (?:final )?(?:approval|sign-off|clearance) (?:from|by) {authority}"),
-            Some(vec!["approval".into(), "sign-off".into(), "clearance".into()])
+            words(
+                "await(?:s|ing)? (?:final )?(?:approval|sign-off|clearance) (?:from|by) {authority}"
+            ),
+            Some(vec![
+                "approval".into(),
+                "sign-off".into(),
+                "clearance".into()
+            ])
         );
         assert_eq!(
             words("{authority} {gap}(?:blocked|vetoed)"),
