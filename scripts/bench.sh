@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Benchmarks factcheck on a generated corpus and prints one table, measured in one run:
+#   - check throughput, single-threaded and on all cores, beside ripgrep reading every number
+#     of the same files (`rg -j1 -o '[0-9][0-9,.]*'`) as the reading-speed reference;
+#   - KB load time and peak memory for 1k, 10k and 100k records;
+#   - check time of a fixed corpus against those three KBs (total, and less the KB load);
+#   - peak memory for two corpus sizes (it should follow the largest article, not the corpus);
+#   - start-up for one small article with the embedded KB;
+#   - precision and recall of the findings against the mismatches planted in the corpus.
+#
+# Usage: scripts/bench.sh [MB]          (default 20 MB of articles; BENCH_DIR to keep files)
+# Needs: cargo, hyperfine, ripgrep (rg), GNU time (/usr/bin/time), python3.
+set -euo pipefail
+
+MB=${1:-20}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIR=${BENCH_DIR:-$(mktemp -d /tmp/factcheck-bench.XXXXXX)}
+RUNS=${BENCH_RUNS:-5}
+
+missing=()
+for tool in hyperfine rg python3; do
+    command -v "$tool" >/dev/null || missing+=("$tool")
+done
+[ -x /usr/bin/time ] || missing+=("time")
+if [ ${#missing[@]} -gt 0 ]; then
+    pkgs=${missing[*]}
+    pkgs=${pkgs/rg/ripgrep}
+    echo "bench.sh needs: ${missing[*]}  (Debian: apt-get install $pkgs)" >&2
+    exit 2
+fi
+
+cd "$ROOT"
+echo "building (release)…" >&2
+cargo build --release --quiet --bin factcheck --example gen-corpus
+FC=$ROOT/target/release/factcheck
+GEN=$ROOT/target/release/examples/gen-corpus
+
+echo "generating corpus and KBs in $DIR…" >&2
+[ -d "$DIR/main" ] || "$GEN" generate --out "$DIR/main" --records 1000 --mb "$MB" 2>&1 >&2
+[ -d "$DIR/small" ] || "$GEN" generate --out "$DIR/small" --records 1000 --mb "$(python3 -c "print($MB/4)")" 2>&1 >&2
+for k in 10000 100000; do
+    # The first 1,000 records of every generated KB are the same, so the corpus written from
+    # the 1k KB has the same findings against the larger ones.
+    [ -d "$DIR/kb$k" ] || "$GEN" generate --out "$DIR/kb$k" --records $k --mb 0 2>&1 >&2
+done
+BYTES=$(find "$DIR/main/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+FILES=$(find "$DIR/main/articles" -type f | wc -l)
+SMALL_BYTES=$(find "$DIR/small/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+
+# Warm the page cache so every command reads from memory.
+cat "$DIR"/main/articles/*/* "$DIR"/small/articles/*/* > /dev/null
+
+mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][${2:-0}]['mean'])" "$1"; }
+peak_kb() { /usr/bin/time -o "$DIR/rss" -f '%M' "$@" >/dev/null 2>&1 || true; tail -1 "$DIR/rss"; }
+
+echo "timing check throughput…" >&2
+hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-throughput.json" \
+    "rg -j1 -o [0-9][0-9,.]* $DIR/main/articles" \
+    "env RAYON_NUM_THREADS=1 $FC --kb $DIR/main/kb -q --format json $DIR/main/articles" \
+    "$FC --kb $DIR/main/kb -q --format json $DIR/main/articles" >&2
+RG=$(mean "$DIR/t-throughput.json" 0)
+ONE=$(mean "$DIR/t-throughput.json" 1)
+ALL=$(mean "$DIR/t-throughput.json" 2)
+
+echo "timing KB loads…" >&2
+hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-kb.json" \
+    "$FC kb check $DIR/main/kb" "$FC kb check $DIR/kb10000/kb" "$FC kb check $DIR/kb100000/kb" >&2
+# Each KB checks the small corpus and, for the fixed cost (load, validation, indexes), one
+# tiny article: the difference is the time spent checking.
+printf 'The sale is worth $5 million.\n' > "$DIR/tiny.md"
+hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-kbcheck.json" \
+    "$FC --kb $DIR/main/kb -q --format json $DIR/small/articles" \
+    "$FC --kb $DIR/kb10000/kb -q --format json $DIR/small/articles" \
+    "$FC --kb $DIR/kb100000/kb -q --format json $DIR/small/articles" \
+    "$FC --kb $DIR/main/kb -q --format json $DIR/tiny.md" \
+    "$FC --kb $DIR/kb10000/kb -q --format json $DIR/tiny.md" \
+    "$FC --kb $DIR/kb100000/kb -q --format json $DIR/tiny.md" >&2
+
+echo "timing start-up…" >&2
+hyperfine -N -i --warmup 5 --runs 50 --export-json "$DIR/t-start.json" \
+    "$FC $ROOT/examples/kosovo-correct.md" "$FC --version" >&2
+
+echo "measuring memory…" >&2
+M_KB1=$(peak_kb "$FC" kb check "$DIR/main/kb")
+M_KB10=$(peak_kb "$FC" kb check "$DIR/kb10000/kb")
+M_KB100=$(peak_kb "$FC" kb check "$DIR/kb100000/kb")
+M_MAIN=$(peak_kb "$FC" --kb "$DIR/main/kb" -q --format json "$DIR/main/articles")
+M_SMALL=$(peak_kb "$FC" --kb "$DIR/main/kb" -q --format json "$DIR/small/articles")
+
+echo "scoring findings…" >&2
+"$FC" --kb "$DIR/main/kb" --format json "$DIR/main/articles" > "$DIR/findings.json" || true
+SCORE=$("$GEN" score "$DIR/main" "$DIR/findings.json" | head -1 || true)
+
+python3 - "$DIR" "$BYTES" "$FILES" "$SMALL_BYTES" "$RG" "$ONE" "$ALL" \
+    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" <<'PY'
+import json, os, sys
+d, nbytes, files, small_bytes, rg, one, alls = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), *map(float, sys.argv[5:8])
+m_kb1, m_kb10, m_kb100, m_main, m_small = (int(x) / 1024 for x in sys.argv[8:13])
+score = sys.argv[13]
+mb = nbytes / 2**20
+def means(f): return [r['mean'] for r in json.load(open(os.path.join(d, f)))['results']]
+kb = means('t-kb.json'); kc = means('t-kbcheck.json'); st = means('t-start.json')
+print(f"\n## factcheck benchmark: {mb:.1f} MB in {files} articles, {os.cpu_count()} cores\n")
+print("| measure | value |")
+print("|---|---|")
+print(f"| ripgrep, every number (`rg -j1 -o`) | {rg*1e3:.0f} ms, {mb/rg:.0f} MB/s |")
+print(f"| factcheck, 1 thread | {one*1e3:.0f} ms, {mb/one:.1f} MB/s ({rg/one:.3f} of ripgrep, 1/{one/rg:.1f}) |")
+print(f"| factcheck, all cores | {alls*1e3:.0f} ms, {mb/alls:.1f} MB/s ({one/alls:.2f}x one thread) |")
+for n, t, m in zip(["1k", "10k", "100k"], kb, [m_kb1, m_kb10, m_kb100]):
+    print(f"| KB load + validation, {n} records (`kb check`) | {t*1e3:.0f} ms, {m:.0f} MB peak |")
+smb = small_bytes / 2**20
+for n, t, fixed in zip(["1k", "10k", "100k"], kc[:3], kc[3:]):
+    print(f"| check {smb:.1f} MB against the {n} KB | {t*1e3:.0f} ms: {fixed*1e3:.0f} ms KB load and indexes, {(t-fixed)*1e3:.0f} ms checking |")
+print(f"| checking time, 100k KB / 1k KB (load and indexes excluded) | {(kc[2]-kc[5])/(kc[0]-kc[3]):.2f}x |")
+print(f"| peak memory, {mb:.1f} MB corpus / {smb:.1f} MB corpus | {m_main:.0f} MB / {m_small:.0f} MB |")
+print(f"| start-up, one small article, embedded KB | {st[0]*1e3:.1f} ms (`--version`: {st[1]*1e3:.1f} ms) |")
+print(f"| findings vs planted mismatches | {score} |")
+PY
+echo "(files kept in $DIR)" >&2
