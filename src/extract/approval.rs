@@ -11,8 +11,10 @@ use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
-use regex_automata::PatternID;
-use regex_automata::meta::Regex;
+use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
+use regex_automata::nfa::thompson::{self, backtrack, pikevm};
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -53,7 +55,7 @@ pub struct Names {
 pub struct Lexicon {
     phrases: Vec<Phrase>,
     sources: Vec<String>,
-    regexes: Vec<OnceLock<Option<Regex>>>,
+    regexes: Vec<OnceLock<Option<Compiled>>>,
     /// The required words of every phrase (ASCII case-insensitive).
     words: AhoCorasick,
     /// Pattern of `words` → the phrases that require it.
@@ -62,6 +64,92 @@ pub struct Lexicon {
     always: Vec<usize>,
     /// Lower-cased name → entity id.
     ids: HashMap<String, String>,
+}
+
+type CacheFn = Box<
+    dyn Fn() -> (DfaCache, backtrack::Cache, pikevm::Cache)
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+/// One phrase compiled: a forward lazy DFA that says whether a sentence holds the phrase,
+/// and a bounded backtracker (a PikeVM for sentences too long for it) that reads the match
+/// and its capture groups where it does. Only the forward NFA is built (no reverse one, no
+/// full DFA): compiling them was most of a short run's time.
+struct Compiled {
+    dfa: DFA,
+    back: backtrack::BoundedBacktracker,
+    pike: pikevm::PikeVM,
+    caches: Pool<(DfaCache, backtrack::Cache, pikevm::Cache), CacheFn>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled").finish_non_exhaustive()
+    }
+}
+
+impl Compiled {
+    fn new(src: &str) -> Option<Compiled> {
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().utf8(false))
+            .configure(
+                thompson::Config::new()
+                    .utf8(false)
+                    .nfa_size_limit(Some(1 << 24)),
+            )
+            .build(src)
+            .ok()?;
+        let dfa = DFA::builder().build_from_nfa(nfa.clone()).ok()?;
+        let back = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
+        let pike = pikevm::PikeVM::new_from_nfa(nfa).ok()?;
+        let (d, b, p) = (dfa.clone(), back.clone(), pike.clone());
+        let make: CacheFn =
+            Box::new(move || (d.create_cache(), b.create_cache(), p.create_cache()));
+        Some(Compiled {
+            dfa,
+            back,
+            pike,
+            caches: Pool::new(make),
+        })
+    }
+
+    /// Every match in `hay` (leftmost-first, non-overlapping) with its capture groups. The
+    /// lazy DFA finds where each match ends; captures are then read in the window up to
+    /// there only (look-around still sees the whole sentence).
+    fn captures(
+        &self,
+        caches: &mut (DfaCache, backtrack::Cache, pikevm::Cache),
+        hay: &[u8],
+    ) -> Vec<regex_automata::util::captures::Captures> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < hay.len() {
+            let Ok(Some(end)) = self
+                .dfa
+                .try_search_fwd(&mut caches.0, &Input::new(hay).range(at..))
+            else {
+                break;
+            };
+            let end = end.offset();
+            let window = Input::new(hay).range(at..end);
+            let mut caps = self.pike.create_captures();
+            let backtracked = end - at <= self.back.max_haystack_len()
+                && self
+                    .back
+                    .try_search(&mut caches.1, &window, &mut caps)
+                    .is_ok();
+            if !backtracked {
+                self.pike.search(&mut caches.2, &window, &mut caps);
+            }
+            let Some(m) = caps.get_match() else { break };
+            at = if m.end() > at { m.end() } else { at + 1 };
+            out.push(caps);
+        }
+        out
+    }
 }
 
 /// A run of capitalised words, resolved to a KB entity after matching: an alternation of
@@ -348,25 +436,10 @@ impl Lexicon {
         &self.phrases
     }
 
-    /// Phrase `idx`'s own regex, compiled on first use.
-    ///
-    /// No full DFA and no one-pass DFA: a phrase runs on the few sentences holding its words,
-    /// where the lazy DFA is enough, and building them only lengthens a short run.
-    fn regex(&self, idx: usize) -> Option<&Regex> {
+    /// Phrase `idx`'s own automata, compiled on first use.
+    fn regex(&self, idx: usize) -> Option<&Compiled> {
         self.regexes[idx]
-            .get_or_init(|| {
-                Regex::builder()
-                    .syntax(regex_automata::util::syntax::Config::new().utf8(false))
-                    .configure(
-                        Regex::config()
-                            .utf8_empty(false)
-                            .nfa_size_limit(Some(1 << 24))
-                            .dfa(false)
-                            .onepass(false),
-                    )
-                    .build(&self.sources[idx])
-                    .ok()
-            })
+            .get_or_init(|| Compiled::new(&self.sources[idx]))
             .as_ref()
     }
 
@@ -419,8 +492,13 @@ impl Lexicon {
             let Some(re) = self.regex(idx) else { continue };
             {
                 // Find with the fast engines; resolve capture groups only where a match is.
-                let auth_group = re.group_info().to_index(PatternID::ZERO, "auth");
-                for caps in re.captures_iter(slice) {
+                let mut caches = re.caches.get();
+                let auth_group = re
+                    .pike
+                    .get_nfa()
+                    .group_info()
+                    .to_index(PatternID::ZERO, "auth");
+                for caps in re.captures(&mut caches, slice) {
                     let Some(m) = caps.get_match() else { continue };
                     let span = Span::new(lo + m.start(), lo + m.end());
                     if doc.is_masked(span)
@@ -488,6 +566,7 @@ fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::meta::Regex;
 
     #[test]
     fn unicode_is_kept_where_a_pattern_writes_it() {
