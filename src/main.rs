@@ -170,7 +170,8 @@ fn run_extract(args: &ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let text = match input::read(&inp) {
+        let max = args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE);
+        let text = match input::read_max(&inp, max) {
             Ok(t) => t,
             Err(e) => {
                 report_input_error(&e);
@@ -428,7 +429,8 @@ fn check(args: &cli::CheckArgs) -> u8 {
                         Input::Stdin => "-".to_string(),
                         Input::File(p) => p.display().to_string(),
                     };
-                    let outcome = input::read(&inp).map(|text| checker.check(text, &opts));
+                    let max = args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE);
+                    let outcome = input::read_max(&inp, max).map(|text| checker.check(text, &opts));
                     render::FileResult { path, outcome }
                 }
             };
