@@ -46,7 +46,8 @@ fn main() -> ExitCode {
 fn report_problems(problems: &[Problem], color: bool) {
     let mut err = std::io::stderr().lock();
     for p in problems {
-        let _ = write!(err, "{}", render::diagnostic(p, color));
+        let p = render::terminal::ProblemView::new(p);
+        let _ = write!(err, "{}", render::diagnostic(&p, color));
         let _ = writeln!(err);
     }
     let files: std::collections::BTreeSet<String> = problems
@@ -107,7 +108,7 @@ fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
 fn kb_list(paths: &[PathBuf]) -> u8 {
     match load_kb(paths) {
         Ok(kb) => {
-            print!("{}", render::kb::list(&kb));
+            print!("{}", render::terminal::escape(&render::kb::list(&kb)));
             0
         }
         Err(problems) => {
@@ -136,7 +137,12 @@ fn parse_date(s: &Option<String>) -> Result<Option<Date>, u8> {
 }
 
 fn report_input_error(e: &InputError) {
-    eprintln!("error[{}]: {}\n  help: {}", e.code, e.message, e.help);
+    // A file's name may hold control characters too.
+    let (message, help) = (
+        render::terminal::escape(&e.message),
+        render::terminal::escape(&e.help),
+    );
+    eprintln!("error[{}]: {message}\n  help: {help}", e.code);
 }
 
 fn run_extract(args: &ExtractArgs) -> u8 {
@@ -206,7 +212,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
         ExtractFormat::Json => {
             writeln!(out, "{}", serde_json::json!({"version": 1, "files": files}))
         }
-        ExtractFormat::Human => write!(out, "{human}"),
+        ExtractFormat::Human => write!(out, "{}", render::terminal::escape(&human)),
     };
     if failed { EXIT_USAGE } else { 0 }
 }

@@ -36,7 +36,7 @@ pub fn render(kb: &Kb, results: &[FileResult], color: bool, quiet: bool) -> Stri
     for (path, rep) in &reports {
         let s = rep.stats;
         let mut row = vec![
-            path.to_string(),
+            super::terminal::escape(path).into_owned(),
             s.claims.to_string(),
             s.checked.to_string(),
             s.agreeing.to_string(),
