@@ -42,6 +42,17 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes to standard output. A reader that has gone away (`factcheck … | head -1`) ends the
+/// output quietly: as in ripgrep, a broken pipe is not an error.
+fn out(text: &str) {
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_all(text.as_bytes()).and_then(|()| o.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
 /// Prints KB problems to stderr, then a one-line tally.
 fn report_problems(problems: &[Problem], color: bool) {
     let mut err = std::io::stderr().lock();
@@ -95,7 +106,7 @@ fn load_kb(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
 fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
     match load_kb(paths) {
         Ok(kb) => {
-            println!("{}", render::kb::summary(&kb));
+            out(&format!("{}\n", render::kb::summary(&kb)));
             0
         }
         Err(problems) => {
@@ -108,7 +119,7 @@ fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
 fn kb_list(paths: &[PathBuf]) -> u8 {
     match load_kb(paths) {
         Ok(kb) => {
-            print!("{}", render::terminal::escape(&render::kb::list(&kb)));
+            out(&render::terminal::escape(&render::kb::list(&kb)));
             0
         }
         Err(problems) => {
@@ -227,20 +238,20 @@ fn explain(code: &str) -> u8 {
         for (c, m) in factcheck::codes::RUN_CODES {
             t.add_row([*c, "error (exit 2)", *m]);
         }
-        println!("{t}");
+        out(&format!("{t}\n"));
         return 0;
     }
     match factcheck::codes::find(code) {
         Some(c) => {
-            println!(
-                "{}  ({})\n\n{}.\n\nWhy: {}\n\nExample:\n    {}\n\nHow to resolve: {}",
+            out(&format!(
+                "{}  ({})\n\n{}.\n\nWhy: {}\n\nExample:\n    {}\n\nHow to resolve: {}\n",
                 c.code,
                 c.severity.name(),
                 capitalize(c.summary),
                 c.why,
                 c.example,
                 c.fix
-            );
+            ));
             0
         }
         None => {
@@ -249,10 +260,10 @@ fn explain(code: &str) -> u8 {
                 .iter()
                 .find(|(c, _)| c.strip_prefix("factcheck::") == Some(short))
             {
-                println!(
-                    "{c}  (error, exit 2)\n\n{}.\n\nThe message names the file and position; fix it there and run again.",
+                out(&format!(
+                    "{c}  (error, exit 2)\n\n{}.\n\nThe message names the file and position; fix it there and run again.\n",
                     capitalize(m)
-                );
+                ));
                 return 0;
             }
             let names: Vec<&str> = factcheck::codes::CODES.iter().map(|c| c.code).collect();
@@ -286,14 +297,19 @@ fn capitalize(s: &str) -> String {
 fn generate(g: GenerateCommand) -> u8 {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
-    let mut out = std::io::stdout().lock();
+    // Rendered in memory first: clap_complete panics on a failed write (`| head`).
+    let mut buf = Vec::new();
     match g {
         GenerateCommand::Completions { shell } => {
-            clap_complete::generate(shell, &mut cmd, "factcheck", &mut out);
+            clap_complete::generate(shell, &mut cmd, "factcheck", &mut buf);
+            out(&String::from_utf8_lossy(&buf));
             0
         }
-        GenerateCommand::Man => match clap_mangen::Man::new(cmd).render(&mut out) {
-            Ok(()) => 0,
+        GenerateCommand::Man => match clap_mangen::Man::new(cmd).render(&mut buf) {
+            Ok(()) => {
+                out(&String::from_utf8_lossy(&buf));
+                0
+            }
             Err(e) => {
                 eprintln!("error: cannot write the man page: {e}");
                 EXIT_USAGE
@@ -369,7 +385,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
     };
     if args.dump_config {
-        print!("{}", cfg.dump());
+        out(&cfg.dump());
         return 0;
     }
     if args.paths.is_empty() {
