@@ -5,6 +5,7 @@
 //! not be done as asked (bad usage, unreadable input, invalid KB). Like ripgrep we keep 1 for
 //! "found something" so a CI step can tell a wrong figure from a broken setup.
 
+mod atomic;
 mod cli;
 mod config;
 mod render;
@@ -499,7 +500,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
             findings: entries,
         };
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        if let Err(e) = std::fs::write(out, json + "\n") {
+        if let Err(e) = atomic::write(out, (json + "\n").as_bytes()) {
             eprintln!("error: cannot write baseline {}: {e}", out.display());
             return EXIT_USAGE;
         }
@@ -546,9 +547,8 @@ fn check(args: &cli::CheckArgs) -> u8 {
         Format::Human => render::human::render(&kb, &results, color, args.quiet),
     };
     let written = match &args.output {
-        Some(p) => {
-            std::fs::write(p, &text).map_err(|e| format!("cannot write {}: {e}", p.display()))
-        }
+        Some(p) => atomic::write(p, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", p.display())),
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(text.as_bytes()) {
