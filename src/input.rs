@@ -275,7 +275,7 @@ fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
 /// Text from an article's bytes: UTF-8 (a BOM is fine), or UTF-16 with a BOM, decoded as
 /// ripgrep does. A NUL byte makes a file binary; anything else that is not UTF-8 is an error
 /// naming the first bad byte's line and column. Spans of a UTF-16 article are byte offsets
-/// in the UTF-8 text it decodes to; lines and columns are the same in both.
+/// in the UTF-8 text it decodes to (without the BOM); lines and columns are the same in both.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(text) = decode_utf16(path, &bytes) {
         return text;
@@ -341,7 +341,8 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Option<Result<String, InputError>> 
         _ => 0xd800,
     });
     let mut text = String::with_capacity(bytes.len());
-    for c in char::decode_utf16(units) {
+    // The BOM only said how to decode; the text starts after it.
+    for c in char::decode_utf16(units.skip(1)) {
         match c {
             Ok('\0') | Err(_) => {
                 let nul = matches!(c, Ok('\0'));
@@ -395,8 +396,8 @@ mod tests {
         let text = "\u{feff}246 missiles, €75 million\n";
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode("a", le).unwrap(), text);
-        assert_eq!(decode("a", be.clone()).unwrap(), text);
+        assert_eq!(decode("a", le).unwrap(), &text[3..]);
+        assert_eq!(decode("a", be.clone()).unwrap(), &text[3..]);
         let mut odd = be;
         odd.push(b'x');
         let e = decode("a", odd).unwrap_err();
