@@ -509,6 +509,21 @@ fn a_kb_name_list_with_1_mb_strings_is_refused_quickly() {
     );
 }
 
+#[test]
+fn a_kb_with_nul_bytes_is_a_syntax_error_shown_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("nul.toml"),
+        "[[entity]]\nid = \"k\"\nnames = [\"Kos\0ovo\"]\n",
+    )
+    .unwrap();
+    let o = kb_check(dir.path(), "nul.toml");
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(o.stderr.contains("factcheck::kb::syntax"), "{}", o.stderr);
+    assert!(!o.stderr.contains('\0'), "{}", o.stderr);
+    assert!(o.stderr.contains("Kos␀ovo"), "{}", o.stderr);
+}
+
 // ---------------------------------------------------------------------------------------
 // Terminal safety
 
