@@ -107,6 +107,9 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Skip (with an error) any article larger than SIZE, e.g. 64M [default: 16M].
+    #[arg(long, value_name = "SIZE", value_parser = factcheck::input::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +122,9 @@ pub struct ExtractArgs {
     /// The article's date (YYYY-MM-DD), to resolve "on Thursday" and dates without a year.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Skip (with an error) any article larger than SIZE, e.g. 64M [default: 16M].
+    #[arg(long, value_name = "SIZE", value_parser = factcheck::input::parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, Deserialize)]

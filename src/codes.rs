@@ -176,6 +176,10 @@ pub const RUN_CODES: &[(&str, &str)] = &[
         "factcheck::kb::bad-phrase",
         "an approval phrase is not a valid pattern, or its example fails",
     ),
+    (
+        "factcheck::kb::too-long",
+        "a KB name or `of` phrase is longer than any name (over 200 characters); it is not loaded",
+    ),
     ("factcheck::kb::unreadable", "a KB file cannot be read"),
     ("factcheck::kb::not-utf8", "a KB file is not UTF-8"),
     (
@@ -195,6 +199,18 @@ pub const RUN_CODES: &[(&str, &str)] = &[
     (
         "factcheck::input::empty-directory",
         "a directory holds no articles",
+    ),
+    (
+        "factcheck::input::binary",
+        "an article holds NUL bytes, so it is a binary file, not text; it is skipped (remove the NUL bytes if it is text)",
+    ),
+    (
+        "factcheck::input::bad-utf16",
+        "an article starts with a UTF-16 byte order mark but is not valid UTF-16",
+    ),
+    (
+        "factcheck::input::too-large",
+        "an article is larger than --max-file-size (default 16M); it is skipped unread (raise the limit if it is really an article)",
     ),
 ];
 

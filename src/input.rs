@@ -156,13 +156,75 @@ fn plain_io(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads an input as UTF-8 text.
+/// The default for `--max-file-size`: 16 MiB, some 2,000 pages of text. A larger "article"
+/// is almost always the wrong file (a database dump, a video), and reading it whole would
+/// cost memory and time for nothing.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// Reads `--max-file-size`'s value: bytes, or a number with `K`, `M` or `G` (powers of 1024;
+/// `KB`, `KiB` and the like are read the same way).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (n, unit) = t.split_at(digits);
+    let n: u64 = n
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; write e.g. 16M, 512K or 1G"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("unknown unit in `{s}`; use K, M or G")),
+    };
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
+/// A byte count for people: "200.0 MiB".
+fn size_text(n: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if n >= MIB {
+        format!("{:.1} MiB", n as f64 / MIB as f64)
+    } else if n >= 1024 {
+        format!("{:.1} KiB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+fn too_large(path: &str, size: Option<u64>, max: u64) -> InputError {
+    let size = size.map_or_else(String::new, |n| format!(" {},", size_text(n)));
+    InputError {
+        code: "factcheck::input::too-large",
+        path: path.to_string(),
+        message: format!(
+            "{path} is{size} over the {} limit for one article; it was not read",
+            size_text(max)
+        ),
+        help: "check that this is the article you meant, or raise the limit with \
+               --max-file-size (e.g. --max-file-size 64M)"
+            .into(),
+    }
+}
+
+/// Reads an input as text, refusing anything over [`DEFAULT_MAX_FILE_SIZE`].
 pub fn read(input: &Input) -> Result<String, InputError> {
-    let mut bytes = Vec::new();
+    read_max(input, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// Reads an input as text (see [`decode`]), refusing anything over `max` bytes. A file's size
+/// is looked up before it is opened, so a 200 MB file costs nothing; what cannot be sized
+/// (standard input, a pipe, a device) is read only up to the limit.
+pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
     let path = input.display();
+    let mut bytes = Vec::new();
+    let limit = max.saturating_add(1);
     match input {
         Input::Stdin => {
             std::io::stdin()
+                .lock()
+                .take(limit)
                 .read_to_end(&mut bytes)
                 .map_err(|e| InputError {
                     code: "factcheck::input::unreadable",
@@ -172,34 +234,145 @@ pub fn read(input: &Input) -> Result<String, InputError> {
                 })?;
         }
         Input::File(p) => {
-            bytes = std::fs::read(p).map_err(|e| io_error(p, &e))?;
+            let meta = std::fs::metadata(p).map_err(|e| io_error(p, &e))?;
+            if meta.is_dir() {
+                return Err(InputError {
+                    code: "factcheck::input::unreadable",
+                    path: path.clone(),
+                    message: format!("{path} is a directory"),
+                    help: "give the directory itself on the command line to check its articles"
+                        .into(),
+                });
+            }
+            if meta.len() > max {
+                return Err(too_large(&path, Some(meta.len()), max));
+            }
+            std::fs::File::open(p)
+                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+                .map_err(|e| io_error(p, &e))?;
         }
+    }
+    if bytes.len() as u64 > max {
+        return Err(too_large(&path, None, max));
     }
     decode(&path, bytes)
 }
 
-/// UTF-8 (a BOM is fine); anything else is an error naming the first bad byte's line.
+/// Line and character column (1-based) of byte `at` in `bytes`, counting only what comes
+/// before it (which must be valid UTF-8 up to there for the column to count characters).
+fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let ls = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    // Characters: every byte that does not continue a UTF-8 sequence.
+    let column = before[ls..].iter().filter(|&&b| b & 0xc0 != 0x80).count() + 1;
+    (line, column)
+}
+
+/// Text from an article's bytes: UTF-8 (a BOM is fine), or UTF-16 with a BOM, decoded as
+/// ripgrep does. A NUL byte makes a file binary; anything else that is not UTF-8 is an error
+/// naming the first bad byte's line and column. Spans of a UTF-16 article are byte offsets
+/// in the UTF-8 text it decodes to (without the BOM); lines and columns are the same in both.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(text) = decode_utf16(path, &bytes) {
+        return text;
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let valid = std::str::from_utf8(&bytes[..at]).is_ok();
+        let (line, column) = line_col(&bytes, at);
+        let at_text = if valid {
+            format!("line {line}, column {column}")
+        } else {
+            format!("byte offset {at}")
+        };
+        // Every other byte NUL: UTF-16 text that lost its BOM.
+        let head = &bytes[..bytes.len().min(64)];
+        let utf16 = head.len() >= 4
+            && (head.iter().step_by(2).all(|&b| b == 0)
+                || head.iter().skip(1).step_by(2).all(|&b| b == 0));
+        return Err(InputError {
+            code: "factcheck::input::binary",
+            path: path.to_string(),
+            message: format!(
+                "{path} looks like a binary file, not text: it holds a NUL byte at {at_text}; it was skipped"
+            ),
+            help: if utf16 {
+                "it may be UTF-16 without a byte order mark; convert it, e.g. \
+                 `iconv -f UTF-16LE -t UTF-8 in.txt > out.txt`"
+                    .into()
+            } else {
+                "factcheck reads text articles; if this one is text, remove its NUL bytes, \
+                 e.g. `tr -d '\\000' < in.txt > out.txt`"
+                    .into()
+            },
+        });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        let utf16 = bytes.len() >= 2 && (bytes[..2] == [0xff, 0xfe] || bytes[..2] == [0xfe, 0xff]);
+        let (line, column) = line_col(&bytes, at);
         InputError {
             code: "factcheck::input::not-utf8",
             path: path.to_string(),
             message: format!(
-                "{path} is not UTF-8 text: invalid byte 0x{:02x} at offset {at} (line {line})",
+                "{path} is not UTF-8 text: invalid byte 0x{:02x} at line {line}, column {column} (byte offset {at})",
                 bytes[at]
             ),
-            help: if utf16 {
-                "the file looks like UTF-16; convert it, e.g. `iconv -f UTF-16 -t UTF-8`".into()
-            } else {
-                "convert the file to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`"
-                    .into()
-            },
+            help: "convert the file to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`"
+                .into(),
         }
     })
+}
+
+/// UTF-16 text with a byte order mark, decoded; `None` without a BOM.
+fn decode_utf16(path: &str, bytes: &[u8]) -> Option<Result<String, InputError>> {
+    let le = match bytes.get(..2)? {
+        [0xff, 0xfe] => true,
+        [0xfe, 0xff] => false,
+        _ => return None,
+    };
+    let units = bytes.chunks(2).map(|c| match (c, le) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        // An odd last byte cannot be a code unit: an unpaired surrogate stands for it.
+        _ => 0xd800,
+    });
+    let mut text = String::with_capacity(bytes.len());
+    // The BOM only said how to decode; the text starts after it.
+    for c in char::decode_utf16(units.skip(1)) {
+        match c {
+            Ok('\0') | Err(_) => {
+                let nul = matches!(c, Ok('\0'));
+                let (line, column) = line_col(text.as_bytes(), text.len());
+                return Some(Err(InputError {
+                    code: if nul {
+                        "factcheck::input::binary"
+                    } else {
+                        "factcheck::input::bad-utf16"
+                    },
+                    path: path.to_string(),
+                    message: format!(
+                        "{path} starts as UTF-16{} text but {} at line {line}, column {column}",
+                        if le { "LE" } else { "BE" },
+                        if nul {
+                            "holds a NUL character"
+                        } else {
+                            "has a broken character"
+                        }
+                    ),
+                    help: format!(
+                        "check the file; convert it to UTF-8 with e.g. `iconv -f UTF-16{} -t UTF-8 in.txt > out.txt`",
+                        if le { "LE" } else { "BE" }
+                    ),
+                }));
+            }
+            Ok(c) => text.push(c),
+        }
+    }
+    Some(Ok(text))
 }
 
 #[cfg(test)]
@@ -207,14 +380,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn non_utf8_names_the_byte_and_line() {
-        let e = decode("a.txt", b"ok\nbad \xe9 here".to_vec()).unwrap_err();
+    fn non_utf8_names_the_byte_line_and_column() {
+        let e = decode("a.txt", "ok\nbäd \u{e9}".bytes().chain([0xe9]).collect()).unwrap_err();
         assert_eq!(e.code, "factcheck::input::not-utf8");
         assert!(
-            e.message.contains("0xe9 at offset 7 (line 2)"),
+            e.message
+                .contains("0xe9 at line 2, column 6 (byte offset 10)"),
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let text = "\u{feff}246 missiles, €75 million\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode("a", le).unwrap(), &text[3..]);
+        assert_eq!(decode("a", be.clone()).unwrap(), &text[3..]);
+        let mut odd = be;
+        odd.push(b'x');
+        let e = decode("a", odd).unwrap_err();
+        assert_eq!(e.code, "factcheck::input::bad-utf16");
+        assert!(e.message.contains("line 2, column 1"), "{}", e.message);
+    }
+
+    #[test]
+    fn nul_bytes_make_a_file_binary() {
+        let e = decode("a", b"one\ntwo\0three".to_vec()).unwrap_err();
+        assert_eq!(e.code, "factcheck::input::binary");
+        assert!(e.message.contains("line 2, column 4"), "{}", e.message);
+        let e = decode("a", "246 m".bytes().flat_map(|b| [b, 0]).collect()).unwrap_err();
+        assert!(e.help.contains("UTF-16"), "{}", e.help);
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512kib"), Ok(512 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5T").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
     }
 
     #[test]

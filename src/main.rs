@@ -5,6 +5,7 @@
 //! not be done as asked (bad usage, unreadable input, invalid KB). Like ripgrep we keep 1 for
 //! "found something" so a CI step can tell a wrong figure from a broken setup.
 
+mod atomic;
 mod cli;
 mod config;
 mod render;
@@ -42,11 +43,23 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes to standard output. A reader that has gone away (`factcheck … | head -1`) ends the
+/// output quietly: as in ripgrep, a broken pipe is not an error.
+fn out(text: &str) {
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_all(text.as_bytes()).and_then(|()| o.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
 /// Prints KB problems to stderr, then a one-line tally.
 fn report_problems(problems: &[Problem], color: bool) {
     let mut err = std::io::stderr().lock();
     for p in problems {
-        let _ = write!(err, "{}", render::diagnostic(p, color));
+        let p = render::terminal::ProblemView::new(p);
+        let _ = write!(err, "{}", render::diagnostic(&p, color));
         let _ = writeln!(err);
     }
     let files: std::collections::BTreeSet<String> = problems
@@ -94,7 +107,7 @@ fn load_kb(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
 fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
     match load_kb(paths) {
         Ok(kb) => {
-            println!("{}", render::kb::summary(&kb));
+            out(&format!("{}\n", render::kb::summary(&kb)));
             0
         }
         Err(problems) => {
@@ -107,7 +120,7 @@ fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
 fn kb_list(paths: &[PathBuf]) -> u8 {
     match load_kb(paths) {
         Ok(kb) => {
-            print!("{}", render::kb::list(&kb));
+            out(&render::terminal::escape(&render::kb::list(&kb)));
             0
         }
         Err(problems) => {
@@ -136,7 +149,12 @@ fn parse_date(s: &Option<String>) -> Result<Option<Date>, u8> {
 }
 
 fn report_input_error(e: &InputError) {
-    eprintln!("error[{}]: {}\n  help: {}", e.code, e.message, e.help);
+    // A file's name may hold control characters too.
+    let (message, help) = (
+        render::terminal::escape(&e.message),
+        render::terminal::escape(&e.help),
+    );
+    eprintln!("error[{}]: {message}\n  help: {help}", e.code);
 }
 
 fn run_extract(args: &ExtractArgs) -> u8 {
@@ -170,7 +188,8 @@ fn run_extract(args: &ExtractArgs) -> u8 {
                 continue;
             }
         };
-        let text = match input::read(&inp) {
+        let max = args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE);
+        let text = match input::read_max(&inp, max) {
             Ok(t) => t,
             Err(e) => {
                 report_input_error(&e);
@@ -205,7 +224,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
         ExtractFormat::Json => {
             writeln!(out, "{}", serde_json::json!({"version": 1, "files": files}))
         }
-        ExtractFormat::Human => write!(out, "{human}"),
+        ExtractFormat::Human => write!(out, "{}", render::terminal::escape(&human)),
     };
     if failed { EXIT_USAGE } else { 0 }
 }
@@ -220,20 +239,20 @@ fn explain(code: &str) -> u8 {
         for (c, m) in factcheck::codes::RUN_CODES {
             t.add_row([*c, "error (exit 2)", *m]);
         }
-        println!("{t}");
+        out(&format!("{t}\n"));
         return 0;
     }
     match factcheck::codes::find(code) {
         Some(c) => {
-            println!(
-                "{}  ({})\n\n{}.\n\nWhy: {}\n\nExample:\n    {}\n\nHow to resolve: {}",
+            out(&format!(
+                "{}  ({})\n\n{}.\n\nWhy: {}\n\nExample:\n    {}\n\nHow to resolve: {}\n",
                 c.code,
                 c.severity.name(),
                 capitalize(c.summary),
                 c.why,
                 c.example,
                 c.fix
-            );
+            ));
             0
         }
         None => {
@@ -242,10 +261,10 @@ fn explain(code: &str) -> u8 {
                 .iter()
                 .find(|(c, _)| c.strip_prefix("factcheck::") == Some(short))
             {
-                println!(
-                    "{c}  (error, exit 2)\n\n{}.\n\nThe message names the file and position; fix it there and run again.",
+                out(&format!(
+                    "{c}  (error, exit 2)\n\n{}.\n\nThe message names the file and position; fix it there and run again.\n",
                     capitalize(m)
-                );
+                ));
                 return 0;
             }
             let names: Vec<&str> = factcheck::codes::CODES.iter().map(|c| c.code).collect();
@@ -279,14 +298,19 @@ fn capitalize(s: &str) -> String {
 fn generate(g: GenerateCommand) -> u8 {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
-    let mut out = std::io::stdout().lock();
+    // Rendered in memory first: clap_complete panics on a failed write (`| head`).
+    let mut buf = Vec::new();
     match g {
         GenerateCommand::Completions { shell } => {
-            clap_complete::generate(shell, &mut cmd, "factcheck", &mut out);
+            clap_complete::generate(shell, &mut cmd, "factcheck", &mut buf);
+            out(&String::from_utf8_lossy(&buf));
             0
         }
-        GenerateCommand::Man => match clap_mangen::Man::new(cmd).render(&mut out) {
-            Ok(()) => 0,
+        GenerateCommand::Man => match clap_mangen::Man::new(cmd).render(&mut buf) {
+            Ok(()) => {
+                out(&String::from_utf8_lossy(&buf));
+                0
+            }
             Err(e) => {
                 eprintln!("error: cannot write the man page: {e}");
                 EXIT_USAGE
@@ -362,7 +386,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
     };
     if args.dump_config {
-        print!("{}", cfg.dump());
+        out(&cfg.dump());
         return 0;
     }
     if args.paths.is_empty() {
@@ -425,6 +449,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         baseline: baseline.as_ref(),
         write_baseline: args.write_baseline.is_some(),
         color,
+        max_file_size: args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE),
     };
     // SARIF and HTML are one document built from every report; the other formats are
     // written file by file, so a run holds one chunk of files at a time, not the corpus.
@@ -482,7 +507,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
             findings: entries,
         };
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        if let Err(e) = std::fs::write(path, json + "\n") {
+        if let Err(e) = atomic::write(path, (json + "\n").as_bytes()) {
             eprintln!("error: cannot write baseline {}: {e}", path.display());
             return EXIT_USAGE;
         }
@@ -533,6 +558,7 @@ struct Job<'a> {
     baseline: Option<&'a std::collections::HashSet<(String, String)>>,
     write_baseline: bool,
     color: bool,
+    max_file_size: u64,
 }
 
 /// One file's share of the output, made on a worker thread.
@@ -557,7 +583,7 @@ impl Job<'_> {
             Input::Stdin => "-".to_string(),
             Input::File(p) => p.display().to_string(),
         };
-        let mut rep = match input::read(inp) {
+        let mut rep = match input::read_max(inp, self.max_file_size) {
             Ok(text) => self.checker.check(text, self.opts),
             Err(e) => return Piece::failed(e),
         };
@@ -668,7 +694,8 @@ impl Out {
 
     fn finish(mut self, path: Option<&Path>) -> Result<(), String> {
         if let (Some(b), Some(p)) = (&self.buffer, path) {
-            return std::fs::write(p, b).map_err(|e| format!("cannot write {}: {e}", p.display()));
+            return atomic::write(p, b.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", p.display()));
         }
         if !self.closed
             && self.error.is_none()

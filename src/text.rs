@@ -183,6 +183,12 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
                 };
                 if is_word_char(d) {
                     i += d.len_utf8();
+                } else if crate::extract::number::zero_width(d)
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + d.len_utf8()).is_some_and(u8::is_ascii_digit)
+                {
+                    // "2\u{200b}46" shows as 246: one token, read past by the number grammar.
+                    i += d.len_utf8();
                 } else if (d == ',' || d == '.')
                     && bytes[i - 1].is_ascii_digit()
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)

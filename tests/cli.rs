@@ -211,7 +211,8 @@ fn non_utf8_article_is_reported_not_panicked() {
         o.stderr
     );
     assert!(
-        o.stderr.contains("invalid byte 0xa3 at offset 31 (line 1)"),
+        o.stderr
+            .contains("invalid byte 0xa3 at line 1, column 32 (byte offset 31)"),
         "{}",
         o.stderr
     );

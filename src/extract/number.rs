@@ -36,9 +36,18 @@ pub struct Literal<'a> {
 pub fn literal(tok: &str) -> Option<Literal<'_>> {
     let digits_end = tok
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || zero_width(c)))
         .map_or(tok.len(), |(i, _)| i);
     let (num, suffix) = tok.split_at(digits_end);
+    // Invisible characters inside the digits ("2\u{200b}46") are read past, as a reader
+    // of the page does (the tokenizer keeps them inside a digit run).
+    let visible: String;
+    let num = if num.chars().any(zero_width) {
+        visible = num.chars().filter(|&c| !zero_width(c)).collect();
+        visible.as_str()
+    } else {
+        num
+    };
     if num.is_empty() || !num.as_bytes()[0].is_ascii_digit() {
         return None;
     }
@@ -105,6 +114,12 @@ pub fn literal(tok: &str) -> Option<Literal<'_>> {
         suffix,
         grouped,
     })
+}
+
+/// Characters with no width that may sit inside a word or number without showing: zero-width
+/// space, non-joiner and joiner, word joiner, and a byte order mark out of place.
+pub fn zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 /// A scale suffix glued to digits ("3m", "2bn", "80Mln", "5k").
@@ -388,6 +403,18 @@ impl<'d> Reader<'d> {
     /// A number starting at token `i`, with an optional sign ("minus five", "-1").
     pub fn number(&self, i: usize) -> Option<Num> {
         let t = self.text(i);
+        // "10^400": a power too large to hold is no claim, and neither its base nor its
+        // exponent is one alone ("400 dollars").
+        if self.text(i + 1) == "^" && self.glued(i + 1) && self.power(i).is_none() {
+            return None;
+        }
+        let mut k = i;
+        while k > 0 && matches!(self.text(k - 1), "+" | "-") && self.glued(k) {
+            k -= 1;
+        }
+        if k > 0 && self.text(k - 1) == "^" && self.glued(k) {
+            return None;
+        }
         let neg_word = (t.eq_ignore_ascii_case("minus") || t.eq_ignore_ascii_case("negative"))
             && self.near(i, i + 1);
         let neg_sign = matches!(t, "-" | "−")

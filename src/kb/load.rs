@@ -35,6 +35,10 @@ const STATUS_KEYS: &[&str] = &["authority", "state", "date", "source", "note"];
 const AUTHORITY_KEYS: &[&str] = &["id", "names"];
 const PHRASE_KEYS: &[&str] = &["state", "pattern", "authority", "examples", "note"];
 const EXAMPLE_KEYS: &[&str] = &["text", "authority", "state"];
+/// The longest entity name or `of` phrase, in characters. Real ones are a few words; a
+/// megabyte "name" is a mistake or an attack, and would cost minutes to build into the
+/// matching automaton.
+const MAX_NAME_CHARS: usize = 200;
 
 /// Loads KB paths: files, or directories read recursively (`*.toml`, in path order).
 pub fn load_paths(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
@@ -461,6 +465,27 @@ impl<'a> FileReader<'a> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
+                DeValue::String(s)
+                    if matches!(key, "names" | "of") && s.chars().nth(MAX_NAME_CHARS).is_some() =>
+                {
+                    // Label the start only: the snippet must not print the whole string.
+                    let span = span_of(item);
+                    let head = s.char_indices().nth(40).map_or(s.len(), |(i, _)| i);
+                    let end = (span.start + head).min(span.end);
+                    let end = (end..=span.end)
+                        .find(|&e| self.file.text.is_char_boundary(e))
+                        .unwrap_or(span.end);
+                    self.problem(
+                        "factcheck::kb::too-long",
+                        format!(
+                            "an entry of `{key}` of {ctx} is {} characters long; the limit is {MAX_NAME_CHARS}",
+                            s.chars().count()
+                        ),
+                        Span::new(span.start, end),
+                        "this string",
+                        "a name or phrase is a few words: split the text into separate entries, or remove it",
+                    )
+                }
                 DeValue::String(s) if !s.trim().is_empty() => {
                     out.push((s.to_string(), span_of(item)))
                 }

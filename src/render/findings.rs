@@ -149,11 +149,15 @@ fn source_of<'k>(kb: &'k Kb, f: &Finding) -> Option<&'k factcheck::kb::Source> {
 /// Renders a report's findings as miette diagnostics.
 pub fn human(kb: &Kb, path: &str, report: &Report, color: bool) -> String {
     let mut out = String::new();
+    // Control characters in the article or the KB are shown, never sent raw.
+    let safe = super::terminal::Escaped::new(&report.doc.text);
+    let path = super::terminal::escape(path);
     for f in &report.findings {
+        let f = &safe.finding(f);
         let d = FindingDiagnostic {
             finding: f,
-            source: super::Windowed::new(path, report.doc.text.clone()),
-            help: help_text(kb, f),
+            source: super::Windowed::new(path.as_ref(), safe.text.clone()),
+            help: help_text(kb, f).map(|h| super::terminal::escape(&h).into_owned()),
         };
         out.push_str(&super::diagnostic(&d, color));
         out.push('\n');

@@ -37,7 +37,7 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
         t.set_header(header);
         for (path, s) in rows {
             let mut row = vec![
-                path.to_string(),
+                super::terminal::escape(path).into_owned(),
                 s.claims.to_string(),
                 s.checked.to_string(),
                 s.agreeing.to_string(),

@@ -8,6 +8,7 @@ pub mod human;
 pub mod json;
 pub mod kb;
 pub mod sarif;
+pub mod terminal;
 
 /// One article's outcome, in command-line order.
 pub struct FileResult {
