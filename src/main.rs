@@ -29,6 +29,11 @@ use std::process::ExitCode;
 
 const EXIT_USAGE: u8 = 2;
 
+/// Checking allocates many small, short-lived values (tokens' words, claims, findings);
+/// mimalloc serves them with about half the instructions of the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
