@@ -1007,7 +1007,7 @@ impl<'d> Extractor<'d, '_> {
             return Some(i + 4);
         }
         if matches!(
-            r.lower(i + 1).as_str(),
+            &*r.lower(i + 1),
             "am" | "pm" | "gmt" | "utc" | "edt" | "est" | "cet" | "o'clock"
         ) {
             return Some(i + 2);
@@ -1023,7 +1023,7 @@ impl<'d> Extractor<'d, '_> {
             && r.is(base.num.start, "one")
             && base.num.start > 0
             && matches!(
-                r.lower(base.num.start - 1).as_str(),
+                &*r.lower(base.num.start - 1),
                 "the"
                     | "this"
                     | "that"
@@ -1097,7 +1097,7 @@ impl<'d> Extractor<'d, '_> {
             return (Qualifier::LowerBound, e + 2);
         }
         if r.is(e, "or") || r.is(e, "and") {
-            match r.lower(e + 1).as_str() {
+            match &*r.lower(e + 1) {
                 "more" | "over" | "above" | "greater" | "higher" => {
                     return (Qualifier::LowerBound, e + 2);
                 }
@@ -1254,8 +1254,7 @@ impl<'d> Extractor<'d, '_> {
         }
         let s = r.doc.tokens[a.start].sentence;
         let from = a.start.saturating_sub(5);
-        (from..a.start)
-            .any(|k| r.doc.tokens[k].sentence == s && TALLY_CUES.contains(&r.lower(k).as_str()))
+        (from..a.start).any(|k| r.doc.tokens[k].sentence == s && TALLY_CUES.contains(&&*r.lower(k)))
     }
 
     fn skip_tally(&self, e: usize) -> usize {
@@ -1266,7 +1265,7 @@ impl<'d> Extractor<'d, '_> {
     fn vague(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let w = r.lower(i);
-        let (lo, hi, mut j) = match w.as_str() {
+        let (lo, hi, mut j) = match &*w {
             "dozens" => (24, 99, i + 1),
             "scores" => (40, 199, i + 1),
             "hundreds" => (200, 999, i + 1),
@@ -1380,7 +1379,7 @@ impl<'d> Extractor<'d, '_> {
             return None;
         }
         // Spans of time are not things counted: "two decades", "three years".
-        if TIME_UNITS.contains(&r.lower(start).as_str()) {
+        if TIME_UNITS.contains(&&*r.lower(start)) {
             return None;
         }
         let span = self.span(start, end);

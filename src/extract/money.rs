@@ -123,7 +123,7 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
     let one = Decimal::ONE;
     let w = r.lower(i);
     let plain = |c: &'static str| Some((Some(c), 1, one));
-    match w.as_str() {
+    match &*w {
         "dollar" | "dollars" => plain("USD"),
         "euro" | "euros" => plain("EUR"),
         "yen" => plain("JPY"),
@@ -158,27 +158,22 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
         "cent" | "cents" => Some((None, 1, Decimal::new(1, 2))),
         "pence" | "penny" => Some((Some("GBP"), 1, Decimal::new(1, 2))),
         _ => {
-            if (w == "us" || w == "american")
-                && matches!(r.lower(i + 1).as_str(), "dollar" | "dollars")
-            {
+            if (w == "us" || w == "american") && matches!(&*r.lower(i + 1), "dollar" | "dollars") {
                 return Some((Some("USD"), 2, one));
             }
             let two = |c: &'static str, names: &[&str]| {
                 names
-                    .contains(&r.lower(i + 1).as_str())
+                    .contains(&&*r.lower(i + 1))
                     .then_some((Some(c), 2, one))
             };
-            match w.as_str() {
+            match &*w {
                 "swiss" => two("CHF", &["franc", "francs"]),
                 "australian" => two("AUD", &["dollar", "dollars"]),
                 "canadian" => two("CAD", &["dollar", "dollars"]),
                 "taiwan" | "taiwanese" => two("TWD", &["dollar", "dollars"]),
                 "british" => two("GBP", &["pound", "pounds"]),
-                "new" if r.is(i + 1, "taiwan") => matches!(
-                    r.lower(i + 2).as_str(),
-                    "dollar" | "dollars"
-                )
-                .then_some((Some("TWD"), 3, one)),
+                "new" if r.is(i + 1, "taiwan") => matches!(&*r.lower(i + 2), "dollar" | "dollars")
+                    .then_some((Some("TWD"), 3, one)),
                 "polish" => two("PLN", &["zloty", "zlotys"]),
                 "japanese" => two("JPY", &["yen"]),
                 "chinese" => two("CNY", &["yuan"]),
@@ -285,7 +280,7 @@ fn cents(r: &Reader<'_>, m: Money) -> Money {
         return m;
     }
     let mut end = c.end;
-    if matches!(r.lower(end).as_str(), "cent" | "cents") {
+    if matches!(&*r.lower(end), "cent" | "cents") {
         end += 1;
     } else if r.is_word(end) && !r.is(end, "and") && r.same_sentence(j, end) {
         return m; // "15 dollars 50 times": not cents
@@ -380,7 +375,7 @@ fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
         });
     }
     // "10 €", "10 $" — but not "5 $ bills".
-    let bills = matches!(r.lower(e + 1).as_str(), "bill" | "bills" | "note" | "notes");
+    let bills = matches!(&*r.lower(e + 1), "bill" | "bills" | "note" | "notes");
     if let Some(c) = symbol(r.text(e)).filter(|_| !bills) {
         return Some(Money {
             currency: Some(Currency(c)),

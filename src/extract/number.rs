@@ -363,8 +363,14 @@ impl<'d> Reader<'d> {
             .map_or("", |t| t.span.slice(&self.doc.text))
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
+    /// The token's text in lower case, borrowed when it already is (most words are).
+    pub fn lower(&self, i: usize) -> std::borrow::Cow<'d, str> {
+        let t = self.text(i);
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(t)
+        } else {
+            std::borrow::Cow::Owned(t.to_lowercase())
+        }
     }
 
     pub fn is(&self, i: usize, w: &str) -> bool {
@@ -580,7 +586,7 @@ impl<'d> Reader<'d> {
     /// "quarter million", "half".
     fn fraction_first(&self, i: usize) -> Option<Num> {
         let w = self.lower(i);
-        let article = matches!(w.as_str(), "a" | "an");
+        let article = matches!(&*w, "a" | "an");
         let (frac_at, frac) = if article {
             let next = self.lower(i + 1);
             if next == "dozen" {
@@ -615,7 +621,7 @@ impl<'d> Reader<'d> {
         if self.is(k, "of") {
             k += 1;
         }
-        if matches!(self.lower(k).as_str(), "a" | "an") {
+        if matches!(&*self.lower(k), "a" | "an") {
             k += 1;
         }
         let lk = self.lower(k);
@@ -928,11 +934,7 @@ impl<'d> Reader<'d> {
             return n;
         }
         // "two dozen", "three hundred and two dozens", "3 dzs"
-        if matches!(
-            lw.as_str(),
-            "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs"
-        ) && near(e)
-        {
+        if matches!(&*lw, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") && near(e) {
             n.value = c.value() + c.tail * Decimal::from(11);
             n.end = e + 1;
             n.resolution = Decimal::ONE;
@@ -1085,7 +1087,7 @@ impl<'d> Reader<'d> {
             value = value.checked_mul(s)?;
             end += 1;
         } else if self.is(end, "of")
-            && matches!(self.lower(end + 1).as_str(), "a" | "an")
+            && matches!(&*self.lower(end + 1), "a" | "an")
             && let Some(s) = self.word_scale_at(end + 2)
         {
             value = value.checked_mul(s)?;
