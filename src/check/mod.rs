@@ -747,11 +747,10 @@ impl<'k> Run<'_, 'k> {
         let toks = &self.doc.tokens;
         let (first, last) = self.doc.sentences[claim.sentence].tokens;
         let det = |k: usize| {
-            let w = toks[k].span.slice(&self.doc.text).to_lowercase();
-            matches!(
-                w.as_str(),
-                "the" | "this" | "that" | "its" | "these" | "those"
-            )
+            let w = toks[k].span.slice(&self.doc.text);
+            ["the", "this", "that", "its", "these", "those"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
         };
         let preceded = |start: usize| {
             let at = toks.partition_point(|t| t.span.start < start);
@@ -764,8 +763,9 @@ impl<'k> Run<'_, 'k> {
                 .iter()
                 .any(|(_, sp)| preceded(sp.start))
             || (first..last).any(|k| {
-                let w = toks[k].span.slice(&self.doc.text).to_lowercase();
-                DEAL_NOUNS.contains(&w.as_str()) && preceded(toks[k].span.start)
+                let w = toks[k].span.slice(&self.doc.text);
+                DEAL_NOUNS.iter().any(|d| w.eq_ignore_ascii_case(d))
+                    && preceded(toks[k].span.start)
             })
     }
 
