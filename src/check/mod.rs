@@ -764,8 +764,7 @@ impl<'k> Run<'_, 'k> {
                 .any(|(_, sp)| preceded(sp.start))
             || (first..last).any(|k| {
                 let w = toks[k].span.slice(&self.doc.text);
-                DEAL_NOUNS.iter().any(|d| w.eq_ignore_ascii_case(d))
-                    && preceded(toks[k].span.start)
+                DEAL_NOUNS.iter().any(|d| w.eq_ignore_ascii_case(d)) && preceded(toks[k].span.start)
             })
     }
 

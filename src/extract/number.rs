@@ -180,9 +180,10 @@ pub fn may_be_numeric(t: &str) -> bool {
         || ordinal(l).is_some()
         || word_scale_lower(l).is_some()
         || c.is_uppercase() && super::date::month_lower(l).is_some()
-        || crate::date::WEEKDAYS
-            .iter()
-            .any(|d| d.eq_ignore_ascii_case(l))
+        || matches!(
+            l,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
         || matches!(
             l,
             "hundred"
