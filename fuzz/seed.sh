@@ -11,5 +11,8 @@ for f in ../tests/corpus/*/* ../tests/fixtures/check/articles/* ../tests/heldout
     cp "$f" "corpus/check/$n"
 done
 for f in $(find ../rules ../tests/fixtures -name '*.toml'); do
-    cp "$f" "corpus/kb_load/$(echo "${f#../}" | tr '/' '_')"
+    n=$(echo "${f#../}" | tr '/' '_')
+    # kb_load: the first byte picks whether the embedded language rules load too.
+    { printf '\000'; cat "$f"; } > "corpus/kb_load/$n"
+    { printf '\001'; cat "$f"; } > "corpus/kb_load/alone-$n"
 done

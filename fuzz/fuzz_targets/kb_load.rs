@@ -1,6 +1,8 @@
-//! KB loading on arbitrary TOML, beside the embedded language rules as `--kb` loads it: no
-//! panic, no hang, every problem's span in bounds and on a character boundary of its file,
-//! every problem renders; a KB that loads builds a checker that checks an article.
+//! KB loading on arbitrary TOML: no panic, no hang, every problem's span in bounds and on a
+//! character boundary of its file, every problem renders; a KB that loads builds a checker
+//! that checks an article. The first byte picks whether the file is loaded beside the
+//! embedded language rules, as `--kb` loads it (one input in four), or alone: compiling the
+//! language rules costs most of a run, and alone the target runs ten times as many inputs.
 
 #![no_main]
 
@@ -13,10 +15,17 @@ const ARTICLE: &str = "PRISTINA, Jan. 11, 2024 — The State Department approved
 Javelin missiles and 24 launch units to Kosovo for $75 million, awaiting approval from Congress.\n";
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some((&first, rest)) = data.split_first() else {
         return;
     };
-    let mut sources = kb::embedded_language();
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let mut sources = if first & 3 == 0 {
+        kb::embedded_language()
+    } else {
+        Vec::new()
+    };
     sources.push(("fuzz.toml".to_string(), text.to_string()));
     match kb::load_sources(sources) {
         Err(problems) => {
