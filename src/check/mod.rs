@@ -71,41 +71,75 @@ pub struct Report {
     pub stats: Stats,
     /// The date the article was judged at.
     pub date: Option<Date>,
+    /// Fingerprints by (start, end, code), worked out for all findings at once on first use.
+    fingerprints: std::sync::OnceLock<HashMap<(usize, usize, &'static str), String>>,
 }
+
+/// What identifies a finding across edits (see [`Report::fingerprint`]).
+type FingerprintKey<'a> = (&'static str, &'a str, &'a str, String, String);
 
 impl Report {
     /// A fingerprint per finding that survives edits elsewhere in the article: the code, the
     /// KB record and figure, the flagged words and the counted thing — never a line number —
     /// plus which occurrence of that same key it is.
     pub fn fingerprint(&self, kb: &Kb, f: &Finding) -> String {
-        let key = |f: &Finding| {
-            let rec = f.record.map_or("", |r| kb.records[r].id.as_str());
-            let fig = f
-                .figures
-                .first()
-                .and_then(|&i| f.record.map(|r| kb.records[r].figures[i].id.as_str()))
-                .unwrap_or("");
-            let text = self
-                .doc
-                .slice(f.span)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let of = f
-                .claim
-                .and_then(|c| self.claims[c].of.as_ref())
-                .map_or(String::new(), |o| o.0.to_lowercase());
-            (f.code, rec.to_string(), fig.to_string(), text, of)
-        };
-        let k = key(f);
-        let nth = self
-            .findings
-            .iter()
-            .chain(&self.suppressed)
-            .filter(|g| g.span.start < f.span.start && key(g) == k)
-            .count();
-        let nth = nth.to_string();
-        crate::suppress::fnv1a(&[k.0, &k.1, &k.2, &k.3, &k.4, &nth])
+        let all = self.fingerprints.get_or_init(|| self.all_fingerprints(kb));
+        all.get(&(f.span.start, f.span.end, f.code))
+            .cloned()
+            .unwrap_or_else(|| self.fingerprint_of(kb, f, 0))
+    }
+
+    fn key<'k>(&self, kb: &'k Kb, f: &Finding) -> FingerprintKey<'k> {
+        let rec = f.record.map_or("", |r| kb.records[r].id.as_str());
+        let fig = f
+            .figures
+            .first()
+            .and_then(|&i| f.record.map(|r| kb.records[r].figures[i].id.as_str()))
+            .unwrap_or("");
+        let text = self
+            .doc
+            .slice(f.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let of = f
+            .claim
+            .and_then(|c| self.claims[c].of.as_ref())
+            .map_or(String::new(), |o| o.0.to_lowercase());
+        (f.code, rec, fig, text, of)
+    }
+
+    fn fingerprint_of(&self, kb: &Kb, f: &Finding, nth: usize) -> String {
+        let k = self.key(kb, f);
+        crate::suppress::fnv1a(&[k.0, k.1, k.2, &k.3, &k.4, &nth.to_string()])
+    }
+
+    /// Every finding's fingerprint (shown and suppressed), in one pass in text order: the
+    /// occurrence number of a key counts the findings with that key that start earlier.
+    fn all_fingerprints(&self, kb: &Kb) -> HashMap<(usize, usize, &'static str), String> {
+        let mut all: Vec<&Finding> = self.findings.iter().chain(&self.suppressed).collect();
+        all.sort_by_key(|f| f.span.start);
+        let mut seen: HashMap<FingerprintKey<'_>, usize> = HashMap::new();
+        let mut out = HashMap::with_capacity(all.len());
+        let mut i = 0;
+        while i < all.len() {
+            // Findings starting at one offset share their occurrence numbers.
+            let j = i + all[i..]
+                .iter()
+                .take_while(|f| f.span.start == all[i].span.start)
+                .count();
+            let keys: Vec<_> = all[i..j].iter().map(|f| self.key(kb, f)).collect();
+            for (f, k) in all[i..j].iter().zip(&keys) {
+                let nth = seen.get(k).copied().unwrap_or(0);
+                out.entry((f.span.start, f.span.end, f.code))
+                    .or_insert_with(|| self.fingerprint_of(kb, f, nth));
+            }
+            for k in keys {
+                *seen.entry(k).or_default() += 1;
+            }
+            i = j;
+        }
+        out
     }
 
     /// Moves the findings `hide` picks to `suppressed`, and recounts.
@@ -122,6 +156,7 @@ impl Report {
     /// (a code configured off).
     pub fn regrade(&mut self, grade: impl Fn(&Finding) -> Option<Severity>) {
         let all = std::mem::take(&mut self.findings);
+        self.fingerprints = std::sync::OnceLock::new();
         self.findings = all
             .into_iter()
             .filter_map(|mut f| {
@@ -317,6 +352,7 @@ impl<'k> Checker<'k> {
             suppressed: Vec::new(),
             stats,
             date,
+            fingerprints: Default::default(),
         };
         let directives = crate::suppress::directives(&report.doc);
         report.suppress(|r, f| {

@@ -152,11 +152,13 @@ pub fn human(kb: &Kb, path: &str, report: &Report, color: bool) -> String {
     // Control characters in the article or the KB are shown, never sent raw.
     let safe = super::terminal::Escaped::new(&report.doc.text);
     let path = super::terminal::escape(path);
+    // One copy of the text for all findings (a copy each made many findings quadratic).
+    let src = std::sync::Arc::new(super::Source::new(safe.text.as_str()));
     for f in &report.findings {
         let f = &safe.finding(f);
         let d = FindingDiagnostic {
             finding: f,
-            source: super::Windowed::new(path.as_ref(), safe.text.clone()),
+            source: super::Windowed::shared(path.as_ref(), src.clone()),
             help: help_text(kb, f).map(|h| super::terminal::escape(&h).into_owned()),
         };
         out.push_str(&super::diagnostic(&d, color));

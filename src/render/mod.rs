@@ -19,6 +19,7 @@ pub struct FileResult {
 use crate::cli::ColorChoice;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 /// Whether to colour a stream: `--color`, then NO_COLOR, then whether it is a terminal.
 pub fn use_color(choice: ColorChoice, stream_is_tty: bool) -> bool {
@@ -75,27 +76,103 @@ pub fn diagnostic(d: &dyn Diagnostic, color: bool) -> String {
 /// characters, and a snippet an editor can read needs a few words either side.
 pub struct Windowed {
     name: String,
-    text: String,
+    src: Arc<Source>,
     /// Characters kept either side of a label.
     window: usize,
 }
 
+/// A text with its line starts and a character count every [`Source::STRIDE`] bytes, so a
+/// position's line and column cost the same on the first line as on the last, however many
+/// findings a long article has.
+pub struct Source {
+    text: String,
+    line_starts: Vec<usize>,
+    /// Characters before byte `k * STRIDE`.
+    chars_at: Vec<usize>,
+}
+
+impl Source {
+    const STRIDE: usize = 4096;
+
+    pub fn new(text: impl Into<String>) -> Source {
+        let text = text.into();
+        let b = text.as_bytes();
+        let line_starts = std::iter::once(0).chain(memchr_lines(b)).collect();
+        let mut chars_at = Vec::with_capacity(b.len() / Self::STRIDE + 1);
+        let mut n = 0;
+        for chunk in b.chunks(Self::STRIDE) {
+            chars_at.push(n);
+            n += chunk.iter().filter(|&&c| c & 0xC0 != 0x80).count();
+        }
+        chars_at.push(n);
+        Source {
+            text,
+            line_starts,
+            chars_at,
+        }
+    }
+
+    /// Characters before byte `at`.
+    fn chars_before(&self, at: usize) -> usize {
+        let k = at / Self::STRIDE;
+        let from = k * Self::STRIDE;
+        self.chars_at[k]
+            + self.text.as_bytes()[from..at]
+                .iter()
+                .filter(|&&c| c & 0xC0 != 0x80)
+                .count()
+    }
+
+    fn line_of(&self, at: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
+    }
+
+    /// (line, column in characters), both from 0.
+    fn position(&self, at: usize) -> (usize, usize) {
+        let line = self.line_of(at);
+        let ls = self.line_starts[line];
+        (line, self.chars_before(at) - self.chars_before(ls))
+    }
+
+    /// Where the line holding `at` starts and ends (before its line break).
+    fn line_bounds(&self, at: usize) -> (usize, usize) {
+        let line = self.line_of(at);
+        let ls = self.line_starts[line];
+        let le = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&n| n - 1);
+        (ls, le)
+    }
+}
+
+fn memchr_lines(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    b.iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
 impl Windowed {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Windowed {
+        Windowed::shared(name, Arc::new(Source::new(text)))
+    }
+
+    /// A view of a source shared by several diagnostics (one article's findings).
+    pub fn shared(name: impl Into<String>, src: Arc<Source>) -> Windowed {
         // Room for the gutter and a short label on one terminal line.
         let window = (width().saturating_sub(16) / 2).clamp(24, 90);
         Windowed {
             name: name.into(),
-            text: text.into(),
+            src,
             window,
         }
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count();
-        let ls = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, self.text[ls..offset].chars().count())
+        self.src.position(offset)
     }
 }
 
@@ -114,7 +191,7 @@ impl miette::SourceCode for Windowed {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let text = self.text.as_str();
+        let text = self.src.text.as_str();
         let start = floor_boundary(text, span.offset());
         let end = floor_boundary(text, span.offset() + span.len()).max(start);
         if before == 0 && after == 0 {
@@ -129,8 +206,8 @@ impl miette::SourceCode for Windowed {
                 text[start..end].matches('\n').count() + 1,
             )));
         }
-        let ls = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let mut le = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let (ls, _) = self.src.line_bounds(start);
+        let (_, mut le) = self.src.line_bounds(end);
         if le > ls && text.as_bytes()[le - 1] == b'\r' {
             le -= 1;
         }
