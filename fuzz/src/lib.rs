@@ -137,13 +137,26 @@ pub fn assert_html_tags(page: &str) {
 
 /// Renders one checked article in every format and asserts each format's property.
 pub fn assert_renders(kb: &factcheck::kb::Kb, report: Report) {
+    // The JSON document as the binary streams it: head, the file's object, tail.
+    let json = format!(
+        "{}{}{}",
+        render::json::HEAD,
+        render::json::file(kb, "fuzz.txt", &report),
+        render::json::tail(1, &report.stats, &[])
+    );
+    assert_json(&json);
+    let _ = render::github::file(kb, "fuzz.txt", &report);
+    let mut human = render::findings::human(kb, "fuzz.txt", &report, false);
+    human.push_str(&render::human::summary(
+        &[("fuzz.txt".to_string(), report.stats)],
+        0,
+        false,
+    ));
+    assert_terminal_safe(&human);
     let results = vec![render::FileResult {
         path: "fuzz.txt".to_string(),
         outcome: Ok(report),
     }];
-    assert_json(&render::json::render(kb, &results));
     assert_json(&render::sarif::render(kb, &results));
     assert_html_tags(&render::html::render(kb, &results));
-    let _ = render::github::render(kb, &results);
-    assert_terminal_safe(&render::human::render(kb, &results, false, false));
 }
