@@ -165,7 +165,7 @@ fn money(rng: &mut Rng, millions: usize, exact: bool) -> String {
         1 => format!("US${millions}m"),
         2 => format!("${millions}M"),
         3 if millions >= 1000 => format!("${} billion", millions as f64 / 1000.0),
-        4 => format!("{millions} million dollars"),
+        3 | 4 => format!("{millions} million dollars"),
         _ => format!("an estimated ${millions} million"),
     }
 }
