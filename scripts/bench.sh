@@ -32,8 +32,9 @@ fi
 cd "$ROOT"
 echo "building (release)…" >&2
 cargo build --release --quiet --bin factcheck --example gen-corpus
-FC=$ROOT/target/release/factcheck
-GEN=$ROOT/target/release/examples/gen-corpus
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+FC=$TARGET/release/factcheck
+GEN=$TARGET/release/examples/gen-corpus
 
 echo "generating corpus and KBs in $DIR…" >&2
 [ -d "$DIR/main" ] || "$GEN" generate --out "$DIR/main" --records 1000 --mb "$MB" 2>&1 >&2
