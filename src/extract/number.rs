@@ -334,8 +334,30 @@ struct Cardinal {
 
 impl Cardinal {
     fn value(&self) -> Decimal {
-        self.total + self.current
+        add(self.total, self.current)
     }
+}
+
+thread_local! {
+    /// Set when arithmetic on a number being read overflowed (see [`Reader::number`]).
+    static OVERFLOW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `a + b`, or the largest value with [`OVERFLOW`] set: a number too large to hold is no
+/// claim, and never a panic.
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or_else(|| {
+        OVERFLOW.with(|o| o.set(true));
+        Decimal::MAX
+    })
+}
+
+/// `a * b`, like [`add`].
+fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or_else(|| {
+        OVERFLOW.with(|o| o.set(true));
+        Decimal::MAX
+    })
 }
 
 /// Token-level reader over a document.
@@ -409,6 +431,13 @@ impl<'d> Reader<'d> {
 
     /// A number starting at token `i`, with an optional sign ("minus five", "-1").
     pub fn number(&self, i: usize) -> Option<Num> {
+        let outer = OVERFLOW.with(|o| o.replace(false));
+        let n = self.number_inner(i);
+        let overflowed = OVERFLOW.with(|o| o.replace(outer));
+        n.filter(|_| !overflowed)
+    }
+
+    fn number_inner(&self, i: usize) -> Option<Num> {
         let t = self.text(i);
         // "10^400": a power too large to hold is no claim, and neither its base nor its
         // exponent is one alone ("400 dollars").
@@ -707,7 +736,7 @@ impl<'d> Reader<'d> {
                         k += 1;
                     }
                 }
-                c.current += value;
+                c.current = add(c.current, value);
                 c.tail = value;
                 c.resolution = Decimal::new(1, frac);
                 c.atoms += 1;
@@ -751,11 +780,11 @@ impl<'d> Reader<'d> {
                 if let Some(u) = small(&self.lower(unit_at)).filter(|&u| (1..10).contains(&u))
                     && self.near(i, unit_at)
                 {
-                    value += Decimal::from(u);
+                    value = add(value, Decimal::from(u));
                     k = unit_at + 1;
                     c.trailing_tens = None;
                 }
-                c.current += value;
+                c.current = add(c.current, value);
                 c.tail = value;
                 c.resolution = Decimal::ONE;
                 c.atoms += 1;
@@ -774,7 +803,7 @@ impl<'d> Reader<'d> {
                     // "fifty two" handled above; here a tens word precedes with no unit.
                     break;
                 }
-                c.current += Decimal::from(v);
+                c.current = add(c.current, Decimal::from(v));
                 c.tail = Decimal::from(v);
                 c.resolution = Decimal::ONE;
                 c.atoms += 1;
@@ -928,7 +957,7 @@ impl<'d> Reader<'d> {
             if !digits.is_empty()
                 && let Ok(f) = Decimal::from_str_exact(&format!("0.{digits}"))
             {
-                n.value += f;
+                n.value = add(n.value, f);
                 n.resolution = Decimal::new(1, digits.len() as u32);
                 n.end = k;
             }
@@ -936,7 +965,7 @@ impl<'d> Reader<'d> {
         }
         // "two dozen", "three hundred and two dozens", "3 dzs"
         if matches!(&*lw, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") && near(e) {
-            n.value = c.value() + c.tail * Decimal::from(11);
+            n.value = add(c.value(), mul(c.tail, Decimal::from(11)));
             n.end = e + 1;
             n.resolution = Decimal::ONE;
             n.bare_integer = false;
@@ -957,16 +986,16 @@ impl<'d> Reader<'d> {
             let mut end = k;
             if let Some(scale) = self.word_scale_at(k).filter(|_| near(k)) {
                 value = if c.last_scale > Decimal::ONE {
-                    c.value() + frac * scale
+                    add(c.value(), mul(frac, scale))
                 } else {
-                    (c.value() + frac) * scale
+                    mul(add(c.value(), frac), scale)
                 };
                 end = k + 1;
             } else {
-                value = c.value() + frac * c.last_scale;
+                value = add(c.value(), mul(frac, c.last_scale));
             }
             if c.current.is_zero() && c.last_scale == Decimal::ONE {
-                value = c.value() + frac;
+                value = add(c.value(), frac);
             }
             n.value = value;
             n.end = end;
@@ -1046,7 +1075,7 @@ impl<'d> Reader<'d> {
         if c.digits_only {
             return None;
         }
-        Some((c.value() + Decimal::from(d), m + 1))
+        Some((add(c.value(), Decimal::from(d)), m + 1))
     }
 
     fn fraction_after(&self, start: usize, c: &Cardinal) -> Option<Num> {

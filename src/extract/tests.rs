@@ -620,3 +620,23 @@ fn anchored_reading_matches_full_reading_on_real_text() {
         assert!(a == b, "{name}: anchored and full reading differ");
     }
 }
+
+/// Arithmetic on a number that outgrows a decimal (28 digits and a "dozen", "and a half")
+/// is no claim, never a panic (found by the span proptest).
+#[test]
+fn overflowing_number_words_are_no_claim() {
+    for text in [
+        "They bought 6602400000000000000000000000 dozen missiles.",
+        "They bought 79228162514264337593543950335 and a half tanks.",
+        "It cost 79228162514264337593543950335.5 dollars.",
+        "They sent 9999999999999999999999999999 thousand and 9999999999999999999999999999 troops.",
+        "Worth 70000000000000000000000000000 and three quarters billion dollars.",
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter()
+                .all(|c| !c.2.contains("7922816") && !c.2.contains("66024")),
+            "{text}: {got:?}"
+        );
+    }
+}
