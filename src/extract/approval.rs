@@ -486,7 +486,11 @@ impl Lexicon {
         todo.sort_unstable();
         todo.dedup();
         for (s, idx) in todo {
-            let sent = &doc.sentences[s];
+            // A word outside every sentence (front matter, a document of markup only) has
+            // no sentence to search.
+            let Some(sent) = doc.sentences.get(s) else {
+                continue;
+            };
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
             let Some(re) = self.regex(idx) else { continue };

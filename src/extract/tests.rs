@@ -640,3 +640,18 @@ fn overflowing_number_words_are_no_claim() {
         );
     }
 }
+
+/// A phrase's word in front matter, in a document with no sentence at all, is no claim and
+/// no panic (found by the extraction fuzz target).
+#[test]
+fn phrase_words_outside_every_sentence() {
+    for text in [
+        "---\ntitle: Finland cleared to buy 64 F-35s\ndate:12\n---\n",
+        "<!-- Congress approved the sale -->",
+        "",
+    ] {
+        let doc = Document::new(text);
+        let _ = extract(&doc, &Context::default(), lexicon());
+    }
+    assert!(claims("---\ntitle: Congress approved it\n---\n").is_empty());
+}
