@@ -17,6 +17,7 @@ pub struct FileResult {
 }
 
 use crate::cli::ColorChoice;
+use factcheck::span::LineIndex;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -81,78 +82,32 @@ pub struct Windowed {
     window: usize,
 }
 
-/// A text with its line starts and a character count every [`Source::STRIDE`] bytes, so a
-/// position's line and column cost the same on the first line as on the last, however many
-/// findings a long article has.
+/// A text with its [`LineIndex`], so a position's line and column cost the same on the
+/// first line as on the last, however many findings a long article has.
 pub struct Source {
     text: String,
-    line_starts: Vec<usize>,
-    /// Characters before byte `k * STRIDE`.
-    chars_at: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl Source {
-    const STRIDE: usize = 4096;
-
     pub fn new(text: impl Into<String>) -> Source {
         let text = text.into();
-        let b = text.as_bytes();
-        let line_starts = std::iter::once(0).chain(memchr_lines(b)).collect();
-        let mut chars_at = Vec::with_capacity(b.len() / Self::STRIDE + 1);
-        let mut n = 0;
-        for chunk in b.chunks(Self::STRIDE) {
-            chars_at.push(n);
-            n += chunk.iter().filter(|&&c| c & 0xC0 != 0x80).count();
-        }
-        chars_at.push(n);
-        Source {
-            text,
-            line_starts,
-            chars_at,
-        }
-    }
-
-    /// Characters before byte `at`.
-    fn chars_before(&self, at: usize) -> usize {
-        let k = at / Self::STRIDE;
-        let from = k * Self::STRIDE;
-        self.chars_at[k]
-            + self.text.as_bytes()[from..at]
-                .iter()
-                .filter(|&&c| c & 0xC0 != 0x80)
-                .count()
-    }
-
-    fn line_of(&self, at: usize) -> usize {
-        self.line_starts
-            .partition_point(|&s| s <= at)
-            .saturating_sub(1)
+        let lines = LineIndex::new(&text);
+        Source { text, lines }
     }
 
     /// (line, column in characters), both from 0.
     fn position(&self, at: usize) -> (usize, usize) {
-        let line = self.line_of(at);
-        let ls = self.line_starts[line];
-        (line, self.chars_before(at) - self.chars_before(ls))
+        let lc = self.lines.locate(&self.text, at);
+        (lc.line - 1, lc.column - 1)
     }
 
     /// Where the line holding `at` starts and ends (before its line break).
     fn line_bounds(&self, at: usize) -> (usize, usize) {
-        let line = self.line_of(at);
-        let ls = self.line_starts[line];
-        let le = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |&n| n - 1);
-        (ls, le)
+        let line = self.lines.locate(&self.text, at).line;
+        let span = self.lines.line_span(&self.text, line);
+        (span.start, span.end)
     }
-}
-
-fn memchr_lines(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    b.iter()
-        .enumerate()
-        .filter(|(_, c)| **c == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 impl Windowed {
