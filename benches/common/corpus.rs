@@ -4,28 +4,9 @@
 //!
 //! Everything here is generated from a seed; the same arguments give the same bytes.
 
-use super::Rng;
+use super::{Rng, word};
 use factcheck::date::MONTHS;
 use std::fmt::Write as _;
-
-const SYLLABLES: [&str; 24] = [
-    "ka", "ro", "mi", "ve", "su", "ta", "no", "li", "de", "ba", "zo", "re", "pa", "gu", "fe", "ni",
-    "so", "tu", "la", "me", "di", "ko", "ra", "vu",
-];
-
-/// A made-up capitalised word of `n` syllables, one per base-24 digit of `i`.
-fn word(mut i: usize, n: usize) -> String {
-    let mut s = String::new();
-    for _ in 0..n {
-        s.push_str(SYLLABLES[i % 24]);
-        i /= 24;
-    }
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-        None => s,
-    }
-}
 
 /// Buyer names: three syllables below 24³, four above, so no two buyers share a name.
 fn buyer_name(i: usize) -> String {

@@ -95,7 +95,7 @@ const SYLLABLES: [&str; 24] = [
 
 /// A made-up word of `n` two-letter syllables, one per base-24 digit of `i`: distinct `i`
 /// below 24^n give distinct words, and words of different `n` never coincide.
-fn word(mut i: usize, n: usize) -> String {
+pub fn word(mut i: usize, n: usize) -> String {
     let mut s = String::new();
     for _ in 0..n {
         s.push_str(SYLLABLES[i % 24]);
