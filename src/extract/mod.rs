@@ -604,14 +604,7 @@ fn may_start(r: &Reader<'_>, i: usize) -> bool {
     if t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()) {
         return true;
     }
-    if t.len() > 16 || !t.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; 16];
-    let l = &mut buf[..t.len()];
-    l.copy_from_slice(t.as_bytes());
-    l.make_ascii_lowercase();
-    std::str::from_utf8(l).is_ok_and(|l| STARTERS.contains(l))
+    number::with_ascii_lower(t, |l| STARTERS.contains(l)).unwrap_or(false)
 }
 
 /// Extracts every claim in a document, in text order.

@@ -122,6 +122,19 @@ pub fn zero_width(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
+/// `f` of a short ASCII word in lower case, without allocating; `None` for a word longer
+/// than 16 bytes or not ASCII (no number word, qualifier or month is).
+pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if t.len() > 16 || !t.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let l = &mut buf[..t.len()];
+    l.copy_from_slice(t.as_bytes());
+    l.make_ascii_lowercase();
+    std::str::from_utf8(l).ok().map(f)
+}
+
 /// A scale suffix glued to digits ("3m", "2bn", "80Mln", "5k").
 pub fn suffix_scale(s: &str) -> Option<Decimal> {
     Some(match s {
@@ -165,39 +178,32 @@ pub fn may_be_numeric(t: &str) -> bool {
         // "$", "€", "£", "%" — not ASCII punctuation other than those.
         return !c.is_ascii_punctuation() && !c.is_whitespace() || matches!(c, '$' | '%');
     }
-    if t.len() > 12 || !t.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; 12];
-    let l = &mut buf[..t.len()];
-    l.copy_from_slice(t.as_bytes());
-    l.make_ascii_lowercase();
-    let Ok(l) = std::str::from_utf8(l) else {
-        return false;
-    };
-    small(l).is_some()
-        || tens(l).is_some()
-        || ordinal(l).is_some()
-        || word_scale_lower(l).is_some()
-        || c.is_uppercase() && super::date::month_lower(l).is_some()
-        || matches!(
-            l,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-        || matches!(
-            l,
-            "hundred"
-                | "hundreds"
-                | "dozen"
-                | "dozens"
-                | "dz"
-                | "dzs"
-                | "doz"
-                | "dozs"
-                | "score"
-                | "scores"
-                | "tens"
-        )
+    with_ascii_lower(t, |l| {
+        small(l).is_some()
+            || tens(l).is_some()
+            || ordinal(l).is_some()
+            || word_scale_lower(l).is_some()
+            || c.is_uppercase() && super::date::month_lower(l).is_some()
+            || matches!(
+                l,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+            || matches!(
+                l,
+                "hundred"
+                    | "hundreds"
+                    | "dozen"
+                    | "dozens"
+                    | "dz"
+                    | "dzs"
+                    | "doz"
+                    | "dozs"
+                    | "score"
+                    | "scores"
+                    | "tens"
+            )
+    })
+    .unwrap_or(false)
 }
 
 fn small(w: &str) -> Option<u32> {
