@@ -247,6 +247,9 @@ pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
             if meta.len() > max {
                 return Err(too_large(&path, Some(meta.len()), max));
             }
+            // Room for the whole file and one byte more, so the read ends in two calls
+            // (the file, then end of file) instead of probing and growing.
+            bytes.reserve_exact(meta.len() as usize + 1);
             std::fs::File::open(p)
                 .and_then(|f| f.take(limit).read_to_end(&mut bytes))
                 .map_err(|e| io_error(p, &e))?;

@@ -43,7 +43,8 @@ pub struct Document {
     pub masked: Vec<Span>,
     /// The date in Markdown front matter (`date: 2024-01-11`), if any.
     pub front_matter_date: Option<String>,
-    lines: LineIndex,
+    /// Built on first use: most documents of a large run report nothing, so never need it.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 static MASKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,7 +98,6 @@ impl Document {
         };
         let mut tokens = tokenize(&text, &masked);
         let (sentences, paragraphs) = segment(&text, &mut tokens);
-        let lines = LineIndex::new(&text);
         Document {
             text,
             tokens,
@@ -105,7 +105,7 @@ impl Document {
             paragraphs,
             masked,
             front_matter_date,
-            lines,
+            lines: std::sync::OnceLock::new(),
         }
     }
 
@@ -118,11 +118,11 @@ impl Document {
     }
 
     pub fn locate(&self, offset: usize) -> LineCol {
-        self.lines.locate(&self.text, offset)
+        self.line_index().locate(&self.text, offset)
     }
 
     pub fn line_index(&self) -> &LineIndex {
-        &self.lines
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The sentence containing byte `offset` (the last one starting at or before it).

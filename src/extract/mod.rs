@@ -567,6 +567,20 @@ const JUST_BELOW: &[&[&str]] = &[
     &["a", "little", "under"],
 ];
 
+/// Whether some qualifier phrase can start with this token: most tokens are not the first
+/// word of any, and this one lookup spares trying every phrase there.
+fn starts_qualifier(token: &str) -> bool {
+    static FIRST: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        [JUST_BELOW, LOWER, UPPER, APPROX]
+            .iter()
+            .flat_map(|table| table.iter().filter_map(|p| p.first().copied()))
+            .collect()
+    });
+    first.contains(token) || number::with_ascii_lower(token, |l| first.contains(l)).unwrap_or(false)
+}
+
 /// For each token, whether a numeric token is at most [`LEAD`] tokens after it.
 fn near_numeric(numeric: &[bool]) -> Vec<bool> {
     let mut near = vec![false; numeric.len()];
@@ -1061,6 +1075,9 @@ impl<'d> Extractor<'d, '_> {
 
     /// A qualifier right before a value, and where the value starts.
     fn prefix_qualifier(&self, i: usize) -> (Option<Qualifier>, usize) {
+        if !starts_qualifier(self.r.text(i)) {
+            return (None, i);
+        }
         let tries: [(&[&[&str]], Qualifier); 4] = [
             (JUST_BELOW, Qualifier::JustBelow),
             (LOWER, Qualifier::LowerBound),

@@ -12,25 +12,27 @@ pub struct SourceFile {
     pub path: String,
     pub text: Arc<str>,
     pub named: Arc<NamedSource<Arc<str>>>,
-    lines: crate::span::LineIndex,
+    /// Built when a position is first asked for (a clean load never asks); shared by clones.
+    lines: Arc<std::sync::OnceLock<crate::span::LineIndex>>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> SourceFile {
         let path = path.into();
         let text: Arc<str> = text.into();
-        let lines = crate::span::LineIndex::new(&text);
         let named = Arc::new(NamedSource::new(path.clone(), text.clone()).with_language("TOML"));
         SourceFile {
             path,
             text,
             named,
-            lines,
+            lines: Arc::default(),
         }
     }
 
     pub fn locate(&self, offset: usize) -> LineCol {
-        self.lines.locate(&self.text, offset)
+        self.lines
+            .get_or_init(|| crate::span::LineIndex::new(&self.text))
+            .locate(&self.text, offset)
     }
 }
 
