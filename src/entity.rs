@@ -4,8 +4,25 @@
 
 use crate::kb::Kb;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Up to this many names and figure phrases, mentions are found with a DFA once a run has
+/// scanned [`DFA_AFTER_BYTES`] of text.
+const DFA_MAX_PATTERNS: usize = 20_000;
+const DFA_AFTER_BYTES: usize = 256 * 1024;
+
+/// An automaton over `patterns`, of the given kind (or the library's choice).
+fn automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(kind)
+        .build(patterns)
+        .ok()
+}
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +53,12 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct AliasIndex {
     ac: Option<AhoCorasick>,
+    /// The patterns, kept to build [`AliasIndex::dfa`] from (empty for a huge KB).
+    patterns: Vec<String>,
+    /// A faster automaton of the same patterns, built once a run has read enough text.
+    dfa: OnceLock<Option<AhoCorasick>>,
+    /// Bytes scanned so far.
+    scanned: AtomicUsize,
     entities: Vec<Vec<usize>>,
     /// (record, figure) pairs per pattern, sorted.
     figures: Vec<Vec<(usize, usize)>>,
@@ -136,13 +159,7 @@ impl AliasIndex {
             }
         }
         let ac = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .ok()
-            })
+            .then(|| automaton(&patterns, None))
             .flatten();
         let mut entities = Vec::with_capacity(targets.len());
         let mut figures = Vec::with_capacity(targets.len());
@@ -168,11 +185,37 @@ impl AliasIndex {
             entities.push(e);
             figures.push(f);
         }
+        // Only a KB of the size a newsroom keeps gets a DFA later; keep its patterns for it.
+        let patterns = if patterns.len() <= DFA_MAX_PATTERNS {
+            patterns
+        } else {
+            Vec::new()
+        };
         AliasIndex {
             ac,
+            patterns,
+            dfa: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
             entities,
             figures,
         }
+    }
+
+    /// The automaton to scan `len` more bytes with: the one built with the index, until the
+    /// run has scanned [`DFA_AFTER_BYTES`], then a DFA of the same patterns (same matches,
+    /// about twice as fast to scan, slower to build: a one-article run never builds it).
+    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa.as_ref().or(self.ac.as_ref());
+        }
+        let before = self.scanned.fetch_add(len, Ordering::Relaxed);
+        if before.saturating_add(len) >= DFA_AFTER_BYTES && !self.patterns.is_empty() {
+            let dfa = self
+                .dfa
+                .get_or_init(|| automaton(&self.patterns, Some(AhoCorasickKind::DFA)));
+            return dfa.as_ref().or(self.ac.as_ref());
+        }
+        self.ac.as_ref()
     }
 
     /// The (record, figure) pairs a phrase pattern stands for, sorted.
@@ -192,7 +235,7 @@ impl AliasIndex {
     /// Whitespace inside names must be single spaces in the article; line breaks inside a
     /// name are rare enough in copy that we do not normalise the text for them.
     pub fn scan(&self, text: &str) -> (Vec<Mention>, Vec<Hit>) {
-        let Some(ac) = &self.ac else {
+        let Some(ac) = self.automaton(text.len()) else {
             return (vec![], vec![]);
         };
         let mut entity_hits: Vec<(Span, usize)> = Vec::new();

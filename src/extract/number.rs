@@ -34,6 +34,38 @@ pub struct Literal<'a> {
 /// decimal part — or European "1.111,11" / "1,3" — then letters ("3m", "211th") or an
 /// exponent ("1e10").
 pub fn literal(tok: &str) -> Option<Literal<'_>> {
+    let b = tok.as_bytes();
+    // Most tokens read here are words; a zero-width character (E2 or EF lead byte) may come
+    // before the digits.
+    if !b
+        .first()
+        .is_some_and(|&c| c.is_ascii_digit() || c == 0xe2 || c == 0xef)
+    {
+        return None;
+    }
+    // Plain digits, maybe with letters after ("246", "2024", "3m"): read without building
+    // strings. Anything else after the digits goes the general way.
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=18).contains(&digits) && !matches!(b.get(digits), Some(b',' | b'.' | 0xe2 | 0xef)) {
+        let (num, suffix) = tok.split_at(digits);
+        if !(suffix.chars().all(char::is_alphabetic) || exponent(suffix).is_some())
+            || (num.len() > 1 && num.starts_with('0'))
+        {
+            return None;
+        }
+        let v = num.bytes().fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        return Some(Literal {
+            value: Decimal::from(v),
+            frac_digits: 0,
+            suffix,
+            grouped: false,
+        });
+    }
+    literal_general(tok)
+}
+
+/// [`literal`] for any token: separators, decimals, zero-width characters, long runs.
+fn literal_general(tok: &str) -> Option<Literal<'_>> {
     let digits_end = tok
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || zero_width(c)))
@@ -710,7 +742,7 @@ impl<'d> Reader<'d> {
                 break;
             }
             let tok_text = self.text(j);
-            let w = tok_text.to_lowercase();
+            let w = self.lower(j);
             // A digit atom.
             let digit_atom = self
                 .doc
@@ -845,7 +877,7 @@ impl<'d> Reader<'d> {
                 continue;
             }
             if let Some(scale) =
-                word_scale(&w).filter(|_| !w.ends_with('s') || w == "lakhs" || w == "crores")
+                word_scale_lower(&w).filter(|_| !w.ends_with('s') || w == "lakhs" || w == "crores")
             {
                 if last == 0 {
                     break;
@@ -1164,6 +1196,54 @@ fn exponent(s: &str) -> Option<Decimal> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    mod literal_fast_path {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2048, .. ProptestConfig::default() })]
+
+            /// The digits-only shortcut reads every token exactly as the general reader does.
+            #[test]
+            fn agrees_with_the_general_reader(tok in "[0-9]{0,22}[,.0-9a-zA-Z\u{200b}\u{feff}×–^+-]{0,6}") {
+                prop_assert_eq!(literal(&tok), literal_general(&tok));
+            }
+        }
+
+        #[test]
+        fn agrees_on_edge_cases() {
+            for tok in [
+                "0",
+                "00",
+                "007",
+                "246",
+                "2024",
+                "3m",
+                "211th",
+                "1e10",
+                "1E",
+                "1A2",
+                "16",
+                "999999999999999999",
+                "9999999999999999999",
+                "12345678901234567890123",
+                "1,200",
+                "1.5",
+                "2\u{200b}46",
+                "\u{200b}5",
+                "5\u{feff}",
+                "3x10",
+                "1e+5",
+                "",
+                "m",
+                "12bn",
+                "7é",
+            ] {
+                assert_eq!(literal(tok), literal_general(tok), "{tok:?}");
+            }
+        }
+    }
 
     fn read(text: &str) -> Option<(String, String)> {
         let d = Document::new(text);
