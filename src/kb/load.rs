@@ -5,6 +5,7 @@ use super::diag::{Problem, SourceFile};
 use super::*;
 use crate::extract::approval::{Example, Names, Phrase};
 use crate::extract::money::{AmountError, parse_amount};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -143,17 +144,27 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
 pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
     let mut kb = Kb::default();
     let mut problems = Vec::new();
-    for (i, (path, text)) in files.into_iter().enumerate() {
-        let file = SourceFile::new(path, text);
+    let files: Vec<SourceFile> = files
+        .into_iter()
+        .map(|(path, text)| SourceFile::new(path, text))
+        .collect();
+    // Parsing the TOML is most of a large KB's load, and each file's is its own: in parallel.
+    // Reading the tables into the KB stays in file order, so ids and problems come out the
+    // same however many threads there are.
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|f| DeTable::parse_recoverable(&f.text))
+        .collect();
+    for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
         kb.files.push(file.clone());
         let mut r = FileReader {
-            file: &file,
+            file,
             idx: i,
             problems: &mut problems,
             pending: Vec::new(),
             misspelt: Vec::new(),
         };
-        r.read(&mut kb);
+        r.read(parsed, &mut kb);
     }
     cross_check(&kb, &mut problems);
     merge_language(&mut kb);
@@ -242,9 +253,8 @@ impl<'a> FileReader<'a> {
         );
     }
 
-    fn read(&mut self, kb: &mut Kb) {
-        let text = self.file.text.clone();
-        let (root, errors) = DeTable::parse_recoverable(&text);
+    fn read(&mut self, parsed: (Spanned<DeTable<'_>>, Vec<toml::de::Error>), kb: &mut Kb) {
+        let (root, errors) = parsed;
         if !errors.is_empty() {
             // One error: the parser's others are mostly echoes of it. An unclosed bracket or
             // string explains the rest best, else the first in the file.
