@@ -18,6 +18,10 @@ use regex_automata::{Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// How many sentences a phrase's word groups turn away before it is compiled anyway.
+const DECLINE_BEFORE_COMPILING: u32 = 16;
 
 /// One phrase rule.
 #[derive(Debug, Clone)]
@@ -60,6 +64,13 @@ pub struct Lexicon {
     words: AhoCorasick,
     /// Pattern of `words` → the phrases that require it.
     word_phrases: Vec<Vec<usize>>,
+    /// Per phrase, every group of words (lower case) one of which must be in a sentence for
+    /// the phrase to match there ("has not yet approved": {has}, {not} and {approved}),
+    /// checked before its regex is compiled: a short run compiles only the phrases its text
+    /// can match.
+    groups: Vec<Vec<Vec<Vec<u8>>>>,
+    /// Per phrase, how many sentences its groups turned away.
+    declined: Vec<AtomicU32>,
     /// Phrases without required words, tried in every sentence.
     always: Vec<usize>,
     /// Lower-cased name → entity id.
@@ -313,6 +324,61 @@ fn unicode_where_needed(p: &str) -> String {
     out
 }
 
+/// Whether `hay` contains `needle` (lower case), ignoring ASCII case.
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| {
+            hay[i].to_ascii_lowercase() == first
+                && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
+}
+
+/// [`required_groups`] of words of three letters or more, in lower case, sorted.
+fn word_groups(h: &Hir) -> Vec<Vec<Vec<u8>>> {
+    let mut all = Vec::new();
+    required_groups(h, &mut all);
+    all.retain(|g| g.iter().all(|w| w.len() >= 3));
+    for w in all.iter_mut().flatten() {
+        w.make_ascii_lowercase();
+    }
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Every group of words one of which every match of `h` contains, pushed to `out`: each
+/// run of literals in a sequence, and each part's own groups (an alternation gives one group,
+/// of its branches' words). Together they say more than [`required_words`]' single group:
+/// "has not (?:yet )?approved" needs {has}, {not} and {approved}.
+fn required_groups(h: &Hir, out: &mut Vec<Vec<Vec<u8>>>) {
+    match h.kind() {
+        HirKind::Capture(c) => required_groups(&c.sub, out),
+        HirKind::Repetition(r) if r.min >= 1 => required_groups(&r.sub, out),
+        HirKind::Concat(parts) => {
+            let mut run: Vec<u8> = Vec::new();
+            for p in parts {
+                if let HirKind::Literal(l) = p.kind()
+                    && l.0.is_ascii()
+                {
+                    run.extend_from_slice(&l.0);
+                    continue;
+                }
+                if !run.is_empty() {
+                    out.push(vec![std::mem::take(&mut run)]);
+                }
+                required_groups(p, out);
+            }
+            if !run.is_empty() {
+                out.push(vec![run]);
+            }
+        }
+        _ => out.extend(required_words(h)),
+    }
+}
+
 /// Words one of which every match of `h` contains (ASCII only: they are found ignoring
 /// ASCII case), or `None` when there are none such.
 fn required_words(h: &Hir) -> Option<Vec<Vec<u8>>> {
@@ -377,6 +443,7 @@ impl Lexicon {
             .collect();
         let mut lits: Vec<Vec<u8>> = Vec::new();
         let mut word_phrases: Vec<Vec<usize>> = Vec::new();
+        let mut groups = Vec::new();
         let mut always = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
             // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case
@@ -404,6 +471,7 @@ impl Lexicon {
                 }
                 None => always.push(i),
             }
+            groups.push(word_groups(&hir));
         }
         let words = AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -427,6 +495,8 @@ impl Lexicon {
             regexes,
             words,
             word_phrases,
+            declined: groups.iter().map(|_| AtomicU32::new(0)).collect(),
+            groups,
             always,
             ids,
         })
@@ -493,6 +563,18 @@ impl Lexicon {
             };
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
+            // Before compiling a phrase, make sure its other words are here too; once it is
+            // compiled, its DFA answers faster than looking for them.
+            // A phrase turned away often is compiled after all: a long run amortizes it.
+            if self.regexes[idx].get().is_none()
+                && self.declined[idx].load(Ordering::Relaxed) < DECLINE_BEFORE_COMPILING
+                && !self.groups[idx]
+                    .iter()
+                    .all(|g| g.iter().any(|w| contains_ignore_ascii_case(slice, w)))
+            {
+                self.declined[idx].fetch_add(1, Ordering::Relaxed);
+                continue;
+            }
             let Some(re) = self.regex(idx) else { continue };
             {
                 // Find with the fast engines; resolve capture groups only where a match is.
@@ -640,6 +722,50 @@ mod prefilter_tests {
         assert_eq!(words("(?:formally )?[a-z]+"), None);
         // Non-ASCII literals are not used (case folding there is Unicode's).
         assert_eq!(words("é"), None);
+    }
+
+    fn groups(p: &str) -> Vec<Vec<String>> {
+        let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
+        let hir = regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .build()
+            .parse(&src)
+            .unwrap();
+        word_groups(&hir)
+            .into_iter()
+            .map(|g| {
+                g.into_iter()
+                    .map(|b| String::from_utf8(b).unwrap())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_necessary_word_group_is_found() {
+        assert_eq!(
+            groups("{authority} HAS not (?:yet )?approved"),
+            [vec!["approved"], vec!["has"], vec!["not"]]
+        );
+        // Optional parts require nothing; an alternation is one group of its branches; words
+        // under three letters ("by") are too common to tell anything.
+        assert_eq!(
+            groups("(?:formally )?(?:approved|cleared) by {authority} (?:for|from) Tuesday"),
+            [
+                vec!["approved", "cleared"],
+                vec!["for", "from"],
+                vec!["tuesday"]
+            ]
+        );
+        assert_eq!(groups("(?:formally )?[a-z]+"), Vec::<Vec<String>>::new());
+    }
+
+    #[test]
+    fn word_groups_are_searched_ignoring_ascii_case() {
+        assert!(contains_ignore_ascii_case(b"Congress HAS not", b"has"));
+        assert!(contains_ignore_ascii_case(b"has", b"has"));
+        assert!(!contains_ignore_ascii_case(b"ha", b"has"));
+        assert!(!contains_ignore_ascii_case(b"Congress approved", b"not"));
     }
 
     #[test]
