@@ -32,6 +32,36 @@ pub struct Phrase {
     pub authority: Option<String>,
     /// Inline examples: (text, expected authority or None, expected state or None for "no claim").
     pub examples: Vec<Example>,
+    /// The words its matches need, read from the pattern when it is loaded.
+    pub words: PhraseWords,
+}
+
+/// Words a phrase cannot match without, found ignoring ASCII case.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseWords {
+    /// One of these is in every match (`None`: no such words; the phrase is tried in every
+    /// sentence).
+    pub trigger: Option<Vec<Vec<u8>>>,
+    /// Every group of which one word is in every match (lower case).
+    pub groups: Vec<Vec<Vec<u8>>>,
+}
+
+/// Reads a phrase pattern (see [`expand`]) and the words its matches need; the error is the
+/// pattern's syntax error.
+pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
+    // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants;
+    // the automaton ignores ASCII case instead.
+    let src =
+        expand(&pattern.replace("{party}", "{any-party}"), "X", "").replacen("(?i-u)", "(?-u)", 1);
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(&src)
+        .map_err(|e| e.to_string())?;
+    Ok(PhraseWords {
+        trigger: required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)),
+        groups: word_groups(&hir),
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -446,22 +476,13 @@ impl Lexicon {
         let mut groups = Vec::new();
         let mut always = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
-            // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case
-            // variants; the automaton ignores ASCII case instead.
-            let src = expand(&ph.pattern.replace("{party}", "{any-party}"), "X", "")
-                .replacen("(?i-u)", "(?-u)", 1);
-            let hir = regex_syntax::ParserBuilder::new()
-                .utf8(false)
-                .build()
-                .parse(&src)
-                .map_err(|e| (i, e.to_string()))?;
-            match required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)) {
+            match &ph.words.trigger {
                 Some(words) => {
                     for w in words {
-                        let k = match lits.iter().position(|l| l.eq_ignore_ascii_case(&w)) {
+                        let k = match lits.iter().position(|l| l.eq_ignore_ascii_case(w)) {
                             Some(k) => k,
                             None => {
-                                lits.push(w);
+                                lits.push(w.clone());
                                 word_phrases.push(Vec::new());
                                 lits.len() - 1
                             }
@@ -471,7 +492,7 @@ impl Lexicon {
                 }
                 None => always.push(i),
             }
-            groups.push(word_groups(&hir));
+            groups.push(ph.words.groups.clone());
         }
         let words = AhoCorasick::builder()
             .ascii_case_insensitive(true)

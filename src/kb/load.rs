@@ -1069,23 +1069,23 @@ impl<'a> FileReader<'a> {
             st
         });
         let pattern = self.required_string(t, "pattern", ctx, span);
+        let mut words = None;
         if let Some((p, ps)) = &pattern {
             // Parse with placeholder names to catch a broken pattern here, at its span
-            // (parsing is enough: compiling waits until a phrase is first needed).
-            let src = crate::extract::approval::expand(p, "X", "X");
-            if let Err(e) = regex_syntax::ParserBuilder::new()
-                .utf8(false)
-                .build()
-                .parse(&src)
-            {
-                let first = e.to_string().lines().last().unwrap_or_default().to_string();
-                self.problem(
-                    "factcheck::kb::bad-phrase",
-                    "this approval phrase is not a valid pattern",
-                    *ps,
-                    "invalid pattern",
-                    first,
-                );
+            // (parsing is enough: compiling waits until a phrase is first needed), and read
+            // the words its matches need while the syntax tree is at hand.
+            match crate::extract::approval::phrase_words(p) {
+                Ok(w) => words = Some(w),
+                Err(e) => {
+                    let first = e.lines().last().unwrap_or_default().to_string();
+                    self.problem(
+                        "factcheck::kb::bad-phrase",
+                        "this approval phrase is not a valid pattern",
+                        *ps,
+                        "invalid pattern",
+                        first,
+                    );
+                }
             }
         }
         let authority = self.string(t, "authority", ctx).map(|a| a.0);
@@ -1134,12 +1134,13 @@ impl<'a> FileReader<'a> {
                 other => self.wrong_type(span_of(v), "`examples`", "an array of tables", other),
             }
         }
-        if let (Some(state), Some((pattern, _))) = (state, pattern) {
+        if let (Some(state), Some((pattern, _)), Some(words)) = (state, pattern, words) {
             kb.phrases.push(Phrase {
                 state,
                 pattern,
                 authority,
                 examples,
+                words,
             });
         }
     }
