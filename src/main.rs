@@ -468,18 +468,27 @@ fn check(args: &cli::CheckArgs) -> u8 {
     let mut failed: Vec<InputError> = Vec::new();
     let mut entries: Vec<BaselineEntry> = Vec::new();
     let mut worst: Option<Severity> = None;
-    let chunk = (rayon::current_num_threads() * 32).max(64);
+    // One article is checked on this thread: starting the thread pool would cost more
+    // than the check.
+    let threads = if inputs.len() > 1 {
+        rayon::current_num_threads()
+    } else {
+        1
+    };
+    let chunk = (threads * 32).max(64);
+    let run = |item: &_| {
+        let p = job.run(item, whole);
+        if let Some(pb) = &progress {
+            pb.inc(1);
+        }
+        p
+    };
     for batch in inputs.chunks(chunk) {
-        let pieces: Vec<Piece> = batch
-            .par_iter()
-            .map(|item| {
-                let p = job.run(item, whole);
-                if let Some(pb) = &progress {
-                    pb.inc(1);
-                }
-                p
-            })
-            .collect();
+        let pieces: Vec<Piece> = if batch.len() == 1 {
+            batch.iter().map(run).collect()
+        } else {
+            batch.par_iter().map(run).collect()
+        };
         for p in pieces {
             match p.outcome {
                 Err(e) => {

@@ -140,6 +140,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     }
 }
 
+/// KB text from which files are parsed in parallel.
+const PARALLEL_PARSE_BYTES: usize = 256 * 1024;
+
 /// Loads KB files given as (path, text), in order.
 pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
     let mut kb = Kb::default();
@@ -151,10 +154,20 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
     // Parsing the TOML is most of a large KB's load, and each file's is its own: in parallel.
     // Reading the tables into the KB stays in file order, so ids and problems come out the
     // same however many threads there are.
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|f| DeTable::parse_recoverable(&f.text))
-        .collect();
+    // A small KB (the embedded one) is parsed on this thread: starting the thread pool
+    // would cost more than the parsing.
+    let size: usize = files.iter().map(|f| f.text.len()).sum();
+    let parsed: Vec<_> = if size < PARALLEL_PARSE_BYTES {
+        files
+            .iter()
+            .map(|f| DeTable::parse_recoverable(&f.text))
+            .collect()
+    } else {
+        files
+            .par_iter()
+            .map(|f| DeTable::parse_recoverable(&f.text))
+            .collect()
+    };
     for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
         kb.files.push(file.clone());
         let mut r = FileReader {
