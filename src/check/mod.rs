@@ -17,8 +17,10 @@ use crate::kb::{FigureValue, Kb, Problem, Record, Status};
 use crate::span::Span;
 use crate::state::{self, Agreement, State};
 use crate::text::Document;
+use aho_corasick::AhoCorasick;
 pub use compare::{Verdict, figure_verdict};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A finding: what the article says, what the KB says, where.
 #[derive(Debug, Clone)]
@@ -899,32 +901,17 @@ impl<'k> Run<'_, 'k> {
         self.dateline.is_some_and(|d| d.contains(s))
     }
 
-    /// Whether the claim's sentence contains one of `words` (whole words, any case).
-    fn sentence_has(&self, claim: &Claim, words: &[&str]) -> bool {
+    /// Whether the claim's sentence contains one of a list's words (whole words, any case):
+    /// `words` is the list's [`cue_automaton`].
+    fn sentence_has(&self, claim: &Claim, words: &AhoCorasick) -> bool {
         let s = claim.sentence;
         let mut cache = self.words_cache.borrow_mut();
         if cache.len() <= s {
             cache.resize(s + 1, None);
         }
-        // The sentence lower-cased, its words joined by single spaces, with a space each end.
-        let joined = cache[s].get_or_insert_with(|| {
-            let sent = self.doc.slice(self.doc.sentences[s].span).to_lowercase();
-            let mut j = String::with_capacity(sent.len() + 2);
-            j.push(' ');
-            for w in sent
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                j.push_str(w);
-                j.push(' ');
-            }
-            j
-        });
-        words.iter().any(|w| {
-            joined.match_indices(w).any(|(at, _)| {
-                joined[..at].ends_with(' ') && joined[at + w.len()..].starts_with(' ')
-            })
-        })
+        let joined = cache[s]
+            .get_or_insert_with(|| joined_words(self.doc.slice(self.doc.sentences[s].span)));
+        words.is_match(joined.as_str())
     }
 
     /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.
@@ -946,7 +933,8 @@ impl<'k> Run<'_, 'k> {
 
     /// Words that make a figure a total over several deals.
     fn aggregate(&self, claim: &Claim) -> bool {
-        self.sentence_has(claim, AGGREGATE_CUES)
+        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_automaton(AGGREGATE_CUES));
+        self.sentence_has(claim, &CUES)
     }
 
     /// "… for $75 million.", "worth $75 million": an amount that prices the sentence's subject,
@@ -1008,7 +996,8 @@ impl<'k> Run<'_, 'k> {
             return true;
         }
         // "a rival package", "the other two notifications", "additional soldiers"
-        if self.sentence_has(claim, OTHER_EVENT_CUES) {
+        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_automaton(OTHER_EVENT_CUES));
+        if self.sentence_has(claim, &CUES) {
             return true;
         }
         let own: Vec<usize> = rec
@@ -1659,6 +1648,30 @@ const AGGREGATE_CUES: &[&str] = &[
     "to date",
     "running",
 ];
+
+/// A sentence lower-cased, its words joined by single spaces, with a space at each end.
+fn joined_words(sentence: &str) -> String {
+    let sent = sentence.to_lowercase();
+    let mut j = String::with_capacity(sent.len() + 2);
+    j.push(' ');
+    for w in sent
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        j.push_str(w);
+        j.push(' ');
+    }
+    j
+}
+
+/// An automaton finding any of `cues` (lower case, words separated by single spaces) as
+/// whole words in a [`joined_words`] string: one pass over the sentence for the whole list.
+fn cue_automaton(cues: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(cues.iter().map(|c| format!(" {c} ")))
+        .expect("cue words make a valid automaton")
+}
 
 /// Words that place a sentence's figure in another event than the record in scope.
 const OTHER_EVENT_CUES: &[&str] = &[

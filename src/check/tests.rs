@@ -198,3 +198,25 @@ fn stale_only_with_a_date() {
     let got: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
     assert_eq!(got, [codes::STALE_STATUS]);
 }
+
+#[test]
+fn cues_match_whole_words_in_any_case() {
+    let joined =
+        joined_words("In ALL, the rival package\u{2014}worth $75 million\u{2014}adds up to more.");
+    let has = |w: &str| cue_automaton(&[w]).is_match(joined.as_str());
+    for w in [
+        "in all", "rival", "package", "worth", "75", "adds up", "more", "in", "all the",
+    ] {
+        assert!(has(w), "{w}");
+    }
+    for w in [
+        "riv",
+        "the all",
+        "add up",
+        "packages",
+        "million worth",
+        "up to more than",
+    ] {
+        assert!(!has(w), "{w}");
+    }
+}

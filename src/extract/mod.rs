@@ -570,15 +570,43 @@ const JUST_BELOW: &[&[&str]] = &[
 /// Whether some qualifier phrase can start with this token: most tokens are not the first
 /// word of any, and this one lookup spares trying every phrase there.
 fn starts_qualifier(token: &str) -> bool {
-    static FIRST: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        [JUST_BELOW, LOWER, UPPER, APPROX]
-            .iter()
-            .flat_map(|table| table.iter().filter_map(|p| p.first().copied()))
-            .collect()
+    static FIRST: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+        WordSet::new(
+            [JUST_BELOW, LOWER, UPPER, APPROX]
+                .iter()
+                .flat_map(|table| table.iter().filter_map(|p| p.first().copied())),
+        )
     });
-    first.contains(token) || number::with_ascii_lower(token, |l| first.contains(l)).unwrap_or(false)
+    FIRST.contains(token) || number::with_ascii_lower(token, |l| FIRST.contains(l)).unwrap_or(false)
+}
+
+/// A small fixed set of words, bucketed by length: a lookup compares a few words of the
+/// same length, first byte first, which is cheaper than hashing the short words asked
+/// about at every token.
+struct WordSet(Vec<Vec<&'static str>>);
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
+        for w in words {
+            if by_len.len() <= w.len() {
+                by_len.resize(w.len() + 1, Vec::new());
+            }
+            if !by_len[w.len()].contains(&w) {
+                by_len[w.len()].push(w);
+            }
+        }
+        WordSet(by_len)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let Some(&first) = w.as_bytes().first() else {
+            return false;
+        };
+        self.0
+            .get(w.len())
+            .is_some_and(|b| b.iter().any(|x| x.as_bytes()[0] == first && *x == w))
+    }
 }
 
 /// For each token, whether a numeric token is at most [`LEAD`] tokens after it.
@@ -598,16 +626,16 @@ fn near_numeric(numeric: &[bool]) -> Vec<bool> {
 /// code or prefix ("USD", "NT", "US"), or the first word of a qualifier or range ("more",
 /// "between", "on"), or any word before a "$" ("c $ 16.4 million").
 fn may_start(r: &Reader<'_>, i: usize) -> bool {
-    static STARTERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
+    static STARTERS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+        WordSet::new(
             [APPROX, LOWER, UPPER, JUST_BELOW]
                 .iter()
                 .flat_map(|list| list.iter().filter_map(|p| p.first().copied()))
                 .chain([
                     "between", "from", "on", "minus", "negative", "a", "an", "tens",
-                ])
-                .collect()
-        });
+                ]),
+        )
+    });
     let t = r.text(i);
     let Some(c) = t.chars().next() else {
         return false;
