@@ -364,9 +364,14 @@ const VERBS: &[&str] = &[
 ];
 
 fn is_stop(w: &str) -> bool {
-    let l = w.to_lowercase();
-    STOP.contains(&l.as_str())
-        || VERBS.contains(&l.as_str())
+    static WORDS: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(STOP.iter().chain(VERBS).copied()));
+    let l = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    };
+    WORDS.contains(&l)
         || date::month_number(w).is_some()
         || crate::date::WEEKDAYS
             .iter()

@@ -401,11 +401,20 @@ fn mul(a: Decimal, b: Decimal) -> Decimal {
 /// Token-level reader over a document.
 pub struct Reader<'d> {
     pub doc: &'d Document,
+    /// The last numbers read, by token (direct-mapped): a value, a money amount and a
+    /// qualifier each read the number at the same token, most of them more than once.
+    recent: std::cell::RefCell<[(usize, Option<Num>); RECENT]>,
 }
+
+/// Slots of [`Reader::recent`].
+const RECENT: usize = 16;
 
 impl<'d> Reader<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        Reader { doc }
+        Reader {
+            doc,
+            recent: std::cell::RefCell::new([(usize::MAX, None); RECENT]),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -469,10 +478,20 @@ impl<'d> Reader<'d> {
 
     /// A number starting at token `i`, with an optional sign ("minus five", "-1").
     pub fn number(&self, i: usize) -> Option<Num> {
+        let slot = i % RECENT;
+        if let Ok(recent) = self.recent.try_borrow()
+            && recent[slot].0 == i
+        {
+            return recent[slot].1;
+        }
         let outer = OVERFLOW.with(|o| o.replace(false));
         let n = self.number_inner(i);
         let overflowed = OVERFLOW.with(|o| o.replace(outer));
-        n.filter(|_| !overflowed)
+        let n = n.filter(|_| !overflowed);
+        if let Ok(mut recent) = self.recent.try_borrow_mut() {
+            recent[slot] = (i, n);
+        }
+        n
     }
 
     fn number_inner(&self, i: usize) -> Option<Num> {

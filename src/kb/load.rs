@@ -151,33 +151,40 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
         .into_iter()
         .map(|(path, text)| SourceFile::new(path, text))
         .collect();
-    // Parsing the TOML is most of a large KB's load, and each file's is its own: in parallel.
-    // Reading the tables into the KB stays in file order, so ids and problems come out the
-    // same however many threads there are.
-    // A small KB (the embedded one) is parsed on this thread: starting the thread pool
-    // would cost more than the parsing.
+    // Parsing the TOML is most of a large KB's load, and each file's is its own: files are
+    // parsed in parallel, a chunk of as many as there are threads at a time (so only that
+    // many parsed files are held at once), and read into the KB in file order, so ids and
+    // problems come out the same however many threads there are. A small KB (the embedded
+    // one) is parsed on this thread: starting the thread pool would cost more.
     let size: usize = files.iter().map(|f| f.text.len()).sum();
-    let parsed: Vec<_> = if size < PARALLEL_PARSE_BYTES {
-        files
-            .iter()
-            .map(|f| DeTable::parse_recoverable(&f.text))
-            .collect()
+    let threads = if size < PARALLEL_PARSE_BYTES {
+        1
     } else {
-        files
-            .par_iter()
-            .map(|f| DeTable::parse_recoverable(&f.text))
-            .collect()
+        rayon::current_num_threads().max(1)
     };
-    for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
-        kb.files.push(file.clone());
-        let mut r = FileReader {
-            file,
-            idx: i,
-            problems: &mut problems,
-            pending: Vec::new(),
-            misspelt: Vec::new(),
+    for (c, chunk) in files.chunks(threads).enumerate() {
+        let parsed: Vec<_> = if threads == 1 {
+            chunk
+                .iter()
+                .map(|f| DeTable::parse_recoverable(&f.text))
+                .collect()
+        } else {
+            chunk
+                .par_iter()
+                .map(|f| DeTable::parse_recoverable(&f.text))
+                .collect()
         };
-        r.read(parsed, &mut kb);
+        for (k, (file, parsed)) in chunk.iter().zip(parsed).enumerate() {
+            kb.files.push(file.clone());
+            let mut r = FileReader {
+                file,
+                idx: c * threads + k,
+                problems: &mut problems,
+                pending: Vec::new(),
+                misspelt: Vec::new(),
+            };
+            r.read(parsed, &mut kb);
+        }
     }
     cross_check(&kb, &mut problems);
     merge_language(&mut kb);
