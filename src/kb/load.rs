@@ -142,9 +142,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
 
 /// KB text from which files are parsed in parallel.
 const PARALLEL_PARSE_BYTES: usize = 256 * 1024;
+/// KB text parsed at a time.
+const PARSE_CHUNK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Loads KB files given as (path, text), in order.
 pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
+    load_sources_from(files, PARALLEL_PARSE_BYTES)
+}
+
+/// [`load_sources`], parsing files in parallel from `parallel_from` bytes of KB text.
+fn load_sources_from(
+    files: Vec<(String, String)>,
+    parallel_from: usize,
+) -> Result<Kb, Vec<Problem>> {
     let mut kb = Kb::default();
     let mut problems = Vec::new();
     let files: Vec<SourceFile> = files
@@ -152,25 +162,29 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
         .map(|(path, text)| SourceFile::new(path, text))
         .collect();
     // Parsing the TOML is most of a large KB's load, and each file's is its own: files are
-    // parsed in parallel, a chunk of as many as there are threads at a time (so only that
-    // many parsed files are held at once), and read into the KB in file order, so ids and
+    // parsed in parallel, in chunks of about [`PARSE_CHUNK_BYTES`] (so a huge KB's parsed
+    // tables are not all held at once), and read into the KB in file order, so ids and
     // problems come out the same however many threads there are. A small KB (the embedded
     // one) is parsed on this thread: starting the thread pool would cost more.
     let size: usize = files.iter().map(|f| f.text.len()).sum();
-    let threads = if size < PARALLEL_PARSE_BYTES {
-        1
-    } else {
-        rayon::current_num_threads().max(1)
-    };
-    for (c, chunk) in files.chunks(threads).enumerate() {
-        let parsed: Vec<_> = if threads == 1 {
+    let parallel = size >= parallel_from;
+    let mut next = 0;
+    while next < files.len() {
+        let mut end = next;
+        let mut bytes = 0;
+        while end < files.len() && (end == next || bytes < PARSE_CHUNK_BYTES) {
+            bytes += files[end].text.len();
+            end += 1;
+        }
+        let chunk = &files[next..end];
+        let parsed: Vec<_> = if parallel {
             chunk
-                .iter()
+                .par_iter()
                 .map(|f| DeTable::parse_recoverable(&f.text))
                 .collect()
         } else {
             chunk
-                .par_iter()
+                .iter()
                 .map(|f| DeTable::parse_recoverable(&f.text))
                 .collect()
         };
@@ -178,13 +192,14 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Kb, Vec<Problem>> {
             kb.files.push(file.clone());
             let mut r = FileReader {
                 file,
-                idx: c * threads + k,
+                idx: next + k,
                 problems: &mut problems,
                 pending: Vec::new(),
                 misspelt: Vec::new(),
             };
             r.read(parsed, &mut kb);
         }
+        next = end;
     }
     cross_check(&kb, &mut problems);
     merge_language(&mut kb);
@@ -1292,5 +1307,81 @@ fn cross_check(kb: &Kb, problems: &mut Vec<Problem>) {
             )
             .help(help),
         );
+    }
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::*;
+
+    /// Files of sales, one with a record whose id an earlier file already took, one with a
+    /// syntax error, one with an unknown key.
+    fn files() -> Vec<(String, String)> {
+        let mut files = vec![(
+            "common.toml".to_string(),
+            "[[source]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\npublished = 2024-01-11\n\n[[entity]]\nid = \"jet\"\nnames = [\"Jet\"]\n".to_string(),
+        )];
+        for f in 0..12 {
+            let mut t = String::new();
+            for k in 0..40 {
+                let id = if f == 9 && k == 3 {
+                    "sale-7-3".to_string()
+                } else {
+                    format!("sale-{f}-{k}")
+                };
+                t.push_str(&format!(
+                    "[[record]]\nid = \"{id}\"\nsource = \"s\"\nabout = [\"jet\"]\nfigures = [{{ kind = \"count\", value = {}, of = \"jets\" }}]\n\n",
+                    k + 1
+                ));
+            }
+            if f == 5 {
+                t.push_str("[[record]]\nid = \"broken\"\nsource = \n");
+            }
+            if f == 10 {
+                t.push_str("[[entity]]\nid = \"x\"\nnames = [\"X\"]\nnmes = 1\n");
+            }
+            files.push((format!("f{f:02}.toml"), t));
+        }
+        files
+    }
+
+    fn summary(r: Result<Kb, Vec<Problem>>) -> Vec<String> {
+        match r {
+            Ok(kb) => kb.records.iter().map(|r| r.id.clone()).collect(),
+            Err(ps) => ps
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} {:?} {:?}",
+                        p.code,
+                        p.message,
+                        p.file.as_ref().map(|f| &f.path),
+                        p.span
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn parallel_parsing_reads_like_one_thread() {
+        let sequential = summary(load_sources_from(files(), usize::MAX));
+        let parallel = summary(load_sources_from(files(), 0));
+        assert!(sequential.len() >= 3, "{sequential:?}");
+        assert!(
+            sequential
+                .iter()
+                .any(|p| p.contains("duplicate-id") && p.contains("f09.toml")),
+            "{sequential:?}"
+        );
+        assert_eq!(sequential, parallel);
+        // Without the broken files, the records come in file order.
+        let good: Vec<_> = files()
+            .into_iter()
+            .filter(|(p, _)| p != "f05.toml" && p != "f10.toml" && p != "f09.toml")
+            .collect();
+        let sequential = summary(load_sources_from(good.clone(), usize::MAX));
+        assert_eq!(sequential.len(), 9 * 40);
+        assert_eq!(sequential, summary(load_sources_from(good, 0)));
     }
 }
