@@ -572,45 +572,86 @@ const JUST_BELOW: &[&[&str]] = &[
     &["a", "little", "under"],
 ];
 
-/// Whether some qualifier phrase can start with this token: most tokens are not the first
-/// word of any, and this one lookup spares trying every phrase there.
-fn starts_qualifier(token: &str) -> bool {
-    static FIRST: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-        WordSet::new(
-            [JUST_BELOW, LOWER, UPPER, APPROX]
-                .iter()
-                .flat_map(|table| table.iter().filter_map(|p| p.first().copied())),
-        )
+/// The qualifier phrases that start with this token, in table order (most tokens start
+/// none: one lookup, not a try of every phrase).
+fn qualifiers_starting(token: &str) -> &'static [(&'static [&'static str], Qualifier)] {
+    type Phrases = Vec<(&'static [&'static str], Qualifier)>;
+    static BY_FIRST: std::sync::LazyLock<WordMap<Phrases>> = std::sync::LazyLock::new(|| {
+        let mut m: WordMap<Phrases> = WordMap::default();
+        for (table, q) in [
+            (JUST_BELOW, Qualifier::JustBelow),
+            (LOWER, Qualifier::LowerBound),
+            (UPPER, Qualifier::UpperBound),
+            (APPROX, Qualifier::Approximate),
+        ] {
+            for p in table {
+                if let Some(first) = p.first() {
+                    m.entry(first).push((p, q));
+                }
+            }
+        }
+        m
     });
-    FIRST.contains(token) || number::with_ascii_lower(token, |l| FIRST.contains(l)).unwrap_or(false)
+    BY_FIRST
+        .get(token)
+        .or_else(|| number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten())
+        .map_or(&[], Vec::as_slice)
 }
 
-/// A small fixed set of words, bucketed by length: a lookup compares a few words of the
+/// A small fixed map from words, bucketed by length: a lookup compares a few words of the
 /// same length, first byte first, which is cheaper than hashing the short words asked
 /// about at every token.
-struct WordSet(Vec<Vec<&'static str>>);
+struct WordMap<V>(Vec<Vec<(&'static str, V)>>);
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap(Vec::new())
+    }
+}
+
+impl<V: Default> WordMap<V> {
+    /// The value of `w`, inserted as the default if absent.
+    fn entry(&mut self, w: &'static str) -> &mut V {
+        if self.0.len() <= w.len() {
+            self.0.resize_with(w.len() + 1, Vec::new);
+        }
+        let bucket = &mut self.0[w.len()];
+        let at = match bucket.iter().position(|(x, _)| *x == w) {
+            Some(at) => at,
+            None => {
+                bucket.push((w, V::default()));
+                bucket.len() - 1
+            }
+        };
+        &mut bucket[at].1
+    }
+}
+
+impl<V> WordMap<V> {
+    fn get(&self, w: &str) -> Option<&V> {
+        let first = *w.as_bytes().first()?;
+        self.0
+            .get(w.len())?
+            .iter()
+            .find(|(x, _)| x.as_bytes()[0] == first && *x == w)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A small fixed set of words (see [`WordMap`]).
+struct WordSet(WordMap<()>);
 
 impl WordSet {
     fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
+        let mut m = WordMap::default();
         for w in words {
-            if by_len.len() <= w.len() {
-                by_len.resize(w.len() + 1, Vec::new());
-            }
-            if !by_len[w.len()].contains(&w) {
-                by_len[w.len()].push(w);
-            }
+            m.entry(w);
         }
-        WordSet(by_len)
+        WordSet(m)
     }
 
     fn contains(&self, w: &str) -> bool {
-        let Some(&first) = w.as_bytes().first() else {
-            return false;
-        };
-        self.0
-            .get(w.len())
-            .is_some_and(|b| b.iter().any(|x| x.as_bytes()[0] == first && *x == w))
+        self.0.get(w).is_some()
     }
 }
 
@@ -1097,29 +1138,18 @@ impl<'d> Extractor<'d, '_> {
         !plural_noun
     }
 
-    fn match_phrase(&self, i: usize, phrases: &[&[&str]]) -> Option<usize> {
-        phrases
-            .iter()
-            .filter(|p| p.iter().enumerate().all(|(k, w)| self.r.is(i + k, w)))
-            .map(|p| p.len())
-            .max()
-            .map(|len| i + len)
-    }
-
     /// A qualifier right before a value, and where the value starts.
     fn prefix_qualifier(&self, i: usize) -> (Option<Qualifier>, usize) {
-        if !starts_qualifier(self.r.text(i)) {
-            return (None, i);
-        }
-        let tries: [(&[&[&str]], Qualifier); 4] = [
-            (JUST_BELOW, Qualifier::JustBelow),
-            (LOWER, Qualifier::LowerBound),
-            (UPPER, Qualifier::UpperBound),
-            (APPROX, Qualifier::Approximate),
-        ];
-        let best = tries
+        // The longest phrase wins; of two as long, the later table's.
+        let best = qualifiers_starting(self.r.text(i))
             .iter()
-            .filter_map(|(p, q)| self.match_phrase(i, p).map(|e| (e, *q)))
+            .filter(|(p, _)| {
+                p.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| self.r.is(i + k, w))
+            })
+            .map(|(p, q)| (i + p.len(), *q))
             .max_by_key(|(e, _)| *e);
         match best {
             Some((e, q)) if self.r.number(e).is_some() || money::money_at(&self.r, e).is_some() => {
