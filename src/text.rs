@@ -173,8 +173,14 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
             gap = true;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
+        // ASCII without decoding; the rest a character at a time.
+        let c = if bytes[i] < 0x80 {
+            char::from(bytes[i])
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            c
         };
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             i += c.len_utf8();
@@ -185,6 +191,18 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
         let kind = if is_word_char(c) {
             i += c.len_utf8();
             while i < text.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    // "1,200", "1.5": a separator between digits stays in the number.
+                    let separator = (b == b',' || b == b'.')
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    if b.is_ascii_alphanumeric() || separator {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
                 let Some(d) = text[i..].chars().next() else {
                     break;
                 };
@@ -196,11 +214,6 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
                 {
                     // "2\u{200b}46" shows as 246: one token, read past by the number grammar.
                     i += d.len_utf8();
-                } else if (d == ',' || d == '.')
-                    && bytes[i - 1].is_ascii_digit()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    i += 1;
                 } else {
                     break;
                 }
