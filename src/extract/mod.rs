@@ -6,6 +6,7 @@ pub mod approval;
 pub mod date;
 pub mod money;
 pub mod number;
+mod words;
 
 use crate::date::{Date, DateValue};
 use crate::span::Span;
@@ -15,6 +16,7 @@ use money::Currency;
 use number::{Num, Reader};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use words::{WordMap, WordSet};
 
 /// How a stated value is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -596,63 +598,6 @@ fn qualifiers_starting(token: &str) -> &'static [(&'static [&'static str], Quali
         .get(token)
         .or_else(|| number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten())
         .map_or(&[], Vec::as_slice)
-}
-
-/// A small fixed map from words, bucketed by length: a lookup compares a few words of the
-/// same length, first byte first, which is cheaper than hashing the short words asked
-/// about at every token.
-struct WordMap<V>(Vec<Vec<(&'static str, V)>>);
-
-impl<V> Default for WordMap<V> {
-    fn default() -> Self {
-        WordMap(Vec::new())
-    }
-}
-
-impl<V: Default> WordMap<V> {
-    /// The value of `w`, inserted as the default if absent.
-    fn entry(&mut self, w: &'static str) -> &mut V {
-        if self.0.len() <= w.len() {
-            self.0.resize_with(w.len() + 1, Vec::new);
-        }
-        let bucket = &mut self.0[w.len()];
-        let at = match bucket.iter().position(|(x, _)| *x == w) {
-            Some(at) => at,
-            None => {
-                bucket.push((w, V::default()));
-                bucket.len() - 1
-            }
-        };
-        &mut bucket[at].1
-    }
-}
-
-impl<V> WordMap<V> {
-    fn get(&self, w: &str) -> Option<&V> {
-        let first = *w.as_bytes().first()?;
-        self.0
-            .get(w.len())?
-            .iter()
-            .find(|(x, _)| x.as_bytes()[0] == first && *x == w)
-            .map(|(_, v)| v)
-    }
-}
-
-/// A small fixed set of words (see [`WordMap`]).
-struct WordSet(WordMap<()>);
-
-impl WordSet {
-    fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        let mut m = WordMap::default();
-        for w in words {
-            m.entry(w);
-        }
-        WordSet(m)
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        self.0.get(w).is_some()
-    }
 }
 
 /// For each token, whether a numeric token is at most [`LEAD`] tokens after it.

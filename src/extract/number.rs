@@ -4,8 +4,10 @@
 //! carries its *resolution* — the unit of its last stated digit — so the checker can tell that
 //! "$1.2 billion" is a rounding of 1,180,000,000 while "246" is exact.
 
+use super::words::{WordMap, WordSet};
 use crate::text::{Document, TokKind};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 /// A number read from tokens `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -184,15 +186,8 @@ pub fn word_scale(w: &str) -> Option<Decimal> {
 }
 
 fn word_scale_lower(l: &str) -> Option<Decimal> {
-    Some(match l {
-        "thousand" | "thousands" | "k" => Decimal::from(1_000),
-        "million" | "millions" | "mln" | "mn" => Decimal::from(1_000_000),
-        "billion" | "billions" | "bn" | "bln" => Decimal::from(1_000_000_000u64),
-        "trillion" | "trillions" | "tn" | "tln" => Decimal::from(1_000_000_000_000u64),
-        "lakh" | "lakhs" => Decimal::from(100_000),
-        "crore" | "crores" => Decimal::from(10_000_000),
-        _ => return None,
-    })
+    static MAP: LazyLock<WordMap<u64>> = LazyLock::new(|| word_map(SCALES));
+    MAP.get(l).map(|&v| Decimal::from(v))
 }
 
 /// Whether a token may be part of a number, an amount or a date: digits, a numeric
@@ -211,123 +206,177 @@ pub fn may_be_numeric(t: &str) -> bool {
         return !c.is_ascii_punctuation() && !c.is_whitespace() || matches!(c, '$' | '%');
     }
     with_ascii_lower(t, |l| {
-        small(l).is_some()
-            || tens(l).is_some()
-            || ordinal(l).is_some()
-            || word_scale_lower(l).is_some()
-            || c.is_uppercase() && super::date::month_lower(l).is_some()
-            || matches!(
-                l,
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            )
-            || matches!(
-                l,
-                "hundred"
-                    | "hundreds"
-                    | "dozen"
-                    | "dozens"
-                    | "dz"
-                    | "dzs"
-                    | "doz"
-                    | "dozs"
-                    | "score"
-                    | "scores"
-                    | "tens"
-            )
+        NUMBER_WORDS.contains(l) || c.is_uppercase() && super::date::month_lower(l).is_some()
     })
     .unwrap_or(false)
 }
 
+/// Every lower-case word [`may_be_numeric`] takes (months aside: they must be capitalised):
+/// number, tens, ordinal and fraction words with their plurals, scales, weekdays, and vague
+/// magnitudes.
+static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    // Plurals are made once, for the life of the process.
+    let plurals = ORDINALS
+        .iter()
+        .map(|&(w, _)| &*String::leak(format!("{w}s")));
+    WordSet::new(
+        SMALL
+            .iter()
+            .chain(TENS)
+            .map(|&(w, _)| w)
+            .chain(ORDINALS.iter().map(|&(w, _)| w))
+            .chain(plurals)
+            .chain(["halves"])
+            .chain(SCALES.iter().map(|&(w, _)| w))
+            .chain([
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ])
+            .chain(MAGNITUDE_WORDS.iter().copied()),
+    )
+});
+
+/// Number words below twenty.
+const SMALL: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("nought", 0),
+    ("naught", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// Tens words.
+const TENS: &[(&str, u32)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fourty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Ordinal and fraction words (singular; a plural adds "s"). "first" and "second" only count
+/// inside compounds ("twenty-first").
+const ORDINALS: &[(&str, u64)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("quarter", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+    ("thousandth", 1_000),
+    ("millionth", 1_000_000),
+    ("billionth", 1_000_000_000),
+    ("trillionth", 1_000_000_000_000),
+    ("half", 2),
+];
+
+/// Scale words (lower case).
+const SCALES: &[(&str, u64)] = &[
+    ("thousand", 1_000),
+    ("thousands", 1_000),
+    ("k", 1_000),
+    ("million", 1_000_000),
+    ("millions", 1_000_000),
+    ("mln", 1_000_000),
+    ("mn", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("billions", 1_000_000_000),
+    ("bn", 1_000_000_000),
+    ("bln", 1_000_000_000),
+    ("trillion", 1_000_000_000_000),
+    ("trillions", 1_000_000_000_000),
+    ("tn", 1_000_000_000_000),
+    ("tln", 1_000_000_000_000),
+    ("lakh", 100_000),
+    ("lakhs", 100_000),
+    ("crore", 10_000_000),
+    ("crores", 10_000_000),
+];
+
+/// Vague magnitudes and counting words a claim may hold ("dozens", "hundreds", "tens").
+const MAGNITUDE_WORDS: &[&str] = &[
+    "hundred", "hundreds", "dozen", "dozens", "dz", "dzs", "doz", "dozs", "score", "scores", "tens",
+];
+
+/// A table of words as a [`WordMap`].
+fn word_map<V: Copy + Default>(table: &'static [(&'static str, V)]) -> WordMap<V> {
+    let mut m = WordMap::default();
+    for &(w, v) in table {
+        *m.entry(w) = v;
+    }
+    m
+}
+
 fn small(w: &str) -> Option<u32> {
-    Some(match w {
-        "zero" | "nought" | "naught" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
+    static MAP: LazyLock<WordMap<u32>> = LazyLock::new(|| word_map(SMALL));
+    MAP.get(w).copied()
 }
 
 fn tens(w: &str) -> Option<u32> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" | "fourty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    static MAP: LazyLock<WordMap<u32>> = LazyLock::new(|| word_map(TENS));
+    MAP.get(w).copied()
 }
 
 fn ordinal(w: &str) -> Option<(u64, bool)> {
-    // (value, plural); "first"/"second" only count inside compounds ("twenty-first").
+    static MAP: LazyLock<WordMap<u64>> = LazyLock::new(|| word_map(ORDINALS));
+    // (value, plural)
+    if w == "halves" {
+        return Some((2, true));
+    }
     let (stem, plural) = match w.strip_suffix('s') {
         Some(st) if !w.ends_with("ss") => (st, true),
         _ => (w, false),
     };
-    let v = match stem {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" | "quarter" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "hundredth" => 100,
-        "thousandth" => 1_000,
-        "millionth" => 1_000_000,
-        "billionth" => 1_000_000_000,
-        "half" => 2,
-        _ => {
-            if w == "halves" {
-                return Some((2, true));
-            }
-            if stem == "trillionth" {
-                return Some((1_000_000_000_000, plural));
-            }
-            return None;
-        }
-    };
-    Some((v, plural))
+    MAP.get(stem).map(|&v| (v, plural))
 }
 
 fn unicode_fraction(s: &str) -> Option<Decimal> {
@@ -1215,6 +1264,104 @@ fn exponent(s: &str) -> Option<Decimal> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    mod number_words {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// What `may_be_numeric` said before its words came from one set.
+        fn reference(t: &str) -> bool {
+            let Some(c) = t.chars().next() else {
+                return false;
+            };
+            if c.is_numeric() || t.bytes().any(|b| b.is_ascii_digit()) {
+                return true;
+            }
+            if !c.is_alphanumeric() {
+                return !c.is_ascii_punctuation() && !c.is_whitespace() || matches!(c, '$' | '%');
+            }
+            with_ascii_lower(t, |l| {
+                small(l).is_some()
+                    || tens(l).is_some()
+                    || ordinal(l).is_some()
+                    || word_scale_lower(l).is_some()
+                    || c.is_uppercase() && crate::extract::date::month_lower(l).is_some()
+                    || matches!(
+                        l,
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+                    || MAGNITUDE_WORDS.contains(&l)
+            })
+            .unwrap_or(false)
+        }
+
+        #[test]
+        fn every_number_word_and_corpus_word_reads_as_before() {
+            let mut words: Vec<String> = Vec::new();
+            for &(w, _) in SMALL.iter().chain(TENS) {
+                words.push(w.into());
+            }
+            for &(w, _) in ORDINALS.iter() {
+                words.push(w.into());
+            }
+            for &(w, _) in SCALES {
+                words.push(w.into());
+            }
+            for w in MAGNITUDE_WORDS.iter().chain(&[
+                "halves", "halfs", "monday", "May", "may", "Sept", "MARCH", "Dozen",
+            ]) {
+                words.push(w.to_string());
+            }
+            let root = env!("CARGO_MANIFEST_DIR");
+            for dir in [
+                "examples",
+                "tests/corpus/correct",
+                "tests/corpus/wrong",
+                "tests/heldout",
+            ] {
+                for e in std::fs::read_dir(format!("{root}/{dir}"))
+                    .unwrap()
+                    .flatten()
+                {
+                    if let Ok(text) = std::fs::read_to_string(e.path()) {
+                        words.extend(
+                            text.split(|c: char| !c.is_alphanumeric())
+                                .map(str::to_string),
+                        );
+                    }
+                }
+            }
+            let more: Vec<String> = words
+                .iter()
+                .flat_map(|w| {
+                    [
+                        format!("{w}s"),
+                        format!("{w}es"),
+                        w.to_uppercase(),
+                        w.chars().rev().collect(),
+                    ]
+                })
+                .collect();
+            words.extend(more);
+            assert!(words.len() > 5000, "{}", words.len());
+            for w in &words {
+                assert_eq!(may_be_numeric(w), reference(w), "{w:?}");
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn any_token_reads_as_before(t in "[a-zA-Z]{1,12}|\\PC{1,4}") {
+                prop_assert_eq!(may_be_numeric(&t), reference(&t));
+            }
+        }
+    }
 
     mod literal_fast_path {
         use super::*;
