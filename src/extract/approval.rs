@@ -10,7 +10,7 @@ use super::{Claim, ClaimKind, ClaimValue};
 use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
 use regex_automata::util::{pool::Pool, syntax};
@@ -482,7 +482,7 @@ impl Lexicon {
                         let k = match lits.iter().position(|l| l.eq_ignore_ascii_case(w)) {
                             Some(k) => k,
                             None => {
-                                lits.push(w.clone());
+                                lits.push(w.to_ascii_lowercase());
                                 word_phrases.push(Vec::new());
                                 lits.len() - 1
                             }
@@ -494,10 +494,28 @@ impl Lexicon {
             }
             groups.push(ph.words.groups.clone());
         }
+        // The text is searched in ASCII lower case for the longest word at each place, which
+        // lets the automaton skip ahead with a vectorised prefilter; a shorter word at the
+        // same place is inside the longer one, so a word stands for the phrases of every word
+        // it contains.
         let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&lits)
             .map_err(|e| (0, e.to_string()))?;
+        let word_phrases = lits
+            .iter()
+            .map(|w| {
+                let mut ps: Vec<usize> = lits
+                    .iter()
+                    .zip(&word_phrases)
+                    .filter(|(x, _)| w.windows(x.len()).any(|win| win == x.as_slice()))
+                    .flat_map(|(_, ps)| ps.iter().copied())
+                    .collect();
+                ps.sort_unstable();
+                ps.dedup();
+                ps
+            })
+            .collect();
         let regexes = sources.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
@@ -563,13 +581,21 @@ impl Lexicon {
         // Phrases never cross a sentence: (sentence, phrase) pairs where the phrase's words
         // occur, then each phrase's regex in its sentences only.
         let mut todo: Vec<(usize, usize)> = Vec::new();
-        for m in self.words.find_overlapping_iter(text) {
+        // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
+        // from the next byte, not the word's end, finds words that overlap it too.
+        let lower = text.to_ascii_lowercase();
+        let mut at = 0;
+        while let Some(m) = self
+            .words
+            .find(aho_corasick::Input::new(&lower).span(at..lower.len()))
+        {
             let s = doc.sentence_at(m.start());
             todo.extend(
                 self.word_phrases[m.pattern().as_usize()]
                     .iter()
                     .map(|&p| (s, p)),
             );
+            at = m.start() + 1;
         }
         for s in 0..doc.sentences.len() {
             todo.extend(self.always.iter().map(|&p| (s, p)));
