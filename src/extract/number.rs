@@ -162,6 +162,10 @@ pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<
     if t.len() > 16 || !t.is_ascii() {
         return None;
     }
+    // Most words of prose are in lower case already.
+    if !t.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(f(t));
+    }
     let mut buf = [0u8; 16];
     let l = &mut buf[..t.len()];
     l.copy_from_slice(t.as_bytes());
