@@ -245,21 +245,25 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
     let mut sent_start: Option<usize> = None;
     let mut para_start: Option<usize> = None;
     let n = tokens.len();
+    let bytes = text.as_bytes();
+    // Token texts as bytes: most tokens are words, and these tests are about punctuation.
+    let tok_bytes = |t: &Token| &bytes[t.span.start..t.span.end];
     for i in 0..n {
         let first = *sent_start.get_or_insert(i);
         para_start.get_or_insert(i);
         let tok = tokens[i];
         let next = tokens.get(i + 1);
-        let between = next.map_or("", |t| &text[tok.span.end..t.span.start]);
+        let between = next.map_or(&[][..], |t| &bytes[tok.span.end..t.span.start]);
         // Mostly one space: counted inline, not with a searcher set up per token.
-        let newlines = between.bytes().filter(|&b| b == b'\n').count();
+        let newlines = between.iter().filter(|&&b| b == b'\n').count();
         let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && !has_blank_lines);
-        let s = tok.span.slice(text);
-        let terminal = matches!(s, "." | "!" | "?" | "…");
+        let sb = tok_bytes(&tok);
+        let terminal = matches!(sb, b"." | b"!" | b"?") || sb == "…".as_bytes();
         // A table row, list item or heading is a sentence of its own.
         let block_line = newlines >= 1
-            && (s == "|" || next.is_some_and(|t| starts_block(text, tok.span.end, t.span.start)));
-        let mut sent_break = para_break || block_line || (newlines >= 1 && (terminal || s == ":"));
+            && (sb == b"|" || next.is_some_and(|t| starts_block(text, tok.span.end, t.span.start)));
+        let mut sent_break =
+            para_break || block_line || (newlines >= 1 && (terminal || sb == b":"));
         if !sent_break
             && terminal
             && let Some(nt) = next
@@ -269,7 +273,7 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
-            let abbrev = s == "." && i > 0 && is_abbreviation(text, tokens, i);
+            let abbrev = sb == b"." && i > 0 && is_abbreviation(text, tokens, i);
             sent_break = nt.gap && starts_upper && !abbrev;
         }
         // A closing quote or bracket right after the terminal belongs to this sentence.
@@ -281,10 +285,12 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         {
             sent_break = false;
         }
-        if !sent_break && i > 0 {
+        let closing = |b: &[u8]| {
+            matches!(b, b"\"" | b")" | b"'") || b == "”".as_bytes() || b == "’".as_bytes()
+        };
+        if !sent_break && i > 0 && closing(sb) {
             let prev = tokens[i - 1].span.slice(text);
             if matches!(prev, "." | "!" | "?")
-                && matches!(s, "\"" | "”" | "’" | ")" | "'")
                 && let Some(nt) = next
             {
                 sent_break = nt.gap
