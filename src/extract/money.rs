@@ -4,10 +4,12 @@
 //! `NT$1.2 billion`, `CHF 12 million`, `1.5 billion zlotys`, `$80Mln`, `$75-million`.
 
 use super::number::{Num, Reader};
+use super::words::WordMap;
 use crate::text::Document;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// An ISO 4217 currency code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,11 +46,19 @@ const LOWER_OK: &[&str] = &[
 impl Currency {
     /// The currency for an ISO code (case-insensitive), if it is one we know.
     pub fn from_code(code: &str) -> Option<Currency> {
-        let up = code.to_ascii_uppercase();
-        if up == "RMB" {
-            return Some(Currency("CNY"));
-        }
-        CODES.iter().find(|c| **c == up).map(|c| Currency(c))
+        static BY_CODE: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
+            let mut m = WordMap::default();
+            for &c in CODES {
+                *m.entry(c) = c;
+            }
+            *m.entry("RMB") = "CNY";
+            m
+        });
+        // Every code is three letters: most tokens asked about are not, and need no copy.
+        let b: [u8; 3] = code.as_bytes().try_into().ok()?;
+        let up = b.map(|x| x.to_ascii_uppercase());
+        let up = std::str::from_utf8(&up).ok()?;
+        BY_CODE.get(up).map(|&c| Currency(c))
     }
 
     /// The symbol or code used when printing an amount.
@@ -192,7 +202,8 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
 fn code_token(t: &str, lower_ok: bool) -> Option<(&'static str, Decimal)> {
     let plain = |c: &str| {
         let upper = c.chars().all(|ch| ch.is_ascii_uppercase());
-        let lower = c.chars().all(|ch| ch.is_ascii_lowercase())
+        let lower = c.len() == 3
+            && c.chars().all(|ch| ch.is_ascii_lowercase())
             && lower_ok
             && LOWER_OK.contains(&c.to_ascii_uppercase().as_str());
         (c.len() == 3 && (upper || lower))
