@@ -158,8 +158,15 @@ impl AliasIndex {
                 }
             }
         }
+        // A KB that gets a DFA later starts with the automaton quickest to build (a short run
+        // never needs more); a huge one gets the library's choice for good.
+        let first = if patterns.len() <= DFA_MAX_PATTERNS {
+            Some(AhoCorasickKind::NoncontiguousNFA)
+        } else {
+            None
+        };
         let ac = (!patterns.is_empty())
-            .then(|| automaton(&patterns, None))
+            .then(|| automaton(&patterns, first))
             .flatten();
         let mut entities = Vec::with_capacity(targets.len());
         let mut figures = Vec::with_capacity(targets.len());
