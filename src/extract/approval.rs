@@ -13,7 +13,7 @@ use crate::text::Document;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
-use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::util::pool::Pool;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 use std::collections::HashMap;
@@ -88,7 +88,12 @@ pub struct Names {
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    sources: Vec<String>,
+    /// Per phrase, its pattern with a placeholder for the authority names, where they can
+    /// be put in after parsing (see [`Lexicon::regex`]).
+    templates: Vec<Option<String>>,
+    /// The authority names as one alternation, and its syntax tree once parsed.
+    authorities: String,
+    authority_hir: OnceLock<Option<Hir>>,
     regexes: Vec<OnceLock<Option<Compiled>>>,
     /// The required words of every phrase (ASCII case-insensitive).
     words: AhoCorasick,
@@ -134,14 +139,17 @@ impl std::fmt::Debug for Compiled {
 
 impl Compiled {
     fn new(src: &str) -> Option<Compiled> {
+        Compiled::from_hir(&parse_bytes(src)?)
+    }
+
+    fn from_hir(hir: &Hir) -> Option<Compiled> {
         let nfa = thompson::Compiler::new()
-            .syntax(syntax::Config::new().utf8(false))
             .configure(
                 thompson::Config::new()
                     .utf8(false)
                     .nfa_size_limit(Some(1 << 24)),
             )
-            .build(src)
+            .build_from_hir(hir)
             .ok()?;
         let dfa = DFA::builder().build_from_nfa(nfa.clone()).ok()?;
         let back = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
@@ -200,6 +208,53 @@ const PARTY: &str =
 
 const PREFIX: &str =
     r"(?:the(?u:\s)+)?(?:(?:U\.(?u:\s)?S\.|US|United(?u:\s)+States|American)(?u:\s)+)?";
+
+/// Stands for the authority names in a phrase's template: bytes no text holds and case
+/// folding leaves alone, so the parsed template has them as one literal.
+const AUTHORITY_PLACEHOLDER: &str = r"\x00\x01\x02\x03";
+const AUTHORITY_PLACEHOLDER_BYTES: &[u8] = b"\x00\x01\x02\x03";
+
+/// A byte pattern's syntax tree (as the automata are built: UTF-8 not required).
+fn parse_bytes(src: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(src)
+        .ok()
+}
+
+/// Whether a pattern sets flags for the rest of a group (`(?i)`, `(?-u:`): the names put in
+/// a template are parsed as in the pattern's opening flags, so such a pattern is parsed
+/// whole.
+fn has_flag_group(p: &str) -> bool {
+    p.match_indices("(?")
+        .any(|(i, _)| !matches!(p.as_bytes().get(i + 2), Some(b':' | b'P' | b'<')))
+}
+
+/// `h` with the placeholder literal replaced by `auth`.
+fn with_authorities(h: &Hir, auth: &Hir) -> Hir {
+    use regex_syntax::hir::{Capture, Repetition};
+    let sub = |x: &Hir| Box::new(with_authorities(x, auth));
+    match h.kind() {
+        HirKind::Literal(l) if &*l.0 == AUTHORITY_PLACEHOLDER_BYTES => auth.clone(),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: sub(&c.sub),
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: sub(&r.sub),
+        }),
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(|x| with_authorities(x, auth)).collect()),
+        HirKind::Alternation(hs) => {
+            Hir::alternation(hs.iter().map(|x| with_authorities(x, auth)).collect())
+        }
+        _ => h.clone(),
+    }
+}
 
 /// An alternation of names, factored word by word into a trie ("Department of (?:State|
 /// Defense)") so the automaton shares their common starts; at each step longer continuations
@@ -467,9 +522,13 @@ impl Lexicon {
             .flat_map(|n| n.names.iter().map(String::as_str))
             .collect();
         let a = alternation(&auth);
-        let sources: Vec<String> = phrases
+        let templates = phrases
             .iter()
-            .map(|ph| expand(&ph.pattern.replace("{party}", "{any-party}"), &a, ""))
+            .map(|ph| {
+                let p = ph.pattern.replace("{party}", "{any-party}");
+                (p.contains("{authority}") && !has_flag_group(&p))
+                    .then(|| expand(&p, AUTHORITY_PLACEHOLDER, ""))
+            })
             .collect();
         let mut lits: Vec<Vec<u8>> = Vec::new();
         let mut word_phrases: Vec<Vec<usize>> = Vec::new();
@@ -516,7 +575,7 @@ impl Lexicon {
                 ps
             })
             .collect();
-        let regexes = sources.iter().map(|_| OnceLock::new()).collect();
+        let regexes = phrases.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
         for n in names
@@ -530,7 +589,9 @@ impl Lexicon {
         }
         Ok(Lexicon {
             phrases,
-            sources,
+            templates,
+            authority_hir: OnceLock::new(),
+            authorities: a,
             regexes,
             words,
             word_phrases,
@@ -548,8 +609,30 @@ impl Lexicon {
     /// Phrase `idx`'s own automata, compiled on first use.
     fn regex(&self, idx: usize) -> Option<&Compiled> {
         self.regexes[idx]
-            .get_or_init(|| Compiled::new(&self.sources[idx]))
+            .get_or_init(|| {
+                self.templated(idx)
+                    .and_then(|h| Compiled::from_hir(&h))
+                    .or_else(|| Compiled::new(&self.source(idx)))
+            })
             .as_ref()
+    }
+
+    /// Phrase `idx` as one regular expression, the authority names written in.
+    fn source(&self, idx: usize) -> String {
+        let p = self.phrases[idx].pattern.replace("{party}", "{any-party}");
+        expand(&p, &self.authorities, "")
+    }
+
+    /// Phrase `idx`'s syntax tree, parsed from its template with the authority names'
+    /// tree, parsed once for all phrases, put in: every phrase names the same authorities,
+    /// and parsing them was half of compiling each phrase.
+    fn templated(&self, idx: usize) -> Option<Hir> {
+        let template = self.templates[idx].as_ref()?;
+        let auth = self
+            .authority_hir
+            .get_or_init(|| parse_bytes(&format!("(?i-u)(?:{})", self.authorities)))
+            .as_ref()?;
+        Some(with_authorities(&parse_bytes(template)?, auth))
     }
 
     /// The entity id a mention names.
@@ -813,6 +896,34 @@ mod prefilter_tests {
         assert!(contains_ignore_ascii_case(b"has", b"has"));
         assert!(!contains_ignore_ascii_case(b"ha", b"has"));
         assert!(!contains_ignore_ascii_case(b"Congress approved", b"not"));
+    }
+
+    #[test]
+    fn templates_compile_to_the_same_automata_as_whole_patterns() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let nfa = |h: &Hir| {
+            let c = Compiled::from_hir(h).unwrap();
+            format!("{:?}", c.pike.get_nfa())
+        };
+        let mut templated = 0;
+        for idx in 0..lex.phrases.len() {
+            if let Some(h) = lex.templated(idx) {
+                templated += 1;
+                assert_eq!(
+                    nfa(&h),
+                    nfa(&parse_bytes(&lex.source(idx)).unwrap()),
+                    "phrase {idx}"
+                );
+            }
+        }
+        assert!(templated >= 15, "{templated}");
+        // A pattern that sets flags is parsed whole.
+        assert!(has_flag_group("(?i)approved by {authority}"));
+        assert!(has_flag_group("approved (?-u:by) {authority}"));
+        assert!(!has_flag_group(
+            "(?:formally )?approved by (?P<x>{authority})"
+        ));
     }
 
     #[test]
