@@ -51,8 +51,11 @@ pub struct PhraseWords {
 pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
     // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants;
     // the automaton ignores ASCII case instead.
-    let src =
-        expand(&pattern.replace("{party}", "{any-party}"), "X", "").replacen("(?i-u)", "(?-u)", 1);
+    // Whitespace is read as ASCII here: no word is made of it, and the Unicode class is
+    // most of the parsing.
+    let src = expand(&pattern.replace("{party}", "{any-party}"), "X", "")
+        .replacen("(?i-u)", "(?-u)", 1)
+        .replace(r"(?u:\s)", r"\s");
     let hir = regex_syntax::ParserBuilder::new()
         .utf8(false)
         .build()
