@@ -49,10 +49,9 @@ pub struct PhraseWords {
 /// Reads a phrase pattern (see [`expand`]) and the words its matches need; the error is the
 /// pattern's syntax error.
 pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
-    // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants;
-    // the automaton ignores ASCII case instead.
-    // Whitespace is read as ASCII here: no word is made of it, and the Unicode class is
-    // most of the parsing.
+    // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants
+    // (the text is searched in lower case instead), and with ASCII whitespace: no word is
+    // made of it, and parsing the Unicode class was much of the time.
     let src = expand(&pattern.replace("{party}", "{any-party}"), "X", "")
         .replacen("(?i-u)", "(?-u)", 1)
         .replace(r"(?u:\s)", r"\s");
@@ -98,9 +97,10 @@ pub struct Lexicon {
     authorities: String,
     authority_hir: OnceLock<Option<Hir>>,
     regexes: Vec<OnceLock<Option<Compiled>>>,
-    /// The required words of every phrase (ASCII case-insensitive).
+    /// The required words of every phrase, in lower case, found leftmost-longest in the
+    /// lower-cased text.
     words: AhoCorasick,
-    /// Pattern of `words` → the phrases that require it.
+    /// Pattern of `words` → the phrases that require it or a word inside it.
     word_phrases: Vec<Vec<usize>>,
     /// Per phrase, every group of words (lower case) one of which must be in a sentence for
     /// the phrase to match there ("has not yet approved": {has}, {not} and {approved}),
