@@ -142,7 +142,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
 
 /// KB text from which files are parsed in parallel.
 const PARALLEL_PARSE_BYTES: usize = 256 * 1024;
-/// KB text parsed at a time.
+/// KB text read at a time.
 const PARSE_CHUNK_BYTES: usize = 8 * 1024 * 1024;
 
 /// Loads KB files given as (path, text), in order.
@@ -161,13 +161,26 @@ fn load_sources_from(
         .into_iter()
         .map(|(path, text)| SourceFile::new(path, text))
         .collect();
-    // Parsing the TOML is most of a large KB's load, and each file's is its own: files are
-    // parsed in parallel, in chunks of about [`PARSE_CHUNK_BYTES`] (so a huge KB's parsed
-    // tables are not all held at once), and read into the KB in file order, so ids and
-    // problems come out the same however many threads there are. A small KB (the embedded
-    // one) is parsed on this thread: starting the thread pool would cost more.
+    // Each file is parsed and read on its own (its ids are checked against the others' once
+    // all are read), so a large KB's files are handled in parallel, in chunks of about
+    // [`PARSE_CHUNK_BYTES`], and joined in file order: ids and problems come out the same
+    // however many threads there are. A small KB (the embedded one) is read on this thread:
+    // starting the thread pool would cost more.
     let size: usize = files.iter().map(|f| f.text.len()).sum();
     let parallel = size >= parallel_from;
+    let read = |idx: usize, file: &SourceFile| {
+        let mut part = Kb::default();
+        let mut problems = Vec::new();
+        let mut r = FileReader {
+            file,
+            idx,
+            problems: &mut problems,
+            pending: Vec::new(),
+            misspelt: Vec::new(),
+        };
+        r.read(DeTable::parse_recoverable(&file.text), &mut part);
+        (part, problems)
+    };
     let mut next = 0;
     while next < files.len() {
         let mut end = next;
@@ -177,27 +190,28 @@ fn load_sources_from(
             end += 1;
         }
         let chunk = &files[next..end];
-        let parsed: Vec<_> = if parallel {
+        let parts: Vec<(Kb, Vec<Problem>)> = if parallel {
             chunk
                 .par_iter()
-                .map(|f| DeTable::parse_recoverable(&f.text))
+                .enumerate()
+                .map(|(k, f)| read(next + k, f))
                 .collect()
         } else {
             chunk
                 .iter()
-                .map(|f| DeTable::parse_recoverable(&f.text))
+                .enumerate()
+                .map(|(k, f)| read(next + k, f))
                 .collect()
         };
-        for (k, (file, parsed)) in chunk.iter().zip(parsed).enumerate() {
+        for (file, (mut part, mut probs)) in chunk.iter().zip(parts) {
             kb.files.push(file.clone());
-            let mut r = FileReader {
-                file,
-                idx: next + k,
-                problems: &mut problems,
-                pending: Vec::new(),
-                misspelt: Vec::new(),
-            };
-            r.read(parsed, &mut kb);
+            kb.sources.append(&mut part.sources);
+            kb.entities.append(&mut part.entities);
+            kb.records.append(&mut part.records);
+            kb.authorities.append(&mut part.authorities);
+            kb.phrases.append(&mut part.phrases);
+            kb.refs.append(&mut part.refs);
+            problems.append(&mut probs);
         }
         next = end;
     }
