@@ -387,7 +387,7 @@ struct Run<'a, 'k> {
     /// Sentences each entity is mentioned in, ascending.
     mention_sentences: HashMap<usize, Vec<usize>>,
     /// Records in scope per sentence, filled as claims ask.
-    scope_cache: std::cell::RefCell<Vec<Option<Vec<Scope>>>>,
+    scope_cache: std::cell::RefCell<Vec<Option<std::rc::Rc<[Scope]>>>>,
     /// Each sentence's words for [`Run::sentence_has`], filled as claims ask.
     words_cache: std::cell::RefCell<Vec<Option<String>>>,
     /// Claims tied to a KB figure or status.
@@ -509,12 +509,14 @@ impl<'k> Run<'_, 'k> {
     }
 
     /// Records in scope at a claim's sentence, nearest first (worked out once a sentence).
-    fn scopes(&self, claim: &Claim) -> Vec<Scope> {
+    /// The records in scope at the claim's sentence, worked out once per sentence and shared
+    /// by its claims.
+    fn scopes(&self, claim: &Claim) -> std::rc::Rc<[Scope]> {
         let s = claim.sentence;
         if let Some(Some(sc)) = self.scope_cache.borrow().get(s) {
             return sc.clone();
         }
-        let out = self.scopes_at(s);
+        let out: std::rc::Rc<[Scope]> = self.scopes_at(s).into();
         let mut cache = self.scope_cache.borrow_mut();
         if cache.len() <= s {
             cache.resize(s + 1, None);
@@ -1311,7 +1313,8 @@ impl<'k> Run<'_, 'k> {
         };
         let scopes: Vec<Scope> = self
             .scopes(claim)
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|s| has_status(s.record))
             .collect();
         let sc = match self.choose(claim, scopes) {
@@ -1459,7 +1462,8 @@ impl<'k> Run<'_, 'k> {
         let sentence = self.doc.sentences[claim.sentence].span;
         let scopes: Vec<Scope> = self
             .scopes(claim)
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|s| {
                 self.kb().records[s.record]
                     .figures
