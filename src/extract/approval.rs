@@ -485,31 +485,17 @@ fn required_words(h: &Hir) -> Option<Vec<Vec<u8>>> {
             }
             Some(all)
         }
-        // The part with the longest shortest word; adjacent literals join into one word.
-        HirKind::Concat(parts) => {
-            let mut best = None;
-            let mut run: Vec<u8> = Vec::new();
-            for p in parts {
-                if let HirKind::Literal(l) = p.kind()
-                    && l.0.is_ascii()
-                {
-                    run.extend_from_slice(&l.0);
-                    continue;
+        // Of a sequence's necessary groups, the one with the longest shortest word.
+        HirKind::Concat(_) => {
+            let mut groups = Vec::new();
+            required_groups(h, &mut groups);
+            groups.into_iter().map(Some).fold(None, |best, g| {
+                if shortest(&g) > shortest(&best) {
+                    g
+                } else {
+                    best
                 }
-                for cand in [
-                    (!run.is_empty()).then(|| vec![std::mem::take(&mut run)]),
-                    required_words(p),
-                ] {
-                    if shortest(&cand) > shortest(&best) {
-                        best = cand;
-                    }
-                }
-            }
-            let cand = (!run.is_empty()).then(|| vec![run]);
-            if shortest(&cand) > shortest(&best) {
-                best = cand;
-            }
-            best
+            })
         }
         _ => None,
     }
