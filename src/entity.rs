@@ -211,7 +211,7 @@ impl AliasIndex {
     /// The automaton to scan `len` more bytes with: the one built with the index, until the
     /// run has scanned [`DFA_AFTER_BYTES`], then a DFA of the same patterns (same matches,
     /// about twice as fast to scan, slower to build: a one-article run never builds it).
-    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+    fn scanner(&self, len: usize) -> Option<&AhoCorasick> {
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref().or(self.ac.as_ref());
         }
@@ -242,7 +242,7 @@ impl AliasIndex {
     /// Whitespace inside names must be single spaces in the article; line breaks inside a
     /// name are rare enough in copy that we do not normalise the text for them.
     pub fn scan(&self, text: &str) -> (Vec<Mention>, Vec<Hit>) {
-        let Some(ac) = self.automaton(text.len()) else {
+        let Some(ac) = self.scanner(text.len()) else {
             return (vec![], vec![]);
         };
         let mut entity_hits: Vec<(Span, usize)> = Vec::new();

@@ -368,12 +368,7 @@ const VERBS: &[&str] = &[
 fn is_stop(w: &str) -> bool {
     static WORDS: std::sync::LazyLock<WordSet> =
         std::sync::LazyLock::new(|| WordSet::new(STOP.iter().chain(VERBS).copied()));
-    let l = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    };
-    WORDS.contains(&l)
+    WORDS.contains(&number::lowercase(w))
         || date::month_number(w).is_some()
         || crate::date::WEEKDAYS
             .iter()

@@ -156,6 +156,15 @@ pub fn zero_width(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
+/// `t` in lower case, borrowed when it already is (most words of prose).
+pub(crate) fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        std::borrow::Cow::Owned(t.to_lowercase())
+    }
+}
+
 /// `f` of a short ASCII word in lower case, without allocating; `None` for a word longer
 /// than 16 bytes or not ASCII (no number word, qualifier or month is).
 pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
@@ -488,12 +497,7 @@ impl<'d> Reader<'d> {
 
     /// The token's text in lower case, borrowed when it already is (most words are).
     pub fn lower(&self, i: usize) -> std::borrow::Cow<'d, str> {
-        let t = self.text(i);
-        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            std::borrow::Cow::Borrowed(t)
-        } else {
-            std::borrow::Cow::Owned(t.to_lowercase())
-        }
+        lowercase(self.text(i))
     }
 
     pub fn is(&self, i: usize, w: &str) -> bool {
