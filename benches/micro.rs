@@ -33,28 +33,29 @@ fn texts() -> [(&'static str, &'static str); 2] {
     ]
 }
 
+/// The text of one of [`texts`] by name.
+fn text_of(which: &str) -> &'static str {
+    texts()
+        .into_iter()
+        .find(|t| t.0 == which)
+        .map(|t| t.1)
+        .unwrap_or_default()
+}
+
 fn main() {
     divan::main();
 }
 
 #[divan::bench(args = ["kosovo-3KB", "news-64KB"])]
 fn tokenize(b: Bencher, which: &str) {
-    let text = texts()
-        .into_iter()
-        .find(|t| t.0 == which)
-        .map(|t| t.1)
-        .unwrap_or_default();
+    let text = text_of(which);
     b.counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| Document::new(black_box(text)));
 }
 
 #[divan::bench(args = ["kosovo-3KB", "news-64KB"])]
 fn extractor(b: Bencher, which: &str) {
-    let text = texts()
-        .into_iter()
-        .find(|t| t.0 == which)
-        .map(|t| t.1)
-        .unwrap_or_default();
+    let text = text_of(which);
     let doc = Document::new(text);
     let lex = BUILTIN.lexicon().expect("lexicon");
     let ctx = Context::default();

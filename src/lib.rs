@@ -17,3 +17,33 @@ pub mod span;
 pub mod state;
 pub mod suppress;
 pub mod text;
+
+/// Helpers shared by the unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// Every article the project ships or tests with (examples and the test corpora), as
+    /// (path, text).
+    pub fn bundled_articles() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in [
+            "examples",
+            "tests/corpus/correct",
+            "tests/corpus/wrong",
+            "tests/heldout",
+        ] {
+            let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "md" || x == "txt")
+                    && let Ok(t) = std::fs::read_to_string(&p)
+                {
+                    out.push((p.display().to_string(), t));
+                }
+            }
+        }
+        out
+    }
+}

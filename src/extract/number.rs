@@ -1326,24 +1326,11 @@ mod tests {
             ]) {
                 words.push(w.to_string());
             }
-            let root = env!("CARGO_MANIFEST_DIR");
-            for dir in [
-                "examples",
-                "tests/corpus/correct",
-                "tests/corpus/wrong",
-                "tests/heldout",
-            ] {
-                for e in std::fs::read_dir(format!("{root}/{dir}"))
-                    .unwrap()
-                    .flatten()
-                {
-                    if let Ok(text) = std::fs::read_to_string(e.path()) {
-                        words.extend(
-                            text.split(|c: char| !c.is_alphanumeric())
-                                .map(str::to_string),
-                        );
-                    }
-                }
+            for (_, text) in crate::test_support::bundled_articles() {
+                words.extend(
+                    text.split(|c: char| !c.is_alphanumeric())
+                        .map(str::to_string),
+                );
             }
             let more: Vec<String> = words
                 .iter()

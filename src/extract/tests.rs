@@ -572,26 +572,7 @@ mod props {
 #[test]
 fn anchored_reading_matches_full_reading_on_real_text() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts: Vec<(String, String)> = Vec::new();
-    for dir in [
-        "examples",
-        "tests/corpus/correct",
-        "tests/corpus/wrong",
-        "tests/heldout",
-    ] {
-        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            if e.path()
-                .extension()
-                .is_some_and(|x| x == "md" || x == "txt")
-            {
-                let t = std::fs::read_to_string(e.path()).unwrap();
-                texts.push((e.path().display().to_string(), t));
-            }
-        }
-    }
+    let mut texts = crate::test_support::bundled_articles();
     assert!(texts.len() >= 40, "only {} articles found", texts.len());
     let suite = root.join("../shared/peer-suites/recognizers-en");
     for f in [
