@@ -1,7 +1,14 @@
-//! Embeds `rules/` (the built-in KB and language rules) into the binary.
+//! Embeds `rules/` (the built-in KB and language rules) into the binary, with the words each
+//! built-in approval phrase cannot match without: reading them means parsing the phrase, which
+//! was a third of a short run's start-up.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "src/extract/phrase_syntax.rs"]
+#[allow(dead_code)]
+mod phrase_syntax;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -17,11 +24,75 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The `pattern` of every `[[phrase]]` in a rules file. A file that does not parse gives
+/// none: the program reports it when it loads the file.
+fn patterns(text: &str) -> Vec<String> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let Some(toml::Value::Array(phrases)) = table.get("phrase") else {
+        return Vec::new();
+    };
+    phrases
+        .iter()
+        .filter_map(|p| p.get("pattern")?.as_str().map(str::to_string))
+        .collect()
+}
+
+/// A word as a byte string literal.
+fn bytes(w: &[u8]) -> String {
+    let escaped: String = w
+        .iter()
+        .flat_map(|&b| std::ascii::escape_default(b))
+        .map(char::from)
+        .collect();
+    format!("b\"{escaped}\"")
+}
+
+/// `(pattern, trigger words, word groups)` per built-in phrase, sorted by pattern, as Rust.
+fn phrase_table(files: &[PathBuf]) -> String {
+    let mut all: Vec<String> = files
+        .iter()
+        .filter_map(|f| fs::read_to_string(f).ok())
+        .flat_map(|t| patterns(&t))
+        .collect();
+    all.sort();
+    all.dedup();
+    let mut code = String::from("&[\n");
+    for p in all {
+        let Ok(w) = phrase_syntax::phrase_words(&p) else {
+            continue; // a broken pattern is reported when it is loaded
+        };
+        let trigger = match &w.trigger {
+            Some(ws) => format!(
+                "Some(&[{}])",
+                ws.iter().map(|x| bytes(x)).collect::<Vec<_>>().join(", ")
+            ),
+            None => "None".to_string(),
+        };
+        let groups = w
+            .groups
+            .iter()
+            .map(|g| {
+                format!(
+                    "&[{}]",
+                    g.iter().map(|x| bytes(x)).collect::<Vec<_>>().join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(code, "    ({p:?}, {trigger}, &[{groups}]),");
+    }
+    code.push(']');
+    code
+}
+
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/extract/phrase_syntax.rs");
     let mut files = Vec::new();
     walk(&rules, &mut files);
     files.sort();
@@ -41,4 +112,6 @@ fn main() {
     code.push(']');
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded_rules.rs"), code).expect("write embedded_rules.rs");
+    fs::write(out.join("embedded_phrase_words.rs"), phrase_table(&files))
+        .expect("write embedded_phrase_words.rs");
 }

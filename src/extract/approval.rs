@@ -16,6 +16,9 @@ use regex_automata::nfa::thompson::{self, backtrack, pikevm};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
+
+use super::phrase_syntax::unicode_where_needed;
+pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -36,33 +39,27 @@ pub struct Phrase {
     pub words: PhraseWords,
 }
 
-/// Words a phrase cannot match without, found ignoring ASCII case.
-#[derive(Debug, Clone, Default)]
-pub struct PhraseWords {
-    /// One of these is in every match (`None`: no such words; the phrase is tried in every
-    /// sentence).
-    pub trigger: Option<Vec<Vec<u8>>>,
-    /// Every group of which one word is in every match (lower case).
-    pub groups: Vec<Vec<Vec<u8>>>,
-}
+/// (pattern, trigger words, word groups) of each built-in phrase, sorted by pattern: read by
+/// the build script with [`phrase_words`] itself.
+type BuiltinWords = (
+    &'static str,
+    Option<&'static [&'static [u8]]>,
+    &'static [&'static [&'static [u8]]],
+);
+const BUILTIN_WORDS: &[BuiltinWords] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_phrase_words.rs"));
 
-/// Reads a phrase pattern (see [`expand`]) and the words its matches need; the error is the
-/// pattern's syntax error.
-pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
-    // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants
-    // (the text is searched in lower case instead), and with ASCII whitespace: no word is
-    // made of it, and parsing the Unicode class was much of the time.
-    let src = expand(&pattern.replace("{party}", "{any-party}"), "X", "")
-        .replacen("(?i-u)", "(?-u)", 1)
-        .replace(r"(?u:\s)", r"\s");
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(false)
-        .build()
-        .parse(&src)
-        .map_err(|e| e.to_string())?;
+/// [`phrase_words`], read at build time for the built-in phrases (and any phrase written the
+/// same): loading them then parses nothing.
+pub fn words_of(pattern: &str) -> Result<PhraseWords, String> {
+    let Ok(i) = BUILTIN_WORDS.binary_search_by(|(p, ..)| (*p).cmp(pattern)) else {
+        return phrase_words(pattern);
+    };
+    let (_, trigger, groups) = BUILTIN_WORDS[i];
+    let owned = |ws: &[&[u8]]| ws.iter().map(|w| w.to_vec()).collect::<Vec<_>>();
     Ok(PhraseWords {
-        trigger: required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)),
-        groups: word_groups(&hir),
+        trigger: trigger.map(owned),
+        groups: groups.iter().map(|g| owned(g)).collect(),
     })
 }
 
@@ -204,14 +201,6 @@ impl Compiled {
     }
 }
 
-/// A run of capitalised words, resolved to a KB entity after matching: an alternation of
-/// every entity name would make a regex of tens of thousands of branches for a large KB.
-const PARTY: &str =
-    r"(?P<auth>(?-i:[A-Z])(?:(?-u:[\w'&-])|’)*(?:[ \t]+(?-i:[A-Z])(?:(?-u:[\w'&-])|’)*){0,4})";
-
-const PREFIX: &str =
-    r"(?:the(?u:\s)+)?(?:(?:U\.(?u:\s)?S\.|US|United(?u:\s)+States|American)(?u:\s)+)?";
-
 /// Stands for the authority names in a phrase's template: bytes no text holds and case
 /// folding leaves alone, so the parsed template has them as one literal.
 const AUTHORITY_PLACEHOLDER: &str = r"\x00\x01\x02\x03";
@@ -308,110 +297,6 @@ fn alternation(names: &[&str]) -> String {
     emit(&root)
 }
 
-/// Expands the pattern language into a regular expression.
-///
-/// Case folds in ASCII only: Unicode case folding of every letter (`k` also matches the
-/// Kelvin sign, `s` the long s) makes the automata four times larger and slower to build,
-/// which is most of a short run's start-up. What a pattern writes outside ASCII — a `€`, an
-/// `é`, a class with either, `\w`, `\d`, `\s`, `\p{…}`, `.` — keeps its Unicode meaning.
-pub fn expand(pattern: &str, authorities: &str, parties: &str) -> String {
-    let body = unicode_where_needed(pattern.trim())
-        .replace("{gap}", r"(?:(?-u:[^\s.;:!?])+(?u:\s)+){0,8}?")
-        .replace("{authority}", &format!(r"{PREFIX}(?P<auth>{authorities})"))
-        .replace("{party}", &format!(r"{PREFIX}(?P<auth>{parties})"))
-        .replace("{any-party}", PARTY);
-    // ASCII word boundaries: a Unicode `\b` sends the regex engine to its slow path on any
-    // non-ASCII text (curly quotes, dashes, €), and names here are ASCII-bounded anyway.
-    format!(r"(?i-u)(?-u:\b){body}(?-u:\b)")
-}
-
-/// Rewrites a phrase pattern for a non-Unicode context: a run of spaces becomes "any
-/// whitespace", and each non-ASCII character, Unicode class escape, `.` and character class
-/// that needs Unicode is wrapped in `(?u:…)`. Placeholders (`{authority}`) pass through.
-fn unicode_where_needed(p: &str) -> String {
-    let chars: Vec<char> = p.chars().collect();
-    let mut out = String::with_capacity(p.len() * 2);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            ' ' => {
-                while chars.get(i + 1) == Some(&' ') {
-                    i += 1;
-                }
-                out.push_str(r"(?u:\s)+");
-            }
-            '\\' => {
-                let Some(&e) = chars.get(i + 1) else {
-                    out.push(c);
-                    break;
-                };
-                let mut esc: String = [c, e].iter().collect();
-                i += 1;
-                // \p{Greek}, \pL
-                if matches!(e, 'p' | 'P') {
-                    if chars.get(i + 1) == Some(&'{') {
-                        while let Some(&x) = chars.get(i + 1) {
-                            esc.push(x);
-                            i += 1;
-                            if x == '}' {
-                                break;
-                            }
-                        }
-                    } else if let Some(&x) = chars.get(i + 1) {
-                        esc.push(x);
-                        i += 1;
-                    }
-                }
-                if matches!(e, 'w' | 'W' | 'd' | 'D' | 's' | 'S' | 'p' | 'P') || !e.is_ascii() {
-                    out.push_str(&format!("(?u:{esc})"));
-                } else {
-                    out.push_str(&esc);
-                }
-            }
-            '[' => {
-                // The whole class, nested classes and escapes included.
-                let mut depth = 0;
-                let mut class = String::new();
-                let mut unicode = false;
-                while let Some(&x) = chars.get(i) {
-                    class.push(x);
-                    if x == '\\' {
-                        if let Some(&y) = chars.get(i + 1) {
-                            class.push(y);
-                            unicode |= matches!(y, 'w' | 'W' | 'd' | 'D' | 's' | 'S' | 'p' | 'P');
-                            i += 1;
-                        }
-                    } else if x == '[' {
-                        depth += 1;
-                    } else if x == ']' && !(class.ends_with("[]") || class.ends_with("[^]")) {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    unicode |= !x.is_ascii();
-                    i += 1;
-                }
-                if unicode {
-                    out.push_str(&format!("(?u:{class})"));
-                } else {
-                    out.push_str(&class);
-                }
-            }
-            '.' => out.push_str("(?u:.)"),
-            c if !c.is_ascii() => {
-                out.push_str("(?u:");
-                out.push(c);
-                out.push(')');
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    out
-}
-
 /// Whether `hay` contains `needle` (lower case), ignoring ASCII case.
 fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
     let Some(&first) = needle.first() else {
@@ -422,83 +307,6 @@ fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
             hay[i].to_ascii_lowercase() == first
                 && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
         })
-}
-
-/// [`required_groups`] of words of three letters or more, in lower case, sorted.
-fn word_groups(h: &Hir) -> Vec<Vec<Vec<u8>>> {
-    let mut all = Vec::new();
-    required_groups(h, &mut all);
-    all.retain(|g| g.iter().all(|w| w.len() >= 3));
-    for w in all.iter_mut().flatten() {
-        w.make_ascii_lowercase();
-    }
-    all.sort();
-    all.dedup();
-    all
-}
-
-/// Every group of words one of which every match of `h` contains, pushed to `out`: each
-/// run of literals in a sequence, and each part's own groups (an alternation gives one group,
-/// of its branches' words). Together they say more than [`required_words`]' single group:
-/// "has not (?:yet )?approved" needs {has}, {not} and {approved}.
-fn required_groups(h: &Hir, out: &mut Vec<Vec<Vec<u8>>>) {
-    match h.kind() {
-        HirKind::Capture(c) => required_groups(&c.sub, out),
-        HirKind::Repetition(r) if r.min >= 1 => required_groups(&r.sub, out),
-        HirKind::Concat(parts) => {
-            let mut run: Vec<u8> = Vec::new();
-            for p in parts {
-                if let HirKind::Literal(l) = p.kind()
-                    && l.0.is_ascii()
-                {
-                    run.extend_from_slice(&l.0);
-                    continue;
-                }
-                if !run.is_empty() {
-                    out.push(vec![std::mem::take(&mut run)]);
-                }
-                required_groups(p, out);
-            }
-            if !run.is_empty() {
-                out.push(vec![run]);
-            }
-        }
-        _ => out.extend(required_words(h)),
-    }
-}
-
-/// Words one of which every match of `h` contains (ASCII only: they are found ignoring
-/// ASCII case), or `None` when there are none such.
-fn required_words(h: &Hir) -> Option<Vec<Vec<u8>>> {
-    fn shortest(w: &Option<Vec<Vec<u8>>>) -> usize {
-        w.as_ref()
-            .map_or(0, |w| w.iter().map(Vec::len).min().unwrap_or(0))
-    }
-    match h.kind() {
-        HirKind::Literal(l) => l.0.is_ascii().then(|| vec![l.0.to_vec()]),
-        HirKind::Capture(c) => required_words(&c.sub),
-        HirKind::Repetition(r) if r.min >= 1 => required_words(&r.sub),
-        HirKind::Alternation(alts) => {
-            let mut all = Vec::new();
-            for a in alts {
-                all.extend(required_words(a)?);
-            }
-            Some(all)
-        }
-        // Of a sequence's necessary groups, the one with the longest shortest word.
-        HirKind::Concat(_) => {
-            let mut groups = Vec::new();
-            required_groups(h, &mut groups);
-            groups.into_iter().map(Some).fold(None, |best, g| {
-                if shortest(&g) > shortest(&best) {
-                    g
-                } else {
-                    best
-                }
-            })
-        }
-        _ => None,
-    }
 }
 
 impl Lexicon {
@@ -807,78 +615,6 @@ mod tests {
 mod prefilter_tests {
     use super::*;
 
-    fn words(p: &str) -> Option<Vec<String>> {
-        let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
-        let hir = regex_syntax::ParserBuilder::new()
-            .utf8(false)
-            .build()
-            .parse(&src)
-            .unwrap();
-        required_words(&hir).map(|w| {
-            w.into_iter()
-                .map(|b| String::from_utf8(b).unwrap())
-                .collect()
-        })
-    }
-
-    #[test]
-    fn required_words_are_the_longest_necessary_ones() {
-        assert_eq!(
-            words(
-                "await(?:s|ing)? (?:final )?(?:approval|sign-off|clearance) (?:from|by) {authority}"
-            ),
-            Some(vec![
-                "approval".into(),
-                "sign-off".into(),
-                "clearance".into()
-            ])
-        );
-        assert_eq!(
-            words("{authority} {gap}(?:blocked|vetoed)"),
-            Some(vec!["blocked".into(), "vetoed".into()])
-        );
-        // Nothing required: an optional word, a class.
-        assert_eq!(words("(?:formally )?[a-z]+"), None);
-        // Non-ASCII literals are not used (case folding there is Unicode's).
-        assert_eq!(words("é"), None);
-    }
-
-    fn groups(p: &str) -> Vec<Vec<String>> {
-        let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
-        let hir = regex_syntax::ParserBuilder::new()
-            .utf8(false)
-            .build()
-            .parse(&src)
-            .unwrap();
-        word_groups(&hir)
-            .into_iter()
-            .map(|g| {
-                g.into_iter()
-                    .map(|b| String::from_utf8(b).unwrap())
-                    .collect()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn every_necessary_word_group_is_found() {
-        assert_eq!(
-            groups("{authority} HAS not (?:yet )?approved"),
-            [vec!["approved"], vec!["has"], vec!["not"]]
-        );
-        // Optional parts require nothing; an alternation is one group of its branches; words
-        // under three letters ("by") are too common to tell anything.
-        assert_eq!(
-            groups("(?:formally )?(?:approved|cleared) by {authority} (?:for|from) Tuesday"),
-            [
-                vec!["approved", "cleared"],
-                vec!["for", "from"],
-                vec!["tuesday"]
-            ]
-        );
-        assert_eq!(groups("(?:formally )?[a-z]+"), Vec::<Vec<String>>::new());
-    }
-
     #[test]
     fn word_groups_are_searched_ignoring_ascii_case() {
         assert!(contains_ignore_ascii_case(b"Congress HAS not", b"has"));
@@ -913,6 +649,31 @@ mod prefilter_tests {
         assert!(!has_flag_group(
             "(?:formally )?approved by (?P<x>{authority})"
         ));
+    }
+
+    #[test]
+    fn builtin_words_are_read_at_build_time_as_at_load() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        assert!(kb.phrases.len() >= 20, "{}", kb.phrases.len());
+        for ph in &kb.phrases {
+            assert!(
+                BUILTIN_WORDS
+                    .binary_search_by(|(p, ..)| (*p).cmp(&ph.pattern))
+                    .is_ok(),
+                "not read at build time: {}",
+                ph.pattern
+            );
+            assert_eq!(
+                ph.words,
+                phrase_words(&ph.pattern).unwrap(),
+                "{}",
+                ph.pattern
+            );
+        }
+        // Any other phrase is read when it is loaded.
+        let other = "(?:ratified) by {authority}";
+        assert_eq!(words_of(other).unwrap(), phrase_words(other).unwrap());
+        assert!(words_of("(unclosed").is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod approval;
 pub mod date;
 pub mod money;
 pub mod number;
+pub mod phrase_syntax;
 mod words;
 
 use crate::date::{Date, DateValue};

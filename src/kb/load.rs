@@ -1122,8 +1122,9 @@ impl<'a> FileReader<'a> {
         if let Some((p, ps)) = &pattern {
             // Parse with placeholder names to catch a broken pattern here, at its span
             // (parsing is enough: compiling waits until a phrase is first needed), and read
-            // the words its matches need while the syntax tree is at hand.
-            match crate::extract::approval::phrase_words(p) {
+            // the words its matches need while the syntax tree is at hand (a built-in
+            // phrase's were read when the program was built).
+            match crate::extract::approval::words_of(p) {
                 Ok(w) => words = Some(w),
                 Err(e) => {
                     let first = e.lines().last().unwrap_or_default().to_string();
