@@ -45,6 +45,8 @@ pub struct Document {
     pub front_matter_date: Option<String>,
     /// Built on first use: most documents of a large run report nothing, so never need it.
     lines: std::sync::OnceLock<LineIndex>,
+    /// The text in ASCII lower case (same offsets), made on first use.
+    lower: std::sync::OnceLock<String>,
 }
 
 /// Markup never read as claims. Matched on bytes with ASCII classes (`\w`, `\s`, `\d`):
@@ -87,6 +89,12 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 impl Document {
+    /// The text with ASCII letters in lower case: every byte offset stays the same. Names
+    /// and phrase words are searched here, by automata that then need only one case.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_ascii_lowercase())
+    }
+
     /// Reads a text. A leading BOM and CRLF line ends are tolerated; spans stay in the
     /// original bytes.
     pub fn new(text: impl Into<String>) -> Document {
@@ -111,6 +119,7 @@ impl Document {
             masked,
             front_matter_date,
             lines: std::sync::OnceLock::new(),
+            lower: std::sync::OnceLock::new(),
         }
     }
 

@@ -463,11 +463,11 @@ impl Lexicon {
         let mut todo: Vec<(usize, usize)> = Vec::new();
         // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
         // from the next byte, not the word's end, finds words that overlap it too.
-        let lower = text.to_ascii_lowercase();
+        let lower = doc.lower();
         let mut at = 0;
         while let Some(m) = self
             .words
-            .find(aho_corasick::Input::new(&lower).span(at..lower.len()))
+            .find(aho_corasick::Input::new(lower).span(at..lower.len()))
         {
             let s = doc.sentence_at(m.start());
             todo.extend(
