@@ -2,26 +2,11 @@
 //! every figure `of` phrase of a KB (both number forms), built once per KB. Scanning an article
 //! costs time linear in its length and nearly independent of the KB's size.
 
+use crate::automaton::Upgrading;
 use crate::kb::Kb;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Up to this many names and figure phrases, mentions are found with a DFA once a run has
-/// scanned [`DFA_AFTER_BYTES`] of text.
-const DFA_MAX_PATTERNS: usize = 20_000;
-const DFA_AFTER_BYTES: usize = 256 * 1024;
-
-/// An automaton over `patterns`, of the given kind (or the library's choice).
-fn automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(kind)
-        .build(patterns)
-        .ok()
-}
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +36,7 @@ pub struct Hit {
 /// The automaton and what each of its patterns stands for.
 #[derive(Debug)]
 pub struct AliasIndex {
-    ac: Option<AhoCorasick>,
-    /// The patterns, kept to build [`AliasIndex::dfa`] from (empty for a huge KB).
-    patterns: Vec<String>,
-    /// A faster automaton of the same patterns, built once a run has read enough text.
-    dfa: OnceLock<Option<AhoCorasick>>,
-    /// Bytes scanned so far.
-    scanned: AtomicUsize,
+    ac: Option<Upgrading>,
     entities: Vec<Vec<usize>>,
     /// (record, figure) pairs per pattern, sorted.
     figures: Vec<Vec<(usize, usize)>>,
@@ -157,15 +136,12 @@ impl AliasIndex {
                 }
             }
         }
-        // A KB that gets a DFA later starts with the automaton quickest to build (a short run
-        // never needs more); a huge one gets the library's choice for good.
-        let first = if patterns.len() <= DFA_MAX_PATTERNS {
-            Some(AhoCorasickKind::NoncontiguousNFA)
-        } else {
-            None
-        };
         let ac = (!patterns.is_empty())
-            .then(|| automaton(&patterns, first))
+            .then(|| {
+                let mut b = AhoCorasickBuilder::new();
+                b.match_kind(MatchKind::Standard);
+                Upgrading::new(&b, patterns.into_iter().map(String::into_bytes).collect()).ok()
+            })
             .flatten();
         let mut entities = Vec::with_capacity(targets.len());
         let mut figures = Vec::with_capacity(targets.len());
@@ -191,37 +167,11 @@ impl AliasIndex {
             entities.push(e);
             figures.push(f);
         }
-        // Only a KB of the size a newsroom keeps gets a DFA later; keep its patterns for it.
-        let patterns = if patterns.len() <= DFA_MAX_PATTERNS {
-            patterns
-        } else {
-            Vec::new()
-        };
         AliasIndex {
             ac,
-            patterns,
-            dfa: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
             entities,
             figures,
         }
-    }
-
-    /// The automaton to scan `len` more bytes with: the one built with the index, until the
-    /// run has scanned [`DFA_AFTER_BYTES`], then a DFA of the same patterns (same matches,
-    /// about twice as fast to scan, slower to build: a one-article run never builds it).
-    fn scanner(&self, len: usize) -> Option<&AhoCorasick> {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref().or(self.ac.as_ref());
-        }
-        let before = self.scanned.fetch_add(len, Ordering::Relaxed);
-        if before.saturating_add(len) >= DFA_AFTER_BYTES && !self.patterns.is_empty() {
-            let dfa = self
-                .dfa
-                .get_or_init(|| automaton(&self.patterns, Some(AhoCorasickKind::DFA)));
-            return dfa.as_ref().or(self.ac.as_ref());
-        }
-        self.ac.as_ref()
     }
 
     /// The (record, figure) pairs a phrase pattern stands for, sorted.
@@ -247,7 +197,7 @@ impl AliasIndex {
     pub fn scan(&self, lower: &str) -> (Vec<Mention>, Vec<Hit>) {
         debug_assert!(!lower.bytes().any(|b| b.is_ascii_uppercase()));
         let text = lower;
-        let Some(ac) = self.scanner(text.len()) else {
+        let Some(ac) = self.ac.as_ref().map(|ac| ac.get(text.len())) else {
             return (vec![], vec![]);
         };
         let mut entity_hits: Vec<(Span, usize)> = Vec::new();

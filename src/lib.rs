@@ -5,6 +5,7 @@
 // Only the binary prints: the engine returns data.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod automaton;
 pub mod check;
 pub mod codes;
 pub mod date;

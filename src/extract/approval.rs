@@ -7,10 +7,11 @@
 //! listed before the general forms ("approved").
 
 use super::{Claim, ClaimKind, ClaimValue};
+use crate::automaton::Upgrading;
 use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
 use regex_automata::util::pool::Pool;
@@ -87,16 +88,13 @@ pub struct Names {
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    /// Per phrase, its pattern with a placeholder for the authority names, where they can
-    /// be put in after parsing (see [`Lexicon::regex`]).
-    templates: Vec<Option<String>>,
     /// The authority names as one alternation, and its syntax tree once parsed.
     authorities: String,
     authority_hir: OnceLock<Option<Hir>>,
     regexes: Vec<OnceLock<Option<Compiled>>>,
     /// The required words of every phrase, in lower case, found leftmost-longest in the
     /// lower-cased text.
-    words: AhoCorasick,
+    words: Upgrading,
     /// Pattern of `words` → the phrases that require it or a word inside it.
     word_phrases: Vec<Vec<usize>>,
     /// Per phrase, every group of words (lower case) one of which must be in a sentence for
@@ -319,14 +317,6 @@ impl Lexicon {
             .flat_map(|n| n.names.iter().map(String::as_str))
             .collect();
         let a = alternation(&auth);
-        let templates = phrases
-            .iter()
-            .map(|ph| {
-                let p = ph.pattern.replace("{party}", "{any-party}");
-                (p.contains("{authority}") && !has_flag_group(&p))
-                    .then(|| expand(&p, AUTHORITY_PLACEHOLDER, ""))
-            })
-            .collect();
         let mut lits: Vec<Vec<u8>> = Vec::new();
         let mut word_phrases: Vec<Vec<usize>> = Vec::new();
         let mut groups = Vec::new();
@@ -354,10 +344,6 @@ impl Lexicon {
         // lets the automaton skip ahead with a vectorised prefilter; a shorter word at the
         // same place is inside the longer one, so a word stands for the phrases of every word
         // it contains.
-        let words = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&lits)
-            .map_err(|e| (0, e.to_string()))?;
         let word_phrases = lits
             .iter()
             .map(|w| {
@@ -372,6 +358,11 @@ impl Lexicon {
                 ps
             })
             .collect();
+        let words = Upgrading::new(
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
+            lits,
+        )
+        .map_err(|e| (0, e.to_string()))?;
         let regexes = phrases.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
@@ -386,7 +377,6 @@ impl Lexicon {
         }
         Ok(Lexicon {
             phrases,
-            templates,
             authority_hir: OnceLock::new(),
             authorities: a,
             regexes,
@@ -424,12 +414,18 @@ impl Lexicon {
     /// tree, parsed once for all phrases, put in: every phrase names the same authorities,
     /// and parsing them was half of compiling each phrase.
     fn templated(&self, idx: usize) -> Option<Hir> {
-        let template = self.templates[idx].as_ref()?;
+        // The pattern with a placeholder for the names, where they can be put in after
+        // parsing.
+        let p = self.phrases[idx].pattern.replace("{party}", "{any-party}");
+        if !p.contains("{authority}") || has_flag_group(&p) {
+            return None;
+        }
+        let template = expand(&p, AUTHORITY_PLACEHOLDER, "");
         let auth = self
             .authority_hir
             .get_or_init(|| parse_bytes(&format!("(?i-u)(?:{})", self.authorities)))
             .as_ref()?;
-        Some(with_authorities(&parse_bytes(template)?, auth))
+        Some(with_authorities(&parse_bytes(&template)?, auth))
     }
 
     /// The entity id a mention names.
@@ -464,11 +460,9 @@ impl Lexicon {
         // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
         // from the next byte, not the word's end, finds words that overlap it too.
         let lower = doc.lower();
+        let words = self.words.get(lower.len());
         let mut at = 0;
-        while let Some(m) = self
-            .words
-            .find(aho_corasick::Input::new(lower).span(at..lower.len()))
-        {
+        while let Some(m) = words.find(aho_corasick::Input::new(lower).span(at..lower.len())) {
             let s = doc.sentence_at(m.start());
             todo.extend(
                 self.word_phrases[m.pattern().as_usize()]
