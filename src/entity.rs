@@ -91,6 +91,24 @@ pub fn other_number(phrase: &str) -> Option<String> {
     Some(format!("{head}{other}"))
 }
 
+/// A name or phrase as the automaton holds it: its words joined by single spaces, in lower
+/// case.
+fn pattern_key(p: &str) -> String {
+    let mut key = String::with_capacity(p.len());
+    for w in p.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
+        key
+    } else {
+        key.to_lowercase()
+    }
+}
+
 fn is_word_byte_boundary(text: &str, at: usize, before: bool) -> bool {
     let c = if before {
         text[..at].chars().next_back()
@@ -106,19 +124,19 @@ impl AliasIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut add = |p: &str, t: Target| {
-            let key = p
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
+            let key = pattern_key(p);
             if key.is_empty() {
                 return;
             }
-            let idx = *ids.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                targets.push(Vec::new());
-                patterns.len() - 1
-            });
+            let idx = match ids.get(&key) {
+                Some(&i) => i,
+                None => {
+                    ids.insert(key.clone(), patterns.len());
+                    patterns.push(key);
+                    targets.push(Vec::new());
+                    patterns.len() - 1
+                }
+            };
             targets[idx].push(t); // deduplicated per pattern below
         };
         for (i, e) in kb.entities.iter().enumerate() {
@@ -242,6 +260,13 @@ impl AliasIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_are_single_spaced_lower_case() {
+        assert_eq!(pattern_key("  White\tHouse \n"), "white house");
+        assert_eq!(pattern_key("Palais de l'ÉLYSÉE"), "palais de l'élysée");
+        assert_eq!(pattern_key(" \t"), "");
+    }
 
     #[test]
     fn singular_and_plural() {
