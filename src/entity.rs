@@ -6,7 +6,7 @@ use crate::automaton::Upgrading;
 use crate::kb::Kb;
 use crate::span::Span;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use crate::state::{self, Agreement, State};
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
 pub use compare::{Verdict, figure_verdict};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// A finding: what the article says, what the KB says, where.
@@ -335,7 +335,7 @@ impl<'k> Checker<'k> {
             ..
         } = run;
         // A checked claim agrees unless an error or warning is raised on it.
-        let flagged: std::collections::HashSet<usize> = findings
+        let flagged: HashSet<usize> = findings
             .iter()
             .filter(|f| f.severity >= Severity::Warning)
             .filter_map(|f| f.claim)

@@ -20,7 +20,7 @@ use regex_syntax::hir::{Hir, HirKind};
 
 use super::phrase_syntax::unicode_where_needed;
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -6,7 +6,7 @@ use super::*;
 use crate::extract::approval::{Example, Names, Phrase};
 use crate::extract::money::{AmountError, parse_amount};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -248,7 +248,7 @@ fn merge_language(kb: &mut Kb) {
         }
     }
     kb.authorities = merged;
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     kb.phrases
         .retain(|p| seen.insert((p.pattern.clone(), p.state, p.authority.clone())));
 }
@@ -1282,8 +1282,8 @@ fn cross_check(kb: &Kb, problems: &mut Vec<Problem>) {
 
     let entities: Vec<&str> = kb.entities.iter().map(|e| e.id.as_str()).collect();
     let sources: Vec<&str> = kb.sources.iter().map(|s| s.id.as_str()).collect();
-    let entity_set: std::collections::HashSet<&str> = entities.iter().copied().collect();
-    let source_set: std::collections::HashSet<&str> = sources.iter().copied().collect();
+    let entity_set: HashSet<&str> = entities.iter().copied().collect();
+    let source_set: HashSet<&str> = sources.iter().copied().collect();
     for r in &kb.refs {
         let (known, set) = if r.kind == "entity" {
             (&entities, &entity_set)

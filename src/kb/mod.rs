@@ -15,7 +15,7 @@ use crate::extract::money::Currency;
 use crate::span::Span;
 use crate::state::State;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Where a KB item was defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
