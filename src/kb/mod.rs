@@ -14,8 +14,8 @@ use crate::extract::approval::{Lexicon, Names, Phrase};
 use crate::extract::money::Currency;
 use crate::span::Span;
 use crate::state::State;
-use rust_decimal::Decimal;
 use foldhash::HashMap;
+use rust_decimal::Decimal;
 
 /// Where a KB item was defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
