@@ -157,7 +157,26 @@ impl Document {
     }
 }
 
+/// Whether `text` holds what every branch of [`MASKS`] needs: one of the bytes each branch
+/// starts or is made with, `www.`, or a digit and a period before a space (a numbered list
+/// item). Plain prose without them (a headline, a one-line claim, a KB amount) needs no
+/// masks, and a short run then never compiles the markup regex.
+fn may_have_markup(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(|c| {
+        matches!(
+            c,
+            b'-' | b'<' | b'[' | b']' | b'`' | b':' | b'@' | b'*' | b'+' | b'#' | b'>' | b')'
+        )
+    }) || text.contains("www.")
+        || b.windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && matches!(w[2], b' ' | b'\t'))
+}
+
 fn mask(text: &str) -> Vec<Span> {
+    if !may_have_markup(text) {
+        return Vec::new();
+    }
     let mut out: Vec<Span> = MASKS
         .find_iter(text.as_bytes())
         .map(|m| Span::new(m.start(), m.end()))
@@ -426,6 +445,42 @@ mod tests {
         assert_eq!(d.front_matter_date.as_deref(), Some("2024-01-11"));
         let toks: Vec<&str> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
         assert_eq!(toks, ["Title", "See", "[", "the", "notice"]);
+    }
+
+    #[test]
+    fn text_without_markup_bytes_has_no_masks() {
+        let mut texts: Vec<String> = crate::test_support::bundled_articles()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        for t in [
+            "The sale is worth $5 million.",
+            "1. first\n2) second",
+            "see www.example.org now",
+            "a@b.co",
+            "x\n# Heading",
+            "x\n> quoted",
+            "<b>bold</b>",
+            "---\ndate: 2024-01-01\n---\nText",
+        ] {
+            texts.push(t.to_string());
+        }
+        // Every line of every article alone too: most lack markup.
+        let lines: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string))
+            .collect();
+        texts.extend(lines);
+        let mut plain = 0;
+        for t in &texts {
+            if !may_have_markup(t) {
+                plain += 1;
+                assert!(MASKS.find(t.as_bytes()).is_none(), "{t:?}");
+            }
+        }
+        assert!(plain > 20, "{plain}");
+        assert!(may_have_markup("1. first") && may_have_markup("www.x.org"));
+        assert!(!may_have_markup("The sale is worth $5 million."));
     }
 
     #[test]
