@@ -215,18 +215,18 @@ impl AliasIndex {
     pub fn scan(&self, lower: &str) -> (Vec<Mention>, Vec<Hit>) {
         debug_assert!(!lower.bytes().any(|b| b.is_ascii_uppercase()));
         let text = lower;
-        let Some(ac) = self.ac.as_ref().map(|ac| ac.get(text.len())) else {
+        let Some(scanner) = self.ac.as_ref().and_then(|ac| ac.scanner(text.as_bytes())) else {
             return (vec![], vec![]);
         };
         let mut entity_hits: Vec<(Span, usize)> = Vec::new();
         let mut phrases = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
+        for m in scanner.automaton().find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !is_word_byte_boundary(text, s, true) || !is_word_byte_boundary(text, e, false) {
                 continue;
             }
             let span = Span::new(s, e);
-            let pattern = m.pattern().as_usize();
+            let pattern = scanner.pattern(m.pattern());
             for &i in &self.entities[pattern] {
                 entity_hits.push((span, i));
             }
@@ -260,6 +260,23 @@ impl AliasIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_text_finds_what_the_whole_automaton_finds() {
+        let kb = crate::kb::embedded().unwrap();
+        let warmed = AliasIndex::new(&kb);
+        // Past the bytes after which every text is searched with the whole automaton.
+        let _ = warmed.scan(&"x ".repeat(16 * 1024));
+        let mut filtered = 0;
+        for (path, text) in crate::test_support::bundled_articles() {
+            let lower = text.to_ascii_lowercase();
+            // A fresh index searches a short text with an automaton of the names it holds.
+            let fresh = AliasIndex::new(&kb);
+            filtered += usize::from(lower.len() < 8 * 1024);
+            assert_eq!(fresh.scan(&lower), warmed.scan(&lower), "{path}");
+        }
+        assert!(filtered >= 10, "{filtered}");
+    }
 
     #[test]
     fn patterns_are_single_spaced_lower_case() {

@@ -460,15 +460,15 @@ impl Lexicon {
         // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
         // from the next byte, not the word's end, finds words that overlap it too.
         let lower = doc.lower();
-        let words = self.words.get(lower.len());
+        let scanner = self.words.scanner(lower.as_bytes());
+        let words = scanner.as_ref().map(|s| s.automaton());
         let mut at = 0;
-        while let Some(m) = words.find(aho_corasick::Input::new(lower).span(at..lower.len())) {
+        while let Some(m) =
+            words.and_then(|w| w.find(aho_corasick::Input::new(lower).span(at..lower.len())))
+        {
             let s = doc.sentence_at(m.start());
-            todo.extend(
-                self.word_phrases[m.pattern().as_usize()]
-                    .iter()
-                    .map(|&p| (s, p)),
-            );
+            let pattern = scanner.as_ref().map_or(0, |sc| sc.pattern(m.pattern()));
+            todo.extend(self.word_phrases[pattern].iter().map(|&p| (s, p)));
             at = m.start() + 1;
         }
         for s in 0..doc.sentences.len() {
@@ -668,6 +668,21 @@ mod prefilter_tests {
         let other = "(?:ratified) by {authority}";
         assert_eq!(words_of(other).unwrap(), phrase_words(other).unwrap());
         assert!(words_of("(unclosed").is_err());
+    }
+
+    #[test]
+    fn a_short_text_finds_the_words_the_whole_automaton_finds() {
+        let lexicon = || {
+            let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+            let names = kb.names();
+            Lexicon::new(kb.phrases.clone(), &names).unwrap()
+        };
+        let warmed = lexicon();
+        let _ = warmed.find(&Document::new("approved ".repeat(2048)));
+        for (path, text) in crate::test_support::bundled_articles() {
+            let doc = Document::new(text);
+            assert_eq!(lexicon().find(&doc), warmed.find(&doc), "{path}");
+        }
     }
 
     #[test]
