@@ -228,18 +228,24 @@ fn required_words(h: &Hir) -> Option<Vec<Vec<u8>>> {
 mod tests {
     use super::*;
 
-    fn words(p: &str) -> Option<Vec<String>> {
+    /// A phrase's syntax tree, read case-sensitively as `phrase_words` reads it.
+    fn hir(p: &str) -> Hir {
         let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
-        let hir = regex_syntax::ParserBuilder::new()
+        regex_syntax::ParserBuilder::new()
             .utf8(false)
             .build()
             .parse(&src)
-            .unwrap();
-        required_words(&hir).map(|w| {
-            w.into_iter()
-                .map(|b| String::from_utf8(b).unwrap())
-                .collect()
-        })
+            .unwrap()
+    }
+
+    fn strings(ws: Vec<Vec<u8>>) -> Vec<String> {
+        ws.into_iter()
+            .map(|b| String::from_utf8(b).unwrap())
+            .collect()
+    }
+
+    fn words(p: &str) -> Option<Vec<String>> {
+        required_words(&hir(p)).map(strings)
     }
 
     #[test]
@@ -265,20 +271,7 @@ mod tests {
     }
 
     fn groups(p: &str) -> Vec<Vec<String>> {
-        let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
-        let hir = regex_syntax::ParserBuilder::new()
-            .utf8(false)
-            .build()
-            .parse(&src)
-            .unwrap();
-        word_groups(&hir)
-            .into_iter()
-            .map(|g| {
-                g.into_iter()
-                    .map(|b| String::from_utf8(b).unwrap())
-                    .collect()
-            })
-            .collect()
+        word_groups(&hir(p)).into_iter().map(strings).collect()
     }
 
     #[test]
