@@ -21,11 +21,8 @@ use regex_syntax::hir::{Hir, HirKind};
 use super::phrase_syntax::unicode_where_needed;
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
 use foldhash::{HashMap, HashMapExt};
+use memchr::memmem;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
-
-/// How many sentences a phrase's word groups turn away before it is compiled anyway.
-const DECLINE_BEFORE_COMPILING: u32 = 16;
 
 /// One phrase rule.
 #[derive(Debug, Clone)]
@@ -99,11 +96,10 @@ pub struct Lexicon {
     word_phrases: Vec<Vec<usize>>,
     /// Per phrase, every group of words (lower case) one of which must be in a sentence for
     /// the phrase to match there ("has not yet approved": {has}, {not} and {approved}),
-    /// checked before its regex is compiled: a short run compiles only the phrases its text
-    /// can match.
+    /// checked before its regex runs there, or is compiled at all: a short run compiles only
+    /// the phrases its text can match, and a long one runs a phrase's DFA only over sentences
+    /// that have its words.
     groups: Vec<Vec<Vec<Vec<u8>>>>,
-    /// Per phrase, how many sentences its groups turned away.
-    declined: Vec<AtomicU32>,
     /// Phrases without required words, tried in every sentence.
     always: Vec<usize>,
     /// Lower-cased name → entity id.
@@ -295,16 +291,11 @@ fn alternation(names: &[&str]) -> String {
     emit(&root)
 }
 
-/// Whether `hay` contains `needle` (lower case), ignoring ASCII case.
-fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    hay.len() >= needle.len()
-        && (0..=hay.len() - needle.len()).any(|i| {
-            hay[i].to_ascii_lowercase() == first
-                && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-        })
+/// Whether `lower` (text in ASCII lower case) holds a word of each group (lower case).
+fn has_word_of_each(groups: &[Vec<Vec<u8>>], lower: &[u8]) -> bool {
+    groups
+        .iter()
+        .all(|g| g.iter().any(|w| memmem::find(lower, w).is_some()))
 }
 
 impl Lexicon {
@@ -382,7 +373,6 @@ impl Lexicon {
             regexes,
             words,
             word_phrases,
-            declined: groups.iter().map(|_| AtomicU32::new(0)).collect(),
             groups,
             always,
             ids,
@@ -484,16 +474,9 @@ impl Lexicon {
             };
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
-            // Before compiling a phrase, make sure its other words are here too; once it is
-            // compiled, its DFA answers faster than looking for them.
-            // A phrase turned away often is compiled after all: a long run amortizes it.
-            if self.regexes[idx].get().is_none()
-                && self.declined[idx].load(Ordering::Relaxed) < DECLINE_BEFORE_COMPILING
-                && !self.groups[idx]
-                    .iter()
-                    .all(|g| g.iter().any(|w| contains_ignore_ascii_case(slice, w)))
-            {
-                self.declined[idx].fetch_add(1, Ordering::Relaxed);
+            // The phrase's other words must be here too (a vectorised search each, cheaper
+            // than the phrase's DFA over the sentence, and no compile where they are not).
+            if !has_word_of_each(&self.groups[idx], &lower.as_bytes()[lo..hi]) {
                 continue;
             }
             let Some(re) = self.regex(idx) else { continue };
@@ -610,11 +593,16 @@ mod prefilter_tests {
     use super::*;
 
     #[test]
-    fn word_groups_are_searched_ignoring_ascii_case() {
-        assert!(contains_ignore_ascii_case(b"Congress HAS not", b"has"));
-        assert!(contains_ignore_ascii_case(b"has", b"has"));
-        assert!(!contains_ignore_ascii_case(b"ha", b"has"));
-        assert!(!contains_ignore_ascii_case(b"Congress approved", b"not"));
+    fn a_sentence_needs_a_word_of_each_group() {
+        let groups = vec![
+            vec![b"has".to_vec()],
+            vec![b"not".to_vec(), b"never".to_vec()],
+        ];
+        assert!(has_word_of_each(&groups, b"congress has not"));
+        assert!(has_word_of_each(&groups, b"it has never been"));
+        assert!(!has_word_of_each(&groups, b"congress has approved"));
+        assert!(!has_word_of_each(&groups, b"ha not"));
+        assert!(has_word_of_each(&[], b"anything"));
     }
 
     #[test]
