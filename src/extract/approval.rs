@@ -18,8 +18,8 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::phrase_syntax::unicode_where_needed;
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
+use super::phrase_syntax::{parse_bytes, unicode_where_needed};
 use foldhash::{HashMap, HashMapExt};
 use memchr::memmem;
 use std::sync::OnceLock;
@@ -133,7 +133,7 @@ impl std::fmt::Debug for Compiled {
 
 impl Compiled {
     fn new(src: &str) -> Option<Compiled> {
-        Compiled::from_hir(&parse_bytes(src)?)
+        Compiled::from_hir(&parse_bytes(src).ok()?)
     }
 
     fn from_hir(hir: &Hir) -> Option<Compiled> {
@@ -199,15 +199,6 @@ impl Compiled {
 /// folding leaves alone, so the parsed template has them as one literal.
 const AUTHORITY_PLACEHOLDER: &str = r"\x00\x01\x02\x03";
 const AUTHORITY_PLACEHOLDER_BYTES: &[u8] = b"\x00\x01\x02\x03";
-
-/// A byte pattern's syntax tree (as the automata are built: UTF-8 not required).
-fn parse_bytes(src: &str) -> Option<Hir> {
-    regex_syntax::ParserBuilder::new()
-        .utf8(false)
-        .build()
-        .parse(src)
-        .ok()
-}
 
 /// Whether a pattern sets flags for the rest of a group (`(?i)`, `(?-u:`): the names put in
 /// a template are parsed as in the pattern's opening flags, so such a pattern is parsed
@@ -396,8 +387,7 @@ impl Lexicon {
 
     /// Phrase `idx` as one regular expression, the authority names written in.
     fn source(&self, idx: usize) -> String {
-        let p = self.phrases[idx].pattern.replace("{party}", "{any-party}");
-        expand(&p, &self.authorities, "")
+        expand(&self.phrases[idx].pattern, &self.authorities)
     }
 
     /// Phrase `idx`'s syntax tree, parsed from its template with the authority names'
@@ -406,16 +396,16 @@ impl Lexicon {
     fn templated(&self, idx: usize) -> Option<Hir> {
         // The pattern with a placeholder for the names, where they can be put in after
         // parsing.
-        let p = self.phrases[idx].pattern.replace("{party}", "{any-party}");
-        if !p.contains("{authority}") || has_flag_group(&p) {
+        let p = &self.phrases[idx].pattern;
+        if !p.contains("{authority}") || has_flag_group(p) {
             return None;
         }
-        let template = expand(&p, AUTHORITY_PLACEHOLDER, "");
+        let template = expand(p, AUTHORITY_PLACEHOLDER);
         let auth = self
             .authority_hir
-            .get_or_init(|| parse_bytes(&format!("(?i-u)(?:{})", self.authorities)))
+            .get_or_init(|| parse_bytes(&format!("(?i-u)(?:{})", self.authorities)).ok())
             .as_ref()?;
-        Some(with_authorities(&parse_bytes(&template)?, auth))
+        Some(with_authorities(&parse_bytes(&template).ok()?, auth))
     }
 
     /// The entity id a mention names.
@@ -565,24 +555,19 @@ mod tests {
             r"won(?u:\s)+(?u:[$€£])(?u:\d)+(?u:\s)+(?u:é)(?u:.)(?u:\s)+[a-z]"
         );
         let names = alternation(&["Congrès", "Assemblée nationale"]);
-        let re = Regex::new(&expand("approuvé par {authority}", &names, "")).unwrap();
+        let re = Regex::new(&expand("approuvé par {authority}", &names)).unwrap();
         assert!(re.is_match("APPROUVÉ\u{a0}par Congrès".as_bytes()));
         assert!(re.is_match("approuvé par ASSEMBLÉE  nationale".as_bytes()));
         assert!(!re.is_match(b"approuv\xc3\xa9 par CONGRES"));
         // ASCII folding only: the Kelvin sign is not a k.
-        let re = Regex::new(&expand("kept by {authority}", "Congress", "")).unwrap();
+        let re = Regex::new(&expand("kept by {authority}", "Congress")).unwrap();
         assert!(re.is_match(b"KEPT by congress"));
         assert!(!re.is_match("\u{212a}ept by Congress".as_bytes()));
     }
 
     #[test]
     fn expansion_matches_across_whitespace() {
-        let re = Regex::new(&expand(
-            "awaiting approval from {authority}",
-            "Congress",
-            "Congress",
-        ))
-        .unwrap();
+        let re = Regex::new(&expand("awaiting approval from {authority}", "Congress")).unwrap();
         assert!(re.is_match(b"awaiting  approval\nfrom the United States Congress"));
         assert!(!re.is_match(b"awaiting approval from Parliament"));
     }

@@ -21,21 +21,27 @@ pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
     // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants
     // (the text is searched in lower case instead), and with ASCII whitespace: no word is
     // made of it, and parsing the Unicode class was much of the time.
-    let src = expand(&pattern.replace("{party}", "{any-party}"), "X", "")
+    let src = expand(pattern, "X")
         .replacen("(?i-u)", "(?-u)", 1)
         .replace(r"(?u:\s)", r"\s");
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(false)
-        .build()
-        .parse(&src)
-        .map_err(|e| e.to_string())?;
+    let hir = parse_bytes(&src)?;
     Ok(PhraseWords {
         trigger: required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)),
         groups: word_groups(&hir),
     })
 }
 
-/// A run of capitalised words, resolved to a KB entity after matching: an alternation of
+/// A byte pattern's syntax tree (as the automata are built: UTF-8 not required), or its
+/// syntax error.
+pub(crate) fn parse_bytes(src: &str) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(src)
+        .map_err(|e| e.to_string())
+}
+
+/// What `{party}` stands for: a run of capitalised words, resolved to a KB entity after matching: an alternation of
 /// every entity name would make a regex of tens of thousands of branches for a large KB.
 const PARTY: &str =
     r"(?P<auth>(?-i:[A-Z])(?:(?-u:[\w'&-])|’)*(?:[ \t]+(?-i:[A-Z])(?:(?-u:[\w'&-])|’)*){0,4})";
@@ -49,12 +55,11 @@ const PREFIX: &str =
 /// Kelvin sign, `s` the long s) makes the automata four times larger and slower to build,
 /// which is most of a short run's start-up. What a pattern writes outside ASCII — a `€`, an
 /// `é`, a class with either, `\w`, `\d`, `\s`, `\p{…}`, `.` — keeps its Unicode meaning.
-pub fn expand(pattern: &str, authorities: &str, parties: &str) -> String {
+pub fn expand(pattern: &str, authorities: &str) -> String {
     let body = unicode_where_needed(pattern.trim())
         .replace("{gap}", r"(?:(?-u:[^\s.;:!?])+(?u:\s)+){0,8}?")
         .replace("{authority}", &format!(r"{PREFIX}(?P<auth>{authorities})"))
-        .replace("{party}", &format!(r"{PREFIX}(?P<auth>{parties})"))
-        .replace("{any-party}", PARTY);
+        .replace("{party}", PARTY);
     // ASCII word boundaries: a Unicode `\b` sends the regex engine to its slow path on any
     // non-ASCII text (curly quotes, dashes, €), and names here are ASCII-bounded anyway.
     format!(r"(?i-u)(?-u:\b){body}(?-u:\b)")
@@ -230,12 +235,7 @@ mod tests {
 
     /// A phrase's syntax tree, read case-sensitively as `phrase_words` reads it.
     fn hir(p: &str) -> Hir {
-        let src = expand(p, "X", "").replacen("(?i-u)", "(?-u)", 1);
-        regex_syntax::ParserBuilder::new()
-            .utf8(false)
-            .build()
-            .parse(&src)
-            .unwrap()
+        parse_bytes(&expand(p, "X").replacen("(?i-u)", "(?-u)", 1)).unwrap()
     }
 
     fn strings(ws: Vec<Vec<u8>>) -> Vec<String> {
