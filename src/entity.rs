@@ -206,15 +206,14 @@ impl AliasIndex {
     }
 
     /// Entity mentions (leftmost-longest, whole words) and figure phrases (all, whole words)
-    /// in `lower`, an article's text in ASCII lower case ([`Document::lower`]: the patterns
+    /// in `text`, an article's text in ASCII lower case ([`Document::lower`]: the patterns
     /// are lower case, and an automaton of one case is half the size to build). Whitespace
     /// inside names must be single spaces in the article; line breaks inside a name are rare
     /// enough in copy that we do not normalise the text for them.
     ///
     /// [`Document::lower`]: crate::text::Document::lower
-    pub fn scan(&self, lower: &str) -> (Vec<Mention>, Vec<Hit>) {
-        debug_assert!(!lower.bytes().any(|b| b.is_ascii_uppercase()));
-        let text = lower;
+    pub fn scan(&self, text: &str) -> (Vec<Mention>, Vec<Hit>) {
+        debug_assert!(!text.bytes().any(|b| b.is_ascii_uppercase()));
         let Some(scanner) = self.ac.as_ref().and_then(|ac| ac.scanner(text.as_bytes())) else {
             return (vec![], vec![]);
         };
