@@ -195,66 +195,60 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut mi = 0;
+    // Where the next mask starts: the masks are looked at only from there on.
+    let mut next_mask = masked.first().map_or(usize::MAX, |m| m.start);
     let mut gap = true;
     let mut i = 0;
-    while i < text.len() {
-        while mi < masked.len() && masked[mi].end <= i {
-            mi += 1;
+    while i < bytes.len() {
+        if i >= next_mask {
+            while mi < masked.len() && masked[mi].end <= i {
+                mi += 1;
+            }
+            match masked.get(mi) {
+                Some(m) if m.start <= i => {
+                    i = m.end;
+                    gap = true;
+                    continue;
+                }
+                Some(m) => next_mask = m.start,
+                None => next_mask = usize::MAX,
+            }
         }
-        if let Some(m) = masked.get(mi).filter(|m| m.start <= i) {
-            i = m.end;
-            gap = true;
-            continue;
-        }
-        // ASCII without decoding; the rest a character at a time.
-        let c = if bytes[i] < 0x80 {
-            char::from(bytes[i])
+        let start = i;
+        let b = bytes[i];
+        // ASCII by table, without decoding; the rest a character at a time.
+        let kind = if b < 0x80 {
+            match ASCII_CLASS[usize::from(b)] {
+                AsciiClass::Space => {
+                    i += 1;
+                    gap = true;
+                    continue;
+                }
+                AsciiClass::Alnum => {
+                    i = word_end(text, i + 1);
+                    TokKind::Alnum
+                }
+                AsciiClass::Punct => {
+                    i += 1;
+                    TokKind::Punct
+                }
+            }
         } else {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            c
-        };
-        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
-            i += c.len_utf8();
-            gap = true;
-            continue;
-        }
-        let start = i;
-        let kind = if is_word_char(c) {
-            i += c.len_utf8();
-            while i < text.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    // "1,200", "1.5": a separator between digits stays in the number.
-                    let separator = (b == b',' || b == b'.')
-                        && bytes[i - 1].is_ascii_digit()
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                    if b.is_ascii_alphanumeric() || separator {
-                        i += 1;
-                        continue;
-                    }
-                    break;
-                }
-                let Some(d) = text[i..].chars().next() else {
-                    break;
-                };
-                if is_word_char(d) {
-                    i += d.len_utf8();
-                } else if crate::extract::number::zero_width(d)
-                    && bytes[i - 1].is_ascii_digit()
-                    && bytes.get(i + d.len_utf8()).is_some_and(u8::is_ascii_digit)
-                {
-                    // "2\u{200b}46" shows as 246: one token, read past by the number grammar.
-                    i += d.len_utf8();
-                } else {
-                    break;
-                }
+            if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+                i += c.len_utf8();
+                gap = true;
+                continue;
             }
-            TokKind::Alnum
-        } else {
             i += c.len_utf8();
-            TokKind::Punct
+            if is_word_char(c) {
+                i = word_end(text, i);
+                TokKind::Alnum
+            } else {
+                TokKind::Punct
+            }
         };
         tokens.push(Token {
             kind,
@@ -265,6 +259,64 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
         gap = false;
     }
     tokens
+}
+
+#[derive(Clone, Copy)]
+enum AsciiClass {
+    Space,
+    Alnum,
+    Punct,
+}
+
+/// What each ASCII byte starts: white space (as `char::is_whitespace` has it), a word, or a
+/// punctuation token (every other byte, control characters included).
+const ASCII_CLASS: [AsciiClass; 128] = {
+    let mut t = [AsciiClass::Punct; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = AsciiClass::Alnum;
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            t[b] = AsciiClass::Space;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Where the word going on at `i` ends: letters and digits, with `,`/`.` kept between digits
+/// ("1,200", "1.5") and a zero-width character between digits ("2\u{200b}46" shows as 246:
+/// one token, read past by the number grammar).
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric()
+                || ((b == b',' || b == b'.')
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let Some(d) = text[i..].chars().next() else {
+            break;
+        };
+        let between_digits = || {
+            crate::extract::number::zero_width(d)
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + d.len_utf8()).is_some_and(u8::is_ascii_digit)
+        };
+        if !is_word_char(d) && !between_digits() {
+            break;
+        }
+        i += d.len_utf8();
+    }
+    i
 }
 
 /// Splits tokens into sentences and paragraphs. A blank line ends a paragraph; so does a
@@ -287,6 +339,11 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         let tok = tokens[i];
         let next = tokens.get(i + 1);
         let between = next.map_or(&[][..], |t| &bytes[tok.span.end..t.span.start]);
+        // A word followed on the same line by another token ends nothing (every rule below
+        // needs a line break after it, the end of the text, or punctuation).
+        if tok.kind == TokKind::Alnum && next.is_some() && !between.contains(&b'\n') {
+            continue;
+        }
         // Mostly one space: counted inline, not with a searcher set up per token.
         let newlines = between.iter().filter(|&&b| b == b'\n').count();
         let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && !has_blank_lines);
@@ -402,6 +459,26 @@ mod tests {
             .iter()
             .map(|s| d.slice(s.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn ascii_classes_are_the_character_classes() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if c.is_whitespace() {
+                "space"
+            } else if is_word_char(c) {
+                "word"
+            } else {
+                "punct"
+            };
+            let got = match ASCII_CLASS[usize::from(b)] {
+                AsciiClass::Space => "space",
+                AsciiClass::Alnum => "word",
+                AsciiClass::Punct => "punct",
+            };
+            assert_eq!(got, want, "byte {b:#04x}");
+        }
     }
 
     #[test]
