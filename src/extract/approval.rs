@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, PatternID};
+use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
@@ -23,6 +23,7 @@ use super::phrase_syntax::{parse_bytes, unicode_where_needed};
 use foldhash::{HashMap, HashMapExt};
 use memchr::memmem;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One phrase rule.
 #[derive(Debug, Clone)]
@@ -100,30 +101,44 @@ pub struct Lexicon {
     /// the phrases its text can match, and a long one runs a phrase's DFA only over sentences
     /// that have its words.
     groups: Vec<Vec<Vec<Vec<u8>>>>,
+    /// Searchers for each phrase's groups, made the first time a sentence is checked for it.
+    finders: Vec<OnceLock<Vec<Vec<memmem::Finder<'static>>>>>,
     /// Phrases without required words, tried in every sentence.
     always: Vec<usize>,
     /// Lower-cased name → entity id.
     ids: HashMap<String, String>,
 }
 
-type CacheFn = Box<
-    dyn Fn() -> (DfaCache, backtrack::Cache, pikevm::Cache)
-        + Send
-        + Sync
-        + std::panic::UnwindSafe
-        + std::panic::RefUnwindSafe,
->;
+/// A phrase's search caches: forward DFA, backtracker, PikeVM, and the reverse DFA's once it
+/// is built.
+type Caches = (DfaCache, backtrack::Cache, pikevm::Cache, Option<DfaCache>);
+
+type CacheFn =
+    Box<dyn Fn() -> Caches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// One phrase compiled: a forward lazy DFA that says whether a sentence holds the phrase,
 /// and a bounded backtracker (a PikeVM for sentences too long for it) that reads the match
-/// and its capture groups where it does. Only the forward NFA is built (no reverse one, no
-/// full DFA): compiling them was most of a short run's time.
+/// and its capture groups where it does. Only the forward NFA is built at first (no full
+/// DFA): compiling more was most of a short run's time. A phrase that goes on matching gets
+/// a reverse lazy DFA too, which finds where a match starts, so the backtracker reads only
+/// the match instead of trying every start from the beginning of the sentence.
 struct Compiled {
     dfa: DFA,
     back: backtrack::BoundedBacktracker,
     pike: pikevm::PikeVM,
-    caches: Pool<(DfaCache, backtrack::Cache, pikevm::Cache), CacheFn>,
+    caches: Pool<Caches, CacheFn>,
+    /// The phrase's syntax tree, for the reverse automaton.
+    hir: Hir,
+    /// Matches read so far (counted up to [`REVERSE_AFTER`]).
+    matches: AtomicUsize,
+    /// The reverse DFA (all matches, anchored at a match's end), built after
+    /// [`REVERSE_AFTER`] matches; `None` inside if it cannot be built.
+    rev: OnceLock<Option<DFA>>,
 }
+
+/// Matches of one phrase after which it gets its reverse automaton: a short run (one
+/// article) does not pay for compiling it, a long one soon does.
+const REVERSE_AFTER: usize = 8;
 
 impl std::fmt::Debug for Compiled {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -133,30 +148,70 @@ impl std::fmt::Debug for Compiled {
 
 impl Compiled {
     fn new(src: &str) -> Option<Compiled> {
-        Compiled::from_hir(&parse_bytes(src).ok()?)
+        Compiled::from_hir(parse_bytes(src).ok()?)
     }
 
-    fn from_hir(hir: &Hir) -> Option<Compiled> {
+    fn nfa_config() -> thompson::Config {
+        thompson::Config::new()
+            .utf8(false)
+            .nfa_size_limit(Some(1 << 24))
+    }
+
+    fn from_hir(hir: Hir) -> Option<Compiled> {
         let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(false)
-                    .nfa_size_limit(Some(1 << 24)),
-            )
-            .build_from_hir(hir)
+            .configure(Compiled::nfa_config())
+            .build_from_hir(&hir)
             .ok()?;
         let dfa = DFA::builder().build_from_nfa(nfa.clone()).ok()?;
         let back = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
         let pike = pikevm::PikeVM::new_from_nfa(nfa).ok()?;
         let (d, b, p) = (dfa.clone(), back.clone(), pike.clone());
         let make: CacheFn =
-            Box::new(move || (d.create_cache(), b.create_cache(), p.create_cache()));
+            Box::new(move || (d.create_cache(), b.create_cache(), p.create_cache(), None));
         Some(Compiled {
             dfa,
             back,
             pike,
             caches: Pool::new(make),
+            hir,
+            matches: AtomicUsize::new(0),
+            rev: OnceLock::new(),
         })
+    }
+
+    /// The reverse DFA, once the phrase has matched [`REVERSE_AFTER`] times.
+    fn reverse(&self) -> Option<&DFA> {
+        if let Some(rev) = self.rev.get() {
+            return rev.as_ref();
+        }
+        if self.matches.fetch_add(1, Ordering::Relaxed) < REVERSE_AFTER {
+            return None;
+        }
+        self.rev
+            .get_or_init(|| {
+                let nfa = thompson::Compiler::new()
+                    .configure(
+                        Compiled::nfa_config()
+                            .reverse(true)
+                            .which_captures(thompson::WhichCaptures::None),
+                    )
+                    .build_from_hir(&self.hir)
+                    .ok()?;
+                DFA::builder()
+                    .configure(DFA::config().match_kind(regex_automata::MatchKind::All))
+                    .build_from_nfa(nfa)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Where the leftmost match ending at `end` starts, searching back no further than
+    /// `from`; `None` without a reverse DFA (the backtracker then tries every start).
+    fn start_of(&self, caches: &mut Caches, hay: &[u8], from: usize, end: usize) -> Option<usize> {
+        let rev = self.reverse()?;
+        let cache = caches.3.get_or_insert_with(|| rev.create_cache());
+        let input = Input::new(hay).range(from..end).anchored(Anchored::Yes);
+        Some(rev.try_search_rev(cache, &input).ok()??.offset())
     }
 
     /// Every match in `hay` (leftmost-first, non-overlapping) with its capture groups. The
@@ -164,7 +219,7 @@ impl Compiled {
     /// there only (look-around still sees the whole sentence).
     fn captures(
         &self,
-        caches: &mut (DfaCache, backtrack::Cache, pikevm::Cache),
+        caches: &mut Caches,
         hay: &[u8],
     ) -> Vec<regex_automata::util::captures::Captures> {
         let mut out = Vec::new();
@@ -177,7 +232,10 @@ impl Compiled {
                 break;
             };
             let end = end.offset();
-            let window = Input::new(hay).range(at..end);
+            let window = match self.start_of(caches, hay, at, end) {
+                Some(start) => Input::new(hay).range(start..end).anchored(Anchored::Yes),
+                None => Input::new(hay).range(at..end),
+            };
             let mut caps = self.pike.create_captures();
             let backtracked = end - at <= self.back.max_haystack_len()
                 && self
@@ -283,10 +341,22 @@ fn alternation(names: &[&str]) -> String {
 }
 
 /// Whether `lower` (text in ASCII lower case) holds a word of each group (lower case).
-fn has_word_of_each(groups: &[Vec<Vec<u8>>], lower: &[u8]) -> bool {
+fn has_word_of_each(groups: &[Vec<memmem::Finder<'_>>], lower: &[u8]) -> bool {
     groups
         .iter()
-        .all(|g| g.iter().any(|w| memmem::find(lower, w).is_some()))
+        .all(|g| g.iter().any(|w| w.find(lower).is_some()))
+}
+
+/// A searcher for each word of each group.
+fn finders(groups: &[Vec<Vec<u8>>]) -> Vec<Vec<memmem::Finder<'static>>> {
+    groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|w| memmem::Finder::new(w).into_owned())
+                .collect()
+        })
+        .collect()
 }
 
 impl Lexicon {
@@ -364,6 +434,7 @@ impl Lexicon {
             regexes,
             words,
             word_phrases,
+            finders: groups.iter().map(|_| OnceLock::new()).collect(),
             groups,
             always,
             ids,
@@ -379,7 +450,7 @@ impl Lexicon {
         self.regexes[idx]
             .get_or_init(|| {
                 self.templated(idx)
-                    .and_then(|h| Compiled::from_hir(&h))
+                    .and_then(Compiled::from_hir)
                     .or_else(|| Compiled::new(&self.source(idx)))
             })
             .as_ref()
@@ -466,7 +537,8 @@ impl Lexicon {
             let slice = &text.as_bytes()[lo..hi];
             // The phrase's other words must be here too (a vectorised search each, cheaper
             // than the phrase's DFA over the sentence, and no compile where they are not).
-            if !has_word_of_each(&self.groups[idx], &lower.as_bytes()[lo..hi]) {
+            let groups = self.finders[idx].get_or_init(|| finders(&self.groups[idx]));
+            if !has_word_of_each(groups, &lower.as_bytes()[lo..hi]) {
                 continue;
             }
             let Some(re) = self.regex(idx) else { continue };
@@ -583,6 +655,7 @@ mod prefilter_tests {
             vec![b"has".to_vec()],
             vec![b"not".to_vec(), b"never".to_vec()],
         ];
+        let groups = finders(&groups);
         assert!(has_word_of_each(&groups, b"congress has not"));
         assert!(has_word_of_each(&groups, b"it has never been"));
         assert!(!has_word_of_each(&groups, b"congress has approved"));
@@ -595,7 +668,7 @@ mod prefilter_tests {
         let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
         let lex = kb.lexicon().unwrap();
         let nfa = |h: &Hir| {
-            let c = Compiled::from_hir(h).unwrap();
+            let c = Compiled::from_hir(h.clone()).unwrap();
             format!("{:?}", c.pike.get_nfa())
         };
         let mut templated = 0;
@@ -656,6 +729,47 @@ mod prefilter_tests {
             let doc = Document::new(text);
             assert_eq!(lexicon().find(&doc), warmed.find(&doc), "{path}");
         }
+    }
+
+    #[test]
+    fn a_match_found_from_its_start_has_the_same_span_and_authority() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let names = kb.names();
+        let fresh = || Lexicon::new(kb.phrases.clone(), &names).unwrap();
+        // Every phrase compiled and past the matches after which it finds a match's start
+        // with its reverse automaton.
+        let reversed = fresh();
+        for idx in 0..reversed.phrases.len() {
+            if let Some(re) = reversed.regex(idx) {
+                re.matches.store(REVERSE_AFTER, Ordering::Relaxed);
+            }
+        }
+        let mut found = 0;
+        for (path, text) in crate::test_support::bundled_articles() {
+            let doc = Document::new(text);
+            let claims = reversed.find(&doc);
+            found += claims.len();
+            assert_eq!(fresh().find(&doc), claims, "{path}");
+        }
+        let built = (0..reversed.phrases.len())
+            .filter(|&i| {
+                reversed.regexes[i].get().is_some_and(|c| {
+                    c.as_ref()
+                        .is_some_and(|c| c.rev.get().is_some_and(Option::is_some))
+                })
+            })
+            .count();
+        assert!(
+            found > 50 && built >= 8,
+            "{found} claims, {built} reverse automata"
+        );
+        // A match in the middle of a sentence: the start is found, not the sentence's.
+        let doc = Document::new(
+            "On Tuesday, after months of talks, the State Department approved the sale.",
+        );
+        let claims = reversed.find(&doc);
+        assert_eq!(claims, fresh().find(&doc));
+        assert_eq!(doc.slice(claims[0].span), "the State Department approved");
     }
 
     #[test]
