@@ -214,7 +214,7 @@ pub fn read(input: &Input) -> Result<String, InputError> {
 }
 
 /// Reads an input as text (see [`decode`]), refusing anything over `max` bytes. A file's size
-/// is looked up before it is opened, so a 200 MB file costs nothing; what cannot be sized
+/// is looked up before it is read, so a 200 MB file costs nothing; what cannot be sized
 /// (standard input, a pipe, a device) is read only up to the limit.
 pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
     let path = input.display();
@@ -234,7 +234,9 @@ pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
                 })?;
         }
         Input::File(p) => {
-            let meta = std::fs::metadata(p).map_err(|e| io_error(p, &e))?;
+            // Opened first and sized by its handle: one path lookup, not two.
+            let file = std::fs::File::open(p).map_err(|e| io_error(p, &e))?;
+            let meta = file.metadata().map_err(|e| io_error(p, &e))?;
             if meta.is_dir() {
                 return Err(InputError {
                     code: "factcheck::input::unreadable",
@@ -250,8 +252,8 @@ pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
             // Room for the whole file and one byte more, so the read ends in two calls
             // (the file, then end of file) instead of probing and growing.
             bytes.reserve_exact(meta.len() as usize + 1);
-            std::fs::File::open(p)
-                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+            file.take(limit)
+                .read_to_end(&mut bytes)
                 .map_err(|e| io_error(p, &e))?;
         }
     }

@@ -8,18 +8,34 @@ use factcheck::kb::Kb;
 /// What comes before the first file's object.
 pub const HEAD: &str = r#"{"version":1,"files":["#;
 
-/// One file's object.
+/// One file's object. Written from a struct whose fields are in the order `serde_json`'s
+/// maps keep them (sorted), so the output is what a `json!` map of the same keys gives,
+/// without building the map first.
 pub fn file(kb: &Kb, path: &str, rep: &Report) -> String {
-    serde_json::json!({
-        "path": path,
-        "claims": rep.stats.claims,
-        "checked": rep.stats.checked,
-        "agreeing": rep.stats.agreeing,
-        "suppressed": rep.stats.suppressed,
-        "date": rep.date.map(|d| d.to_string()),
-        "findings": rep.findings.iter().map(|f| super::findings::finding_json(kb, rep, f)).collect::<Vec<_>>(),
-    })
-    .to_string()
+    #[derive(serde::Serialize)]
+    struct File<'a> {
+        agreeing: usize,
+        checked: usize,
+        claims: usize,
+        date: Option<String>,
+        findings: Vec<serde_json::Value>,
+        path: &'a str,
+        suppressed: usize,
+    }
+    let file = File {
+        agreeing: rep.stats.agreeing,
+        checked: rep.stats.checked,
+        claims: rep.stats.claims,
+        date: rep.date.map(|d| d.to_string()),
+        findings: rep
+            .findings
+            .iter()
+            .map(|f| super::findings::finding_json(kb, rep, f))
+            .collect(),
+        path,
+        suppressed: rep.stats.suppressed,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// What follows the last file's object: the unreadable inputs and the totals.
