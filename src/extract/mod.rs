@@ -609,31 +609,54 @@ fn near_numeric(numeric: &[bool]) -> Vec<bool> {
     near
 }
 
-/// Whether a claim may start at a non-numeric token: anything but a word, a numeric word, a currency
-/// code or prefix ("USD", "NT", "US"), or the first word of a qualifier or range ("more",
-/// "between", "on"), or any word before a "$" ("c $ 16.4 million").
+/// Whether a claim may start at a non-numeric token: a currency code or prefix ("USD", "NT",
+/// "US"), a dollar prefix or code before a "$" ("c $ 16.4 million"), a range's first word
+/// ("between", "from"), "on" (a weekday), a sign or article read with the number ("minus",
+/// "a"), a qualifier whose words are all here ("more than", "at least"), a period before
+/// digits (".08"), or punctuation other than the commas, stops, quotes and closing brackets
+/// that start nothing. (Tests compare the claims with those read trying every token.)
 fn may_start(r: &Reader<'_>, i: usize) -> bool {
+    const OWN: [&str; 8] = [
+        "between", "from", "on", "minus", "negative", "a", "an", "tens",
+    ];
+    // Those and every qualifier's first word: most words are none, and pass one look-up.
     static STARTERS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
         WordSet::new(
             [APPROX, LOWER, UPPER, JUST_BELOW]
                 .iter()
                 .flat_map(|list| list.iter().filter_map(|p| p.first().copied()))
-                .chain([
-                    "between", "from", "on", "minus", "negative", "a", "an", "tens",
-                ]),
+                .chain(OWN),
         )
     });
     let t = r.text(i);
     let Some(c) = t.chars().next() else {
         return false;
     };
-    if !c.is_alphabetic() || r.text(i + 1) == "$" {
-        return true;
+    if !c.is_alphabetic() {
+        return match t {
+            // ".08": a decimal without its zero.
+            "." => r.glued(i + 1) && r.text(i + 1).starts_with(|c: char| c.is_ascii_digit()),
+            // Punctuation no date, amount, qualifier, phone number or sign starts with.
+            "," | ";" | ":" | "'" | "\"" | "’" | "‘" | "“" | "”" | ")" | "]" | "!" | "?" | "…" => {
+                false
+            }
+            _ => true,
+        };
     }
     if t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()) {
         return true;
     }
-    number::with_ascii_lower(t, |l| STARTERS.contains(l)).unwrap_or(false)
+    if r.text(i + 1) == "$" && money::may_prefix_dollar(t) {
+        return true;
+    }
+    number::with_ascii_lower(t, |l| {
+        STARTERS.contains(l)
+            && (OWN.contains(&l)
+                || qualifiers_starting(l)
+                    .iter()
+                    .any(|(p, _)| p.iter().enumerate().skip(1).all(|(k, w)| r.is(i + k, w))))
+    })
+    .unwrap_or(false)
 }
 
 /// Extracts every claim in a document, in text order.

@@ -91,6 +91,11 @@ const SPACED_PREFIXES: &[&str] = &[
     "c", "hk", "nz", "us", "mxn", "mex", "nzd", "usd", "cad", "aud",
 ];
 
+/// Whether a word before a `$` may be read with it: a dollar prefix or a currency code.
+pub(super) fn may_prefix_dollar(t: &str) -> bool {
+    dollar_prefix(t).is_some() || code_token(t, false).is_some()
+}
+
 /// Prefix letters glued to `$`: "US$", "NT$", "A$", "C$" …
 fn dollar_prefix(p: &str) -> Option<&'static str> {
     Some(match p.to_ascii_uppercase().as_str() {

@@ -461,6 +461,8 @@ mod props {
             Just("cent"), Just("USD"), Just("NT$"), Just("bn"), Just("¾"), Just("tens"), Just("thousands"),
             Just("nearly"), Just("at"), Just("least"), Just("up"), Just("or"), Just("worth"),
             Just("c"), Just("About"), Just("Between"), Just("minus"), Just("≥"), Just("~"), Just("A"),
+            Just(".08"), Just("'"), Just("\""), Just(")"), Just(";"), Just("’"), Just("in"),
+            Just("excess"), Just("is"), Just("hk"), Just("usd"), Just("C$"), Just("just"), Just("under"),
         ], 0..24)) {
             let text = parts.join(" ");
             let doc = Document::new(text.clone());
