@@ -340,8 +340,9 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         let next = tokens.get(i + 1);
         let between = next.map_or(&[][..], |t| &bytes[tok.span.end..t.span.start]);
         // A word followed on the same line by another token ends nothing (every rule below
-        // needs a line break after it, the end of the text, or punctuation).
-        if tok.kind == TokKind::Alnum && next.is_some() && !between.contains(&b'\n') {
+        // needs a line break after it, the end of the text, or punctuation). The space
+        // between is mostly one byte: looked at inline, not with a vectorised search.
+        if tok.kind == TokKind::Alnum && next.is_some() && between.iter().all(|&b| b != b'\n') {
             continue;
         }
         // Mostly one space: counted inline, not with a searcher set up per token.
@@ -439,14 +440,21 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    // "U.S." tokenizes as U . S . — look one letter further back.
-    let mut longer = word.to_string();
-    if dot >= 3 && tokens[dot - 2].span.slice(text) == "." && !prev.gap {
-        longer = format!("{}.{}", tokens[dot - 3].span.slice(text), word);
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+        return true;
     }
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(word) || a.eq_ignore_ascii_case(&longer))
+    // "U.S." tokenizes as U . S . — look one letter further back ("U.S" is listed).
+    if dot >= 3 && tokens[dot - 2].span.slice(text) == "." && !prev.gap {
+        let first = tokens[dot - 3].span.slice(text);
+        // The list is ASCII, so any byte offset in it is a character boundary.
+        return ABBREVIATIONS.iter().any(|a| {
+            a.len() == first.len() + 1 + word.len()
+                && a[..first.len()].eq_ignore_ascii_case(first)
+                && a.as_bytes()[first.len()] == b'.'
+                && a[first.len() + 1..].eq_ignore_ascii_case(word)
+        });
+    }
+    false
 }
 
 #[cfg(test)]
@@ -459,6 +467,12 @@ mod tests {
             .iter()
             .map(|s| d.slice(s.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn abbreviations_are_ascii() {
+        // `is_abbreviation` slices them at any byte.
+        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii()));
     }
 
     #[test]
