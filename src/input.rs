@@ -285,7 +285,7 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(text) = decode_utf16(path, &bytes) {
         return text;
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         let valid = std::str::from_utf8(&bytes[..at]).is_ok();
         let (line, column) = line_col(&bytes, at);
         let at_text = if valid {
