@@ -18,9 +18,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const DFA_MAX_PATTERNS: usize = 20_000;
 const DFA_AFTER_BYTES: usize = 256 * 1024;
 /// Texts get their own automaton until the run has searched this much, and only while
-/// looking for every pattern in the text costs at most [`FILTER_MAX_WORK`] pattern-bytes.
+/// looking for every pattern in the text costs at most [`FILTER_MAX_WORK`] pattern-bytes,
+/// and all texts' looking so far at most [`FILTER_BUDGET`] (a text counted as at least
+/// [`FILTER_MIN_LEN`] bytes: looking for a pattern costs about that much even in a line).
+/// Past those, one automaton of every pattern is cheaper: a run over a thousand headlines
+/// looked for 1,200 names in each of them (300,000 instructions a headline).
 const FILTER_BELOW_BYTES: usize = 8 * 1024;
 const FILTER_MAX_WORK: usize = 1 << 20;
+const FILTER_BUDGET: usize = 4 << 20;
+const FILTER_MIN_LEN: usize = 256;
 
 #[derive(Debug)]
 pub struct Upgrading {
@@ -31,6 +37,8 @@ pub struct Upgrading {
     whole: OnceLock<Option<AhoCorasick>>,
     dfa: OnceLock<Option<AhoCorasick>>,
     searched: AtomicUsize,
+    /// Pattern-bytes of looking for patterns in texts so far (see [`FILTER_BUDGET`]).
+    filtered: AtomicUsize,
 }
 
 /// The automaton to search one text with, and how its pattern ids map to the set's.
@@ -79,6 +87,7 @@ impl Upgrading {
             whole,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
+            filtered: AtomicUsize::new(0),
         })
     }
 
@@ -95,9 +104,18 @@ impl Upgrading {
                 .get_or_init(|| self.build(&self.patterns, AhoCorasickKind::DFA));
             return self.wrap(shared(dfa).or_else(|| self.whole_automaton()));
         }
+        let work = self
+            .patterns
+            .len()
+            .saturating_mul(text.len().max(FILTER_MIN_LEN));
         if self.whole.get().is_none()
             && after < FILTER_BELOW_BYTES
             && self.patterns.len().saturating_mul(text.len()) <= FILTER_MAX_WORK
+            && self
+                .filtered
+                .fetch_add(work, Ordering::Relaxed)
+                .saturating_add(work)
+                <= FILTER_BUDGET
         {
             let ids: Vec<usize> = (0..self.patterns.len())
                 .filter(|&i| memmem::find(text, &self.patterns[i]).is_some())
@@ -180,6 +198,22 @@ mod tests {
         let dfa = a.scanner(&vec![b'x'; DFA_AFTER_BYTES]).unwrap();
         assert_eq!(dfa.automaton().kind(), AhoCorasickKind::DFA);
         assert_eq!(found(&a.scanner(hay.as_bytes()).unwrap(), hay), want);
+    }
+
+    #[test]
+    fn many_short_texts_share_the_whole_automaton_once_filtering_costs_more() {
+        let patterns: Vec<Vec<u8>> = (0..1000).map(|i| format!("name{i}").into_bytes()).collect();
+        let a = Upgrading::new(&AhoCorasickBuilder::new(), patterns).unwrap();
+        let line = b"a headline naming name7";
+        let own = (0..100)
+            .take_while(|_| matches!(a.scanner(line).unwrap().ac, Ac::Own(_)))
+            .count();
+        // 1,000 patterns in a text counted as 256 bytes: 16 texts fit the budget.
+        assert_eq!(own, FILTER_BUDGET / (1000 * FILTER_MIN_LEN));
+        let s = a.scanner(line).unwrap();
+        assert!(matches!(s.ac, Ac::Shared(_)));
+        assert_eq!(s.automaton().patterns_len(), 1000);
+        assert_eq!(found(&s, "a headline naming name7"), [(7, 18, 23)]);
     }
 
     #[test]

@@ -1566,7 +1566,12 @@ impl<'k> Run<'_, 'k> {
     /// Two claims of one fact with values that cannot both hold.
     fn consistency(&mut self) {
         // Key: the KB figure when linked, else the counted thing's words (two or more).
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        #[derive(PartialEq, Eq, Hash)]
+        enum Key {
+            Kb(usize, usize),
+            Np(Unit, String),
+        }
+        let mut seen: HashMap<Key, usize> = HashMap::new();
         for ci in 0..self.claims.len() {
             let c = &self.claims[ci];
             let Some(q) = c.quantity() else { continue };
@@ -1574,10 +1579,10 @@ impl<'k> Run<'_, 'k> {
                 continue;
             }
             let key = match &self.links[ci] {
-                Some(l) => format!("kb:{}:{}", l.record, l.figure),
+                Some(l) => Key::Kb(l.record, l.figure),
                 None => match &c.of {
                     Some((of, _)) if of.split_whitespace().count() >= 2 => {
-                        format!("np:{:?}:{}", q.unit, of.to_lowercase())
+                        Key::Np(q.unit, of.to_lowercase())
                     }
                     _ => continue,
                 },

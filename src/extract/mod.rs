@@ -53,7 +53,7 @@ impl Qualifier {
 }
 
 /// What a quantity measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Unit {
     Count,
     Money(Option<Currency>),
