@@ -217,8 +217,10 @@ impl AliasIndex {
         let Some(scanner) = self.ac.as_ref().and_then(|ac| ac.scanner(text.as_bytes())) else {
             return (vec![], vec![]);
         };
-        let mut entity_hits: Vec<(Span, usize)> = Vec::new();
-        let mut phrases = Vec::new();
+        // Sized for an article's usual names and figure phrases: grown by one, they were
+        // reallocated a few times per article.
+        let mut entity_hits: Vec<(Span, usize)> = Vec::with_capacity(64);
+        let mut phrases = Vec::with_capacity(16);
         for m in scanner.automaton().find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !is_word_byte_boundary(text, s, true) || !is_word_byte_boundary(text, e, false) {

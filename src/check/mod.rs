@@ -548,7 +548,7 @@ impl<'k> Run<'_, 'k> {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(candidates.len());
         for r in candidates {
             let about = &self.ck.about[r];
             let mut oldest = s;

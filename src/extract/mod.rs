@@ -679,7 +679,8 @@ pub fn extract_with(
     let mut claims = Extractor {
         r: Reader::new(doc),
         ctx,
-        out: Vec::new(),
+        // A claim in about 40 tokens of news copy.
+        out: Vec::with_capacity(doc.tokens.len() / 40 + 1),
     }
     .run(anchored);
     claims.extend(lexicon.find(doc));
