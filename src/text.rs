@@ -285,6 +285,17 @@ const ASCII_CLASS: [AsciiClass; 128] = {
     t
 };
 
+/// ASCII letters and digits (every other byte false, those of other characters included).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Where the word going on at `i` ends: letters and digits, with `,`/`.` kept between digits
 /// ("1,200", "1.5") and a zero-width character between digits ("2\u{200b}46" shows as 246:
 /// one token, read past by the number grammar).
@@ -292,11 +303,15 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let b = bytes[i];
+        if ASCII_ALNUM[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         if b < 0x80 {
-            if b.is_ascii_alphanumeric()
-                || ((b == b',' || b == b'.')
-                    && bytes[i - 1].is_ascii_digit()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+            // "1,200", "1.5": a separator between digits stays in the number.
+            if (b == b',' || b == b'.')
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             {
                 i += 1;
                 continue;
@@ -493,6 +508,13 @@ mod tests {
                 AsciiClass::Punct => "punct",
             };
             assert_eq!(got, want, "byte {b:#04x}");
+        }
+        for b in 0u8..=255 {
+            assert_eq!(
+                ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b:#04x}"
+            );
         }
     }
 
