@@ -10,7 +10,7 @@ pub fn month_number(w: &str) -> Option<u8> {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    month_lower(&w.to_ascii_lowercase())
+    super::number::with_ascii_lower(w, month_lower).flatten()
 }
 
 /// [`month_number`] of a lower-cased word.
@@ -38,7 +38,8 @@ fn day(r: &Reader<'_>, i: usize) -> Option<u8> {
     if !matches!(lit.suffix, "" | "st" | "nd" | "rd" | "th") || lit.frac_digits > 0 || lit.grouped {
         return None;
     }
-    let d: u8 = lit.value.to_string().parse().ok()?;
+    // A whole number (no decimals were read): its mantissa is its value.
+    let d = u8::try_from(lit.value.trunc().mantissa()).ok()?;
     (1..=31).contains(&d).then_some(d)
 }
 
