@@ -964,9 +964,7 @@ impl<'d> Extractor<'d, '_> {
             }
             let w = r.text(p);
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            if capital && DESIGNATORS.contains(&w.to_lowercase().as_str()) && !r.doc.tokens[p].gap
-                || capital && DESIGNATORS.contains(&w.to_lowercase().as_str())
-            {
+            if capital && DESIGNATORS.contains(&w.to_lowercase().as_str()) {
                 return true;
             }
             if w == "§" || w == "#" || w == "No" {
