@@ -857,6 +857,10 @@ impl<'k> Run<'_, 'k> {
             return false;
         };
         let text = self.doc.slice(*of);
+        // Most counted things name no model: nothing to compare, no list to build.
+        if DESIGNATION.find(text).is_none() {
+            return false;
+        }
         let own: Vec<usize> = scopes
             .iter()
             .flat_map(|s| self.kb().records[s.record].about.iter())
