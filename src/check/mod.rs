@@ -1348,12 +1348,6 @@ impl<'k> Run<'_, 'k> {
         }
         self.checked[ci] = true;
         let agreement = state::compare(*state, st.state);
-        let who = self.who(authority.as_deref());
-        let kb_says = format!(
-            "{who} {}{}",
-            verb(st.state),
-            st.date.map(|d| format!(" ({d})")).unwrap_or_default()
-        );
         let (code, severity) = match agreement {
             Agreement::Agrees => {
                 self.status_date(ci, sc.record, si);
@@ -1368,6 +1362,12 @@ impl<'k> Run<'_, 'k> {
                 (codes::STATUS_MISMATCH, Severity::Error)
             }
         };
+        let who = self.who(authority.as_deref());
+        let kb_says = format!(
+            "{who} {}{}",
+            verb(st.state),
+            st.date.map(|d| format!(" ({d})")).unwrap_or_default()
+        );
         let message = match agreement {
             Agreement::Stale => format!(
                 "article says {who} {}, but by the article's date the knowledge base says {kb_says}",
