@@ -38,9 +38,16 @@ impl<V> WordMap<V> {
     pub(crate) fn get(&self, w: &str) -> Option<&V> {
         self.0[bucket(w)]
             .iter()
-            .find(|(x, _)| *x == w)
+            .find(|(x, _)| same(x, w))
             .map(|(_, v)| v)
     }
+}
+
+/// `a == b` for short words, compared in line: a bucket's words are as long as the word
+/// asked about, mostly differ in their first bytes, and a call to `memcmp` for each cost
+/// more than the comparison.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// A small fixed set of words (see [`WordMap`]).
