@@ -340,8 +340,8 @@ fn word_end(text: &str, mut i: usize) -> usize {
 /// ends a sentence.
 fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
     let has_blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
-    // About one sentence in 16 tokens (prose has more; a sentence has 25 on average).
-    let mut sentences: Vec<Sentence> = Vec::with_capacity(tokens.len() / 16 + 1);
+    // Room for a sentence in every 10 tokens (most have twice that many).
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(tokens.len() / 10 + 1);
     let mut paragraphs: Vec<Span> = Vec::with_capacity(tokens.len() / 64 + 1);
     let mut sent_start: Option<usize> = None;
     let mut para_start: Option<usize> = None;

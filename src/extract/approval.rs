@@ -504,10 +504,11 @@ impl Lexicon {
     /// Every state claim in a document, one per non-overlapping phrase match.
     pub fn find(&self, doc: &Document) -> Vec<Claim> {
         let text = doc.text.as_str();
-        let mut found: Vec<(usize, Span, Option<Span>)> = Vec::new();
+        let mut found: Vec<(usize, Span, Option<Span>)> = Vec::with_capacity(8);
         // Phrases never cross a sentence: (sentence, phrase) pairs where the phrase's words
         // occur, then each phrase's regex in its sentences only.
-        let mut todo: Vec<(usize, usize)> = Vec::new();
+        let mut todo: Vec<(usize, usize)> =
+            Vec::with_capacity(doc.sentences.len() * (self.always.len() + 2));
         // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
         // from the next byte, not the word's end, finds words that overlap it too.
         let lower = doc.lower();

@@ -679,8 +679,8 @@ pub fn extract_with(
     let mut claims = Extractor {
         r: Reader::new(doc),
         ctx,
-        // A claim in about 40 tokens of news copy.
-        out: Vec::with_capacity(doc.tokens.len() / 40 + 1),
+        // Room for a claim in every dozen tokens (dense copy has that many).
+        out: Vec::with_capacity(doc.tokens.len() / 12 + 4),
     }
     .run(anchored);
     claims.extend(lexicon.find(doc));
