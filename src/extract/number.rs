@@ -576,7 +576,11 @@ impl<'d> Reader<'d> {
     }
 
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.text(i).eq_ignore_ascii_case(w)
+        // Lengths first: most tokens asked about are not the word, and differ in length.
+        match self.doc.tokens.get(i) {
+            Some(t) => t.span.len() == w.len() && self.text(i).eq_ignore_ascii_case(w),
+            None => w.is_empty(),
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
