@@ -590,9 +590,16 @@ fn qualifiers_starting(token: &str) -> &'static [(&'static [&'static str], Quali
         }
         m
     });
+    // In lower case already (most words), the second look-up would be the first again.
     BY_FIRST
         .get(token)
-        .or_else(|| number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten())
+        .or_else(|| {
+            token
+                .bytes()
+                .any(|b| b.is_ascii_uppercase())
+                .then(|| number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten())
+                .flatten()
+        })
         .map_or(&[], Vec::as_slice)
 }
 
