@@ -95,12 +95,16 @@ fn separated(tok: &str) -> Option<Literal<'_>> {
             return None;
         }
         while b.get(i) == Some(&b',') {
+            // Counted before the group is read: 18 digits always fit.
+            count += 3;
+            if count > 18 {
+                return None;
+            }
             for k in i + 1..i + 4 {
                 v = v * 10 + digit(k)?;
             }
-            count += 3;
             i += 4;
-            if count > 18 || digit(i).is_some() {
+            if digit(i).is_some() {
                 return None;
             }
             grouped = true;
@@ -1503,6 +1507,8 @@ mod tests {
                 "12,34,567",
                 "999,999,999,999,999,999",
                 "9,999,999,999,999,999,999",
+                "999,999,999,999,999,999,999",
+                "99,999,999,999,999,999,999.5",
                 "0.123456789012345678",
             ] {
                 assert_eq!(
