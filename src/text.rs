@@ -217,37 +217,35 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
         let start = i;
         let b = bytes[i];
         // ASCII by table, without decoding; the rest a character at a time.
-        let kind = if b < 0x80 {
-            match ASCII_CLASS[usize::from(b)] {
-                AsciiClass::Space => {
-                    i += 1;
-                    gap = true;
-                    continue;
-                }
-                AsciiClass::Alnum => {
-                    i = word_end(text, i + 1);
-                    TokKind::Alnum
-                }
-                AsciiClass::Punct => {
-                    i += 1;
-                    TokKind::Punct
-                }
-            }
-        } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
-                i += c.len_utf8();
+        let kind = match BYTE_CLASS[usize::from(b)] {
+            ByteClass::Space => {
+                i += 1;
                 gap = true;
                 continue;
             }
-            i += c.len_utf8();
-            if is_word_char(c) {
-                i = word_end(text, i);
+            ByteClass::Alnum => {
+                i = word_end(text, i + 1);
                 TokKind::Alnum
-            } else {
+            }
+            ByteClass::Punct => {
+                i += 1;
                 TokKind::Punct
+            }
+            ByteClass::Other => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+                    gap = true;
+                    continue;
+                }
+                if is_word_char(c) {
+                    i = word_end(text, i);
+                    TokKind::Alnum
+                } else {
+                    TokKind::Punct
+                }
             }
         };
         tokens.push(Token {
@@ -261,36 +259,29 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
     tokens
 }
 
-#[derive(Clone, Copy)]
-enum AsciiClass {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
     Space,
     Alnum,
     Punct,
+    /// A byte of a character outside ASCII: decoded where it is met.
+    Other,
 }
 
-/// What each ASCII byte starts: white space (as `char::is_whitespace` has it), a word, or a
-/// punctuation token (every other byte, control characters included).
-const ASCII_CLASS: [AsciiClass; 128] = {
-    let mut t = [AsciiClass::Punct; 128];
+/// What each byte starts: for ASCII, white space (as `char::is_whitespace` has it), a word,
+/// or a punctuation token (every other byte, control characters included).
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut t = [ByteClass::Other; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = AsciiClass::Alnum;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ByteClass::Alnum
         } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-            t[b] = AsciiClass::Space;
-        }
-        b += 1;
-    }
-    t
-};
-
-/// ASCII letters and digits (every other byte false, those of other characters included).
-const ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+            ByteClass::Space
+        } else {
+            ByteClass::Punct
+        };
         b += 1;
     }
     t
@@ -303,7 +294,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let b = bytes[i];
-        if ASCII_ALNUM[usize::from(b)] {
+        if BYTE_CLASS[usize::from(b)] == ByteClass::Alnum {
             i += 1;
             continue;
         }
@@ -493,28 +484,18 @@ mod tests {
 
     #[test]
     fn ascii_classes_are_the_character_classes() {
-        for b in 0u8..128 {
-            let c = char::from(b);
-            let want = if c.is_whitespace() {
-                "space"
-            } else if is_word_char(c) {
-                "word"
-            } else {
-                "punct"
-            };
-            let got = match ASCII_CLASS[usize::from(b)] {
-                AsciiClass::Space => "space",
-                AsciiClass::Alnum => "word",
-                AsciiClass::Punct => "punct",
-            };
-            assert_eq!(got, want, "byte {b:#04x}");
-        }
         for b in 0u8..=255 {
-            assert_eq!(
-                ASCII_ALNUM[usize::from(b)],
-                b.is_ascii_alphanumeric(),
-                "{b:#04x}"
-            );
+            let c = char::from(b);
+            let want = if !b.is_ascii() {
+                ByteClass::Other
+            } else if c.is_whitespace() {
+                ByteClass::Space
+            } else if is_word_char(c) {
+                ByteClass::Alnum
+            } else {
+                ByteClass::Punct
+            };
+            assert!(BYTE_CLASS[usize::from(b)] == want, "byte {b:#04x}");
         }
     }
 
