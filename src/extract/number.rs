@@ -72,22 +72,12 @@ pub fn literal(tok: &str) -> Option<Literal<'_>> {
 /// general way, which gives these the same value, scale and grouping).
 fn separated(tok: &str) -> Option<Literal<'_>> {
     let b = tok.as_bytes();
-    let digit = |k: usize| {
-        b.get(k)
-            .filter(|c| c.is_ascii_digit())
-            .map(|c| u64::from(c - b'0'))
+    let run = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
     };
-    let mut v: u64 = 0;
-    let mut count = 0;
-    let mut i = 0;
-    while let Some(d) = digit(i) {
-        v = v * 10 + d;
-        count += 1;
-        i += 1;
-        if count > 18 {
-            return None;
-        }
-    }
+    // The shape first: digits, then groups of exactly three, then a decimal part.
+    let mut i = run(0);
     let mut grouped = false;
     if b.get(i) == Some(&b',') {
         // Western groups only, after one to three digits not starting with a zero.
@@ -95,43 +85,31 @@ fn separated(tok: &str) -> Option<Literal<'_>> {
             return None;
         }
         while b.get(i) == Some(&b',') {
-            // Counted before the group is read: 18 digits always fit.
-            count += 3;
-            if count > 18 {
+            if run(i + 1) != 3 {
                 return None;
-            }
-            for k in i + 1..i + 4 {
-                v = v * 10 + digit(k)?;
             }
             i += 4;
-            if digit(i).is_some() {
-                return None;
-            }
             grouped = true;
         }
     }
     let mut frac = 0;
     if b.get(i) == Some(&b'.') {
-        i += 1;
-        while let Some(d) = digit(i) {
-            v = v * 10 + d;
-            frac += 1;
-            count += 1;
-            i += 1;
-            if count > 18 {
-                return None;
-            }
-        }
+        frac = run(i + 1);
         if frac == 0 {
             return None;
         }
+        i += 1 + frac;
     } else if !grouped {
         return None;
     }
-    let suffix = &tok[i..];
-    if !suffix.bytes().all(|c| c.is_ascii_alphabetic()) {
+    let (num, suffix) = tok.split_at(i);
+    let digits = num.bytes().filter(u8::is_ascii_digit);
+    if digits.clone().count() > 18 || !suffix.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
+    // At most 18 digits: the value fits, and so does the scale.
+    let v = digits.fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+    let frac = u32::try_from(frac).ok()?;
     Some(Literal {
         value: Decimal::from_i128_with_scale(i128::from(v), frac),
         frac_digits: frac,
