@@ -95,13 +95,12 @@ pub struct Lexicon {
     words: Upgrading,
     /// Pattern of `words` → the phrases that require it or a word inside it.
     word_phrases: Vec<Vec<usize>>,
-    /// Per phrase, every group of words (lower case) one of which must be in a sentence for
-    /// the phrase to match there ("has not yet approved": {has}, {not} and {approved}),
-    /// checked before its regex runs there, or is compiled at all: a short run compiles only
-    /// the phrases its text can match, and a long one runs a phrase's DFA only over sentences
-    /// that have its words.
-    groups: Vec<Vec<Vec<Vec<u8>>>>,
-    /// Searchers for each phrase's groups, made the first time a sentence is checked for it.
+    /// Per phrase, a searcher for each word of each of its word groups (`PhraseWords::groups`,
+    /// lower case: one word of each must be in a sentence for the phrase to match there, "has
+    /// not yet approved": {has}, {not} and {approved}), made the first time a sentence is
+    /// checked for it. Checked before the phrase's regex runs there, or is compiled at all: a
+    /// short run compiles only the phrases its text can match, and a long one runs a phrase's
+    /// DFA only over sentences that have its words.
     finders: Vec<OnceLock<Vec<Vec<memmem::Finder<'static>>>>>,
     /// Phrases without required words, tried in every sentence.
     always: Vec<usize>,
@@ -371,7 +370,6 @@ impl Lexicon {
         let a = alternation(&auth);
         let mut lits: Vec<Vec<u8>> = Vec::new();
         let mut word_phrases: Vec<Vec<usize>> = Vec::new();
-        let mut groups = Vec::new();
         let mut always = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
             match &ph.words.trigger {
@@ -390,7 +388,6 @@ impl Lexicon {
                 }
                 None => always.push(i),
             }
-            groups.push(ph.words.groups.clone());
         }
         // The text is searched in ASCII lower case for the longest word at each place, which
         // lets the automaton skip ahead with a vectorised prefilter; a shorter word at the
@@ -416,6 +413,7 @@ impl Lexicon {
         )
         .map_err(|e| (0, e.to_string()))?;
         let regexes = phrases.iter().map(|_| OnceLock::new()).collect();
+        let finders = phrases.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
         for n in names
@@ -434,8 +432,7 @@ impl Lexicon {
             regexes,
             words,
             word_phrases,
-            finders: groups.iter().map(|_| OnceLock::new()).collect(),
-            groups,
+            finders,
             always,
             ids,
         })
@@ -538,7 +535,7 @@ impl Lexicon {
             let slice = &text.as_bytes()[lo..hi];
             // The phrase's other words must be here too (a vectorised search each, cheaper
             // than the phrase's DFA over the sentence, and no compile where they are not).
-            let groups = self.finders[idx].get_or_init(|| finders(&self.groups[idx]));
+            let groups = self.finders[idx].get_or_init(|| finders(&self.phrases[idx].words.groups));
             if !has_word_of_each(groups, &lower.as_bytes()[lo..hi]) {
                 continue;
             }
@@ -717,13 +714,15 @@ mod prefilter_tests {
         assert!(words_of("(unclosed").is_err());
     }
 
+    /// A lexicon of `kb`'s phrases with nothing compiled or searched yet.
+    fn fresh_lexicon(kb: &crate::kb::Kb) -> Lexicon {
+        Lexicon::new(kb.phrases.clone(), &kb.names()).unwrap()
+    }
+
     #[test]
     fn a_short_text_finds_the_words_the_whole_automaton_finds() {
-        let lexicon = || {
-            let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
-            let names = kb.names();
-            Lexicon::new(kb.phrases.clone(), &names).unwrap()
-        };
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lexicon = || fresh_lexicon(&kb);
         let warmed = lexicon();
         let _ = warmed.find(&Document::new("approved ".repeat(2048)));
         for (path, text) in crate::test_support::bundled_articles() {
@@ -735,8 +734,7 @@ mod prefilter_tests {
     #[test]
     fn a_match_found_from_its_start_has_the_same_span_and_authority() {
         let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
-        let names = kb.names();
-        let fresh = || Lexicon::new(kb.phrases.clone(), &names).unwrap();
+        let fresh = || fresh_lexicon(&kb);
         // Every phrase compiled and past the matches after which it finds a match's start
         // with its reverse automaton.
         let reversed = fresh();
