@@ -594,11 +594,10 @@ fn qualifiers_starting(token: &str) -> &'static [(&'static [&'static str], Quali
     BY_FIRST
         .get(token)
         .or_else(|| {
-            token
-                .bytes()
-                .any(|b| b.is_ascii_uppercase())
-                .then(|| number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten())
-                .flatten()
+            if !token.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten()
         })
         .map_or(&[], Vec::as_slice)
 }

@@ -560,7 +560,9 @@ impl<'d> Reader<'d> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         // Lengths first: most tokens asked about are not the word, and differ in length.
         match self.doc.tokens.get(i) {
-            Some(t) => t.span.len() == w.len() && self.text(i).eq_ignore_ascii_case(w),
+            Some(t) => {
+                t.span.len() == w.len() && t.span.slice(&self.doc.text).eq_ignore_ascii_case(w)
+            }
             None => w.is_empty(),
         }
     }
