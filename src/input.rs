@@ -86,7 +86,7 @@ pub fn expand_filtered(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Input, 
                 let mut found = Vec::new();
                 walk(p, &mut found);
                 found.retain(|f| filter.keeps(f));
-                found.sort();
+                found.sort_unstable_by(|a, b| path_order(a, b));
                 if found.is_empty() {
                     out.push(Err(InputError {
                         code: "factcheck::input::empty-directory",
@@ -124,6 +124,24 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         {
             out.push(p.to_path_buf());
         }
+    }
+}
+
+/// The order of `Path`'s comparison (component by component) for the paths of one walk,
+/// compared as bytes. They share the directory they were found under, byte for byte, and
+/// below it are names joined by one separator; so the first byte where two differ decides,
+/// with a separator below every other byte (a name that ends there is a prefix of the other,
+/// so comes first). Comparing paths as `Path`s parses their components at every comparison:
+/// 1.4% of a run over thousands of small files.
+fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    let key = |c: u8| (!std::path::is_separator(char::from(c)), c);
+    match a.iter().zip(b).find(|(x, y)| x != y) {
+        Some((&x, &y)) => key(x).cmp(&key(y)),
+        None => a.len().cmp(&b.len()),
     }
 }
 
@@ -383,6 +401,52 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Option<Result<String, InputError>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_lists_paths_in_path_order() {
+        // Names where comparing whole paths as bytes and comparing them component by
+        // component disagree ('/' sorts after '-' and '.'), and nested directories.
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            "a/z.md",
+            "a.b/x.md",
+            "a-c.md",
+            "a.md",
+            "B.md",
+            "b/c/d.md",
+            "b/c.md",
+            "b/c-d/e.md",
+            "b0.md",
+        ];
+        for f in files {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "x").unwrap();
+        }
+        let listed: Vec<PathBuf> = expand(&[dir.path().to_path_buf()])
+            .into_iter()
+            .map(|r| match r.unwrap() {
+                Input::File(p) => p,
+                Input::Stdin => unreachable!(),
+            })
+            .collect();
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(listed.len(), files.len());
+        assert_eq!(listed, sorted);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn path_order_is_paths_order(
+            a in proptest::collection::vec("[ab_0-][ab.0-]{0,2}", 1..4),
+            b in proptest::collection::vec("[ab_0-][ab.0-]{0,2}", 1..4),
+        ) {
+            let root = Path::new("/x/articles.d");
+            let (a, b) = (root.join(a.join("/")), root.join(b.join("/")));
+            proptest::prop_assert_eq!(path_order(&a, &b), a.cmp(&b), "{:?} {:?}", a, b);
+        }
+    }
 
     #[test]
     fn non_utf8_names_the_byte_line_and_column() {
