@@ -260,7 +260,7 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum ByteClass {
+pub(crate) enum ByteClass {
     Space,
     Alnum,
     Punct,
@@ -270,7 +270,7 @@ enum ByteClass {
 
 /// What each byte starts: for ASCII, white space (as `char::is_whitespace` has it), a word,
 /// or a punctuation token (every other byte, control characters included).
-const BYTE_CLASS: [ByteClass; 256] = {
+pub(crate) const BYTE_CLASS: [ByteClass; 256] = {
     let mut t = [ByteClass::Other; 256];
     let mut b = 0;
     while b < 128 {
