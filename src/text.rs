@@ -20,6 +20,9 @@ pub struct Token {
     pub span: Span,
     /// Whitespace (or masked markup) separates this token from the previous one.
     pub gap: bool,
+    /// A word that keeps a separator or a zero-width character between digits ("1,200"):
+    /// more than one run of letters and digits.
+    pub glued: bool,
     /// Index of the sentence this token belongs to.
     pub sentence: usize,
 }
@@ -267,6 +270,7 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
     // Where the next mask starts: the masks are looked at only from there on.
     let mut next_mask = masked.first().map_or(usize::MAX, |m| m.start);
     let mut gap = true;
+    let mut glued = false;
     let mut i = 0;
     while i < bytes.len() {
         if i >= next_mask {
@@ -293,7 +297,7 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
                 continue;
             }
             ByteClass::Alnum => {
-                i = word_end(text, i + 1);
+                (i, glued) = word_end(text, i + 1);
                 TokKind::Alnum
             }
             ByteClass::Punct => {
@@ -310,7 +314,7 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
                     continue;
                 }
                 if is_word_char(c) {
-                    i = word_end(text, i);
+                    (i, glued) = word_end(text, i);
                     TokKind::Alnum
                 } else {
                     TokKind::Punct
@@ -321,9 +325,11 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
             kind,
             span: Span::new(start, i),
             gap,
+            glued,
             sentence: 0,
         });
         gap = false;
+        glued = false;
     }
     tokens
 }
@@ -358,9 +364,10 @@ pub(crate) const BYTE_CLASS: [ByteClass; 256] = {
 
 /// Where the word going on at `i` ends: letters and digits, with `,`/`.` kept between digits
 /// ("1,200", "1.5") and a zero-width character between digits ("2\u{200b}46" shows as 246:
-/// one token, read past by the number grammar).
-fn word_end(text: &str, mut i: usize) -> usize {
+/// one token, read past by the number grammar); and whether it kept one.
+fn word_end(text: &str, mut i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
+    let mut glued = false;
     while i < bytes.len() {
         let b = bytes[i];
         if BYTE_CLASS[usize::from(b)] == ByteClass::Alnum {
@@ -374,6 +381,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             {
                 i += 1;
+                glued = true;
                 continue;
             }
             break;
@@ -381,17 +389,18 @@ fn word_end(text: &str, mut i: usize) -> usize {
         let Some(d) = text[i..].chars().next() else {
             break;
         };
-        let between_digits = || {
-            crate::extract::number::zero_width(d)
+        if !is_word_char(d) {
+            let between_digits = crate::extract::number::zero_width(d)
                 && bytes[i - 1].is_ascii_digit()
-                && bytes.get(i + d.len_utf8()).is_some_and(u8::is_ascii_digit)
-        };
-        if !is_word_char(d) && !between_digits() {
-            break;
+                && bytes.get(i + d.len_utf8()).is_some_and(u8::is_ascii_digit);
+            if !between_digits {
+                break;
+            }
+            glued = true;
         }
         i += d.len_utf8();
     }
-    i
+    (i, glued)
 }
 
 /// Splits tokens into sentences and paragraphs. A blank line ends a paragraph; so does a

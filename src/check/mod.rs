@@ -307,7 +307,7 @@ impl<'k> Checker<'k> {
             .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
             .or(dl.map(|(d, _)| d));
         let claims = extract::extract(&doc, &Context { date }, self.lexicon);
-        let (mentions, phrases) = self.index.scan(doc.lower());
+        let (mentions, phrases) = self.index.scan(&doc);
         let mut run = Run {
             ck: self,
             doc: &doc,
