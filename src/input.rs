@@ -231,9 +231,13 @@ pub fn read(input: &Input) -> Result<String, InputError> {
     read_max(input, DEFAULT_MAX_FILE_SIZE)
 }
 
-/// Reads an input as text (see [`decode`]), refusing anything over `max` bytes. A file's size
-/// is looked up before it is read, so a 200 MB file costs nothing; what cannot be sized
-/// (standard input, a pipe, a device) is read only up to the limit.
+/// What the first read of a file takes: a file larger than this is sized before it is read
+/// on (see [`read_max`]).
+const FIRST_READ: usize = 16 * 1024;
+
+/// Reads an input as text (see [`decode`]), refusing anything over `max` bytes. A file over
+/// [`FIRST_READ`] bytes is sized before it is read on, so a 200 MB file costs its first 16 KiB;
+/// what cannot be sized (standard input, a pipe, a device) is read only up to the limit.
 pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
     let path = input.display();
     let mut bytes = Vec::new();
@@ -252,27 +256,38 @@ pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
                 })?;
         }
         Input::File(p) => {
-            // Opened first and sized by its handle: one path lookup, not two.
-            let file = std::fs::File::open(p).map_err(|e| io_error(p, &e))?;
-            let meta = file.metadata().map_err(|e| io_error(p, &e))?;
-            if meta.is_dir() {
-                return Err(InputError {
-                    code: "factcheck::input::unreadable",
-                    path: path.clone(),
-                    message: format!("{path} is a directory"),
-                    help: "give the directory itself on the command line to check its articles"
-                        .into(),
-                });
+            let mut file = std::fs::File::open(p).map_err(|e| io_error(p, &e))?;
+            // Most articles are read whole by the first read, without asking their size (a
+            // call per file, as many as the reads); a file that fills it is sized before it
+            // is read on, so a 200 MB file costs no more than its first bytes.
+            bytes.reserve_exact(FIRST_READ + 1);
+            let first = (&mut file)
+                .take(limit.min(FIRST_READ as u64 + 1))
+                .read_to_end(&mut bytes);
+            let is_dir = |file: &std::fs::File| file.metadata().is_ok_and(|m| m.is_dir());
+            if let Err(e) = first {
+                if is_dir(&file) {
+                    return Err(InputError {
+                        code: "factcheck::input::unreadable",
+                        path: path.clone(),
+                        message: format!("{path} is a directory"),
+                        help: "give the directory itself on the command line to check its \
+                               articles"
+                            .into(),
+                    });
+                }
+                return Err(io_error(p, &e));
             }
-            if meta.len() > max {
-                return Err(too_large(&path, Some(meta.len()), max));
+            if bytes.len() > FIRST_READ || bytes.len() as u64 > max {
+                let size = file.metadata().map_err(|e| io_error(p, &e))?.len();
+                if size > max {
+                    return Err(too_large(&path, Some(size), max));
+                }
+                bytes.reserve_exact((size as usize + 1).saturating_sub(bytes.len()));
+                file.take(limit - bytes.len() as u64)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| io_error(p, &e))?;
             }
-            // Room for the whole file and one byte more, so the read ends in two calls
-            // (the file, then end of file) instead of probing and growing.
-            bytes.reserve_exact(meta.len() as usize + 1);
-            file.take(limit)
-                .read_to_end(&mut bytes)
-                .map_err(|e| io_error(p, &e))?;
         }
     }
     if bytes.len() as u64 > max {
@@ -401,6 +416,41 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Option<Result<String, InputError>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_of_every_size_around_the_first_read_are_read_whole_or_refused_with_their_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let max = 3 * FIRST_READ as u64;
+        for len in [
+            0,
+            1,
+            FIRST_READ - 1,
+            FIRST_READ,
+            FIRST_READ + 1,
+            2 * FIRST_READ + 7,
+        ] {
+            let text: String = (0..len)
+                .map(|i| char::from(b'a' + (i % 26) as u8))
+                .collect();
+            let p = dir.path().join(format!("{len}.txt"));
+            std::fs::write(&p, &text).unwrap();
+            assert_eq!(read_max(&Input::File(p), max).unwrap(), text, "{len}");
+        }
+        for (len, max) in [(max as usize + 1, max), (FIRST_READ, 10), (20, 10)] {
+            let p = dir.path().join(format!("big{len}.txt"));
+            std::fs::write(&p, "x".repeat(len)).unwrap();
+            let e = read_max(&Input::File(p), max).unwrap_err();
+            assert_eq!(e.code, "factcheck::input::too-large");
+            assert!(
+                e.message
+                    .contains(&format!("is {},", size_text(len as u64))),
+                "{}",
+                e.message
+            );
+        }
+        let e = read_max(&Input::File(dir.path().to_path_buf()), max).unwrap_err();
+        assert!(e.message.ends_with("is a directory"), "{}", e.message);
+    }
 
     #[test]
     fn a_walk_lists_paths_in_path_order() {
