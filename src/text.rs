@@ -365,15 +365,23 @@ pub(crate) const BYTE_CLASS: [ByteClass; 256] = {
 /// Where the word going on at `i` ends: letters and digits, with `,`/`.` kept between digits
 /// ("1,200", "1.5") and a zero-width character between digits ("2\u{200b}46" shows as 246:
 /// one token, read past by the number grammar); and whether it kept one.
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut glued = false;
     while i < bytes.len() {
-        let b = bytes[i];
-        if BYTE_CLASS[usize::from(b)] == ByteClass::Alnum {
+        // ASCII letters and digits, eight bytes at a time while there are eight.
+        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
+            let run = ascii_alnum_run(*chunk);
+            i += run;
+            if run == 8 {
+                continue;
+            }
+        } else if BYTE_CLASS[usize::from(bytes[i])] == ByteClass::Alnum {
             i += 1;
             continue;
         }
+        let b = bytes[i];
         if b < 0x80 {
             // "1,200", "1.5": a separator between digits stays in the number.
             if (b == b',' || b == b'.')
@@ -401,6 +409,26 @@ fn word_end(text: &str, mut i: usize) -> (usize, bool) {
         i += d.len_utf8();
     }
     (i, glued)
+}
+
+/// How many of the eight bytes, from the first, are ASCII letters and digits: the bytes are
+/// classified together, in one 64-bit word (a letter is a byte that, with bit 5 set, lies in
+/// `a..=z`; each range test adds to every byte at once what makes its high bit tell, on
+/// bytes whose high bit is cleared first so that no sum carries into the next byte).
+#[inline(always)]
+fn ascii_alnum_run(chunk: [u8; 8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(chunk);
+    let low7 = x & !HIGH;
+    // High bit of each byte set where `lo <= byte <= hi` (bytes below 0x80).
+    let within = |v: u64, lo: u8, hi: u8| {
+        let at_least_lo = v + ONES * u64::from(0x80 - lo);
+        let above_hi = v + ONES * u64::from(0x7f - hi);
+        at_least_lo & !above_hi & HIGH
+    };
+    let alnum = (within(low7 | (ONES * 0x20), b'a', b'z') | within(low7, b'0', b'9')) & !x;
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// Splits tokens into sentences and paragraphs. A blank line ends a paragraph; so does a
@@ -664,6 +692,31 @@ mod tests {
         ) {
             let t = parts.concat();
             proptest::prop_assert_eq!(mask(&t), reference_masks(&t), "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_classified_as_one_at_a_time() {
+        let run = |c: [u8; 8]| {
+            c.iter()
+                .take_while(|&&b| BYTE_CLASS[usize::from(b)] == ByteClass::Alnum)
+                .count()
+        };
+        // Every byte in every position, among letters and digits.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut c = *b"aZ09zA9m";
+                c[at] = b;
+                assert_eq!(ascii_alnum_run(c), run(c), "{b:#04x} at {at}");
+            }
+        }
+        let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..100_000 {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            let c = rng.to_le_bytes();
+            assert_eq!(ascii_alnum_run(c), run(c), "{c:?}");
         }
     }
 
