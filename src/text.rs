@@ -2,6 +2,8 @@
 //! rather than prose (masked), its tokens, sentences and paragraphs — all as byte spans into
 //! the original text, so every claim can point back at the exact bytes an editor wrote.
 
+use crate::extract::number::with_ascii_lower;
+use crate::extract::words::WordSet;
 use crate::span::{LineCol, LineIndex, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -553,21 +555,36 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if is_listed_abbreviation(word) {
         return true;
     }
     // "U.S." tokenizes as U . S . — look one letter further back ("U.S" is listed).
     if dot >= 3 && tokens[dot - 2].span.slice(text) == "." && !prev.gap {
         let first = tokens[dot - 3].span.slice(text);
-        // The list is ASCII, so any byte offset in it is a character boundary.
-        return ABBREVIATIONS.iter().any(|a| {
-            a.len() == first.len() + 1 + word.len()
-                && a[..first.len()].eq_ignore_ascii_case(first)
-                && a.as_bytes()[first.len()] == b'.'
-                && a[first.len() + 1..].eq_ignore_ascii_case(word)
-        });
+        let mut joined = [0u8; 16];
+        let len = first.len() + 1 + word.len();
+        if len > joined.len() {
+            return false;
+        }
+        joined[..first.len()].copy_from_slice(first.as_bytes());
+        joined[first.len()] = b'.';
+        joined[first.len() + 1..len].copy_from_slice(word.as_bytes());
+        return std::str::from_utf8(&joined[..len]).is_ok_and(is_listed_abbreviation);
     }
     false
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`], in any case: a look-up of the word in lower
+/// case, not a comparison with each (a sentence's last word was compared with sixty).
+fn is_listed_abbreviation(word: &str) -> bool {
+    static LOWER: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::new(
+            ABBREVIATIONS
+                .iter()
+                .map(|a| &*a.to_ascii_lowercase().leak()),
+        )
+    });
+    with_ascii_lower(word, |l| LOWER.contains(l)).unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -584,8 +601,26 @@ mod tests {
 
     #[test]
     fn abbreviations_are_ascii() {
-        // `is_abbreviation` slices them at any byte.
-        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii()));
+        // Looked up in ASCII lower case.
+        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii() && a.len() <= 16));
+    }
+
+    #[test]
+    fn abbreviations_are_looked_up_in_any_case() {
+        for a in ABBREVIATIONS {
+            for w in [
+                a.to_string(),
+                a.to_ascii_uppercase(),
+                a.to_ascii_lowercase(),
+            ] {
+                assert!(is_listed_abbreviation(&w), "{w}");
+            }
+        }
+        for w in [
+            "", "U", "US", "U.S.", "Mrs.", "Inc2", "mR.", "étc", "approxi", "Dé",
+        ] {
+            assert!(!is_listed_abbreviation(w), "{w}");
+        }
     }
 
     #[test]

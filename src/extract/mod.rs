@@ -7,7 +7,7 @@ pub mod date;
 pub mod money;
 pub mod number;
 pub mod phrase_syntax;
-mod words;
+pub(crate) mod words;
 
 use crate::date::{Date, DateValue};
 use crate::span::Span;
