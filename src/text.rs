@@ -275,6 +275,13 @@ fn tokenize(text: &str, masked: &[Span]) -> Vec<Token> {
     let mut glued = false;
     let mut i = 0;
     while i < bytes.len() {
+        // A space, the commonest byte, before anything else is looked at (one inside
+        // markup is passed over all the same: the markup is skipped at the next token).
+        if bytes[i] == b' ' {
+            i += 1;
+            gap = true;
+            continue;
+        }
         if i >= next_mask {
             while mi < masked.len() && masked[mi].end <= i {
                 mi += 1;
@@ -449,6 +456,8 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
     // Token texts as bytes: most tokens are words, and these tests are about punctuation.
     let tok_bytes = |t: &Token| &bytes[t.span.start..t.span.end];
     for i in 0..n {
+        // The sentence under way: the next one pushed.
+        tokens[i].sentence = sentences.len();
         let first = *sent_start.get_or_insert(i);
         para_start.get_or_insert(i);
         let tok = tokens[i];
@@ -509,10 +518,6 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
             }
         }
         if sent_break {
-            let idx = sentences.len();
-            for t in &mut tokens[first..=i] {
-                t.sentence = idx;
-            }
             sentences.push(Sentence {
                 span: Span::new(tokens[first].span.start, tok.span.end),
                 paragraph: paragraphs.len(),
