@@ -371,13 +371,19 @@ impl AliasIndex {
         (mentions, phrases)
     }
 
-    /// The patterns found at the word `text[start..end]`, which starts a word.
+    /// The patterns found at the word `text[start..end]`, which starts a word. Most words
+    /// start none, which the filter tells here, in line; the rest are looked up.
+    #[inline]
     fn starting(&self, text: &str, start: usize, end: usize, found: &mut impl FnMut(usize, Span)) {
         debug_assert!(end > start, "a word starts with a letter or digit");
         let bit = first_word_bit(&text.as_bytes()[start..end]);
-        if self.first_word_bits[bit / 64] & (1 << (bit % 64)) == 0 {
-            return;
+        if self.first_word_bits[bit / 64] & (1 << (bit % 64)) != 0 {
+            self.look_up(text, start, end, found);
         }
+    }
+
+    #[inline(never)]
+    fn look_up(&self, text: &str, start: usize, end: usize, found: &mut impl FnMut(usize, Span)) {
         match self.by_first_word.get(&text[start..end]) {
             None => {}
             Some(Group::Few(ids)) => {
