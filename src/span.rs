@@ -116,7 +116,14 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        // A line's characters are counted from its start; past a stride, from the counts
+        // at every stride (a one-line megabyte).
+        let chars = if offset - start <= STRIDE {
+            count_chars(&text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
+        let column = chars + 1;
         LineCol { line, column }
     }
 
