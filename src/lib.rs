@@ -47,4 +47,9 @@ pub(crate) mod test_support {
         }
         out
     }
+
+    /// The texts of [`bundled_articles`].
+    pub fn bundled_texts() -> Vec<String> {
+        bundled_articles().into_iter().map(|(_, t)| t).collect()
+    }
 }

@@ -699,10 +699,7 @@ mod tests {
 
     #[test]
     fn markup_is_found_where_the_whole_pattern_finds_it() {
-        let mut texts: Vec<String> = crate::test_support::bundled_articles()
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let mut texts = crate::test_support::bundled_texts();
         texts.push(MARKUP.to_string());
         let mut found = 0;
         for t in &texts {
@@ -772,10 +769,7 @@ mod tests {
 
     #[test]
     fn text_without_markup_bytes_has_no_masks() {
-        let mut texts: Vec<String> = crate::test_support::bundled_articles()
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let mut texts = crate::test_support::bundled_texts();
         for t in [
             "The sale is worth $5 million.",
             "1. first\n2) second",
