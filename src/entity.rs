@@ -199,13 +199,14 @@ fn alnum_before(text: &str, at: usize) -> bool {
     }
 }
 
-fn is_word_byte_boundary(text: &str, at: usize, before: bool) -> bool {
-    let c = if before {
-        text[..at].chars().next_back()
-    } else {
-        text[at..].chars().next()
-    };
-    c.is_none_or(|c| !c.is_alphanumeric())
+/// Whether the character at byte `at` is a letter or digit.
+#[inline]
+fn alnum_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(&b) if b < 0x80 => BYTE_CLASS[usize::from(b)] == ByteClass::Alnum,
+        Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 impl AliasIndex {
@@ -390,9 +391,7 @@ impl AliasIndex {
                 for &id in ids {
                     let p = &self.patterns[id];
                     let e = start + p.len();
-                    if text.as_bytes()[start..].starts_with(p.as_bytes())
-                        && is_word_byte_boundary(text, e, false)
-                    {
+                    if text.as_bytes()[start..].starts_with(p.as_bytes()) && !alnum_at(text, e) {
                         found(id, Span::new(start, e));
                     }
                 }
@@ -404,7 +403,7 @@ impl AliasIndex {
                         break;
                     }
                     if let Some(&id) = text.get(start..e).and_then(|t| self.by_text.get(t))
-                        && is_word_byte_boundary(text, e, false)
+                        && !alnum_at(text, e)
                     {
                         found(id, Span::new(start, e));
                     }
@@ -464,7 +463,7 @@ impl AliasIndex {
         {
             for m in scanner.automaton().find_overlapping_iter(text) {
                 let (s, e) = (m.start(), m.end());
-                if is_word_byte_boundary(text, s, true) && is_word_byte_boundary(text, e, false) {
+                if !alnum_before(text, s) && !alnum_at(text, e) {
                     found(self.rest_ids[scanner.pattern(m.pattern())], Span::new(s, e));
                 }
             }

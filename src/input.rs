@@ -264,9 +264,8 @@ pub fn read_max(input: &Input, max: u64) -> Result<String, InputError> {
             let first = (&mut file)
                 .take(limit.min(FIRST_READ as u64 + 1))
                 .read_to_end(&mut bytes);
-            let is_dir = |file: &std::fs::File| file.metadata().is_ok_and(|m| m.is_dir());
             if let Err(e) = first {
-                if is_dir(&file) {
+                if file.metadata().is_ok_and(|m| m.is_dir()) {
                     return Err(InputError {
                         code: "factcheck::input::unreadable",
                         path: path.clone(),

@@ -249,9 +249,10 @@ fn mask_starts(b: &[u8]) -> Vec<usize> {
         out.extend((3..=5).filter_map(|back| p.checked_sub(back)));
     }
     out.extend(memchr::memmem::find_iter(b, b"www."));
+    // An address's name: `[\w.+-]`, ASCII.
+    let name = |c: &&u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-');
     for at in memchr::memchr_iter(b'@', b) {
-        let name = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-');
-        let run = b[..at].iter().rev().take_while(|c| name(c)).count();
+        let run = b[..at].iter().rev().take_while(name).count();
         if run > 0 {
             out.push(at - run);
         }
