@@ -8,13 +8,23 @@
 #   - start-up for one small article with the embedded KB;
 #   - precision and recall of the findings against the mismatches planted in the corpus.
 #
-# Usage: scripts/bench.sh [MB]          (default 20 MB of articles; BENCH_DIR to keep files)
+# Usage: scripts/bench.sh [MB]          (default 20 MB of articles)
+#   BENCH_DIR=dir  generate into dir and keep the files there (a later run of the same size
+#                  reuses them); without it a temporary directory is used and removed on exit.
+#   BENCH_RUNS=n   hyperfine runs of each command (default 5).
 # Needs: cargo, hyperfine, ripgrep (rg), GNU time (/usr/bin/time), python3.
 set -euo pipefail
 
 MB=${1:-20}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DIR=${BENCH_DIR:-$(mktemp -d /tmp/factcheck-bench.XXXXXX)}
+if [ -n "${BENCH_DIR:-}" ]; then
+    DIR=$BENCH_DIR
+    mkdir -p "$DIR"
+else
+    # Ours alone: removed however the script ends (a 20 MB run generates some 300 MB).
+    DIR=$(mktemp -d "${TMPDIR:-/tmp}/factcheck-bench.XXXXXX")
+    trap 'rm -rf "$DIR"' EXIT
+fi
 RUNS=${BENCH_RUNS:-5}
 
 missing=()
@@ -36,44 +46,47 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 FC=$TARGET/release/factcheck
 GEN=$TARGET/release/examples/gen-corpus
 
+# Named by size, so a kept BENCH_DIR serves runs of several sizes without mixing them up.
+MAIN=$DIR/corpus-${MB}mb
+SMALL=$DIR/corpus-${MB}mb-quarter
 echo "generating corpus and KBs in $DIR…" >&2
-[ -d "$DIR/main" ] || "$GEN" generate --out "$DIR/main" --records 1000 --mb "$MB" 2>&1 >&2
-[ -d "$DIR/small" ] || "$GEN" generate --out "$DIR/small" --records 1000 --mb "$(python3 -c "print($MB/4)")" 2>&1 >&2
+[ -d "$MAIN" ] || "$GEN" generate --out "$MAIN" --records 1000 --mb "$MB" 2>&1 >&2
+[ -d "$SMALL" ] || "$GEN" generate --out "$SMALL" --records 1000 --mb "$(python3 -c "print($MB/4)")" 2>&1 >&2
 for k in 10000 100000; do
     # The first 1,000 records of every generated KB are the same, so the corpus written from
     # the 1k KB has the same findings against the larger ones.
     [ -d "$DIR/kb$k" ] || "$GEN" generate --out "$DIR/kb$k" --records $k --mb 0 2>&1 >&2
 done
-BYTES=$(find "$DIR/main/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-FILES=$(find "$DIR/main/articles" -type f | wc -l)
-SMALL_BYTES=$(find "$DIR/small/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+BYTES=$(find "$MAIN/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+FILES=$(find "$MAIN/articles" -type f | wc -l)
+SMALL_BYTES=$(find "$SMALL/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 
 # Warm the page cache so every command reads from memory.
-cat "$DIR"/main/articles/*/* "$DIR"/small/articles/*/* > /dev/null
+find "$MAIN/articles" "$SMALL/articles" -type f -exec cat {} + > /dev/null
 
 mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][${2:-0}]['mean'])" "$1"; }
 peak_kb() { /usr/bin/time -o "$DIR/rss" -f '%M' "$@" >/dev/null 2>&1 || true; tail -1 "$DIR/rss"; }
 
 echo "timing check throughput…" >&2
 hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-throughput.json" \
-    "rg -j1 -o [0-9][0-9,.]* $DIR/main/articles" \
-    "env RAYON_NUM_THREADS=1 $FC --kb $DIR/main/kb -q --format json $DIR/main/articles" \
-    "$FC --kb $DIR/main/kb -q --format json $DIR/main/articles" >&2
+    "rg -j1 -o [0-9][0-9,.]* $MAIN/articles" \
+    "env RAYON_NUM_THREADS=1 $FC --kb $MAIN/kb -q --format json $MAIN/articles" \
+    "$FC --kb $MAIN/kb -q --format json $MAIN/articles" >&2
 RG=$(mean "$DIR/t-throughput.json" 0)
 ONE=$(mean "$DIR/t-throughput.json" 1)
 ALL=$(mean "$DIR/t-throughput.json" 2)
 
 echo "timing KB loads…" >&2
 hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-kb.json" \
-    "$FC kb check $DIR/main/kb" "$FC kb check $DIR/kb10000/kb" "$FC kb check $DIR/kb100000/kb" >&2
+    "$FC kb check $MAIN/kb" "$FC kb check $DIR/kb10000/kb" "$FC kb check $DIR/kb100000/kb" >&2
 # Each KB checks the small corpus and, for the fixed cost (load, validation, indexes), one
 # tiny article: the difference is the time spent checking.
 printf 'The sale is worth $5 million.\n' > "$DIR/tiny.md"
 hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-kbcheck.json" \
-    "$FC --kb $DIR/main/kb -q --format json $DIR/small/articles" \
-    "$FC --kb $DIR/kb10000/kb -q --format json $DIR/small/articles" \
-    "$FC --kb $DIR/kb100000/kb -q --format json $DIR/small/articles" \
-    "$FC --kb $DIR/main/kb -q --format json $DIR/tiny.md" \
+    "$FC --kb $MAIN/kb -q --format json $SMALL/articles" \
+    "$FC --kb $DIR/kb10000/kb -q --format json $SMALL/articles" \
+    "$FC --kb $DIR/kb100000/kb -q --format json $SMALL/articles" \
+    "$FC --kb $MAIN/kb -q --format json $DIR/tiny.md" \
     "$FC --kb $DIR/kb10000/kb -q --format json $DIR/tiny.md" \
     "$FC --kb $DIR/kb100000/kb -q --format json $DIR/tiny.md" >&2
 
@@ -82,15 +95,15 @@ hyperfine -N -i --warmup 5 --runs 50 --export-json "$DIR/t-start.json" \
     "$FC $ROOT/examples/kosovo-correct.md" "$FC $DIR/tiny.md" "$FC --version" >&2
 
 echo "measuring memory…" >&2
-M_KB1=$(peak_kb "$FC" kb check "$DIR/main/kb")
+M_KB1=$(peak_kb "$FC" kb check "$MAIN/kb")
 M_KB10=$(peak_kb "$FC" kb check "$DIR/kb10000/kb")
 M_KB100=$(peak_kb "$FC" kb check "$DIR/kb100000/kb")
-M_MAIN=$(peak_kb "$FC" --kb "$DIR/main/kb" -q --format json "$DIR/main/articles")
-M_SMALL=$(peak_kb "$FC" --kb "$DIR/main/kb" -q --format json "$DIR/small/articles")
+M_MAIN=$(peak_kb "$FC" --kb "$MAIN/kb" -q --format json "$MAIN/articles")
+M_SMALL=$(peak_kb "$FC" --kb "$MAIN/kb" -q --format json "$SMALL/articles")
 
 echo "scoring findings…" >&2
-"$FC" --kb "$DIR/main/kb" --format json "$DIR/main/articles" > "$DIR/findings.json" || true
-SCORE=$("$GEN" score "$DIR/main" "$DIR/findings.json" | head -1 || true)
+"$FC" --kb "$MAIN/kb" --format json "$MAIN/articles" > "$DIR/findings.json" || true
+SCORE=$("$GEN" score "$MAIN" "$DIR/findings.json" | head -1 || true)
 
 python3 - "$DIR" "$BYTES" "$FILES" "$SMALL_BYTES" "$RG" "$ONE" "$ALL" \
     "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" <<'PY'
@@ -127,4 +140,6 @@ print(f"| peak memory, {mb:.1f} MB corpus / {smb:.1f} MB corpus | {m_main:.0f} M
 print(f"| start-up, embedded KB: the Kosovo example / a one-line article | {st[0]*1e3:.1f} ms / {st[1]*1e3:.1f} ms (`--version`: {st[2]*1e3:.1f} ms) |")
 print(f"| findings vs planted mismatches | {score} |")
 PY
-echo "(files kept in $DIR)" >&2
+if [ -n "${BENCH_DIR:-}" ]; then
+    echo "(files kept in $DIR)" >&2
+fi
