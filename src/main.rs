@@ -218,57 +218,100 @@ fn run_extract(args: &ExtractArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let mut failed = false;
-    let mut files = Vec::new();
-    let mut human = String::new();
-    for item in input::expand(&args.paths) {
-        let inp = match item {
-            Ok(i) => i,
-            Err(e) => {
-                report_input_error(&e);
-                failed = true;
-                continue;
-            }
-        };
-        let max = args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE);
-        let text = match input::read_max(&inp, max) {
-            Ok(t) => t,
-            Err(e) => {
-                report_input_error(&e);
-                failed = true;
-                continue;
-            }
-        };
-        let doc = Document::new(text);
+    let max = args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE);
+    let json = args.format == ExtractFormat::Json;
+    // One file's part of the output, or why it could not be read.
+    let work = |item: &Result<Input, InputError>| -> Result<String, InputError> {
+        let inp = item.as_ref().map_err(Clone::clone)?;
+        let doc = Document::new(input::read_max(inp, max)?);
         let ctx = Context {
             date: date.or_else(|| factcheck::check::article_date(&doc)),
         };
         let claims = extract::extract(&doc, &ctx, lexicon);
-        let path = match &inp {
+        let path = match inp {
             Input::Stdin => "-".to_string(),
             Input::File(p) => p.display().to_string(),
         };
-        match args.format {
-            ExtractFormat::Json => files.push(serde_json::json!({
-                "path": path,
-                "claims": claims.iter().map(|c| render::claims::claim_json(&doc, c)).collect::<Vec<_>>(),
-            })),
-            ExtractFormat::Human => {
-                human.push_str(&format!("{path}: {} claim{}\n", claims.len(), if claims.len() == 1 { "" } else { "s" }));
-                if !claims.is_empty() {
-                    human.push_str(&format!("{}\n", render::claims::table(&doc, &claims)));
+        Ok(if json {
+            render::claims::file_json(&doc, &path, &claims)
+        } else {
+            let mut text = format!(
+                "{path}: {} claim{}\n",
+                claims.len(),
+                if claims.len() == 1 { "" } else { "s" }
+            );
+            if !claims.is_empty() {
+                text.push_str(&format!("{}\n", render::claims::table(&doc, &claims)));
+            }
+            render::terminal::escape(&text).into_owned()
+        })
+    };
+    // Streamed file by file, as check's JSON: `{"files":[…],"version":1}`, the keys in the
+    // order of SPEC §5's examples.
+    let mut out = Out::new(false);
+    if json {
+        out.write(r#"{"files":["#);
+    }
+    let mut failed = false;
+    let mut written = 0;
+    in_batches(&input::expand(&args.paths), work, |done| {
+        for piece in done {
+            match piece {
+                Err(e) => {
+                    report_input_error(&e);
+                    failed = true;
+                }
+                Ok(text) => {
+                    if json && written > 0 {
+                        out.write(",");
+                    }
+                    out.write(&text);
+                    written += 1;
                 }
             }
         }
+        !out.closed
+    });
+    if json {
+        out.write("],\"version\":1}\n");
     }
-    let mut out = std::io::stdout().lock();
-    let _ = match args.format {
-        ExtractFormat::Json => {
-            writeln!(out, "{}", serde_json::json!({"version": 1, "files": files}))
-        }
-        ExtractFormat::Human => write!(out, "{}", render::terminal::escape(&human)),
-    };
+    if let Err(e) = out.finish(None) {
+        eprintln!("error: {e}");
+        return EXIT_USAGE;
+    }
     if failed { EXIT_USAGE } else { 0 }
+}
+
+/// Runs `work` over `items` a batch at a time, on every core when there is more than one
+/// item, and hands each batch's results to `take` in the items' order before the next batch
+/// starts: output streams in order, and a run holds one batch's results, not the corpus's.
+/// `take` returns whether to go on (not when standard output's reader has gone away).
+fn in_batches<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync + Send,
+    mut take: impl FnMut(Vec<R>) -> bool,
+) {
+    // One article is worked on this thread: starting the thread pool would cost more than
+    // the work.
+    let threads = if items.len() > 1 {
+        rayon::current_num_threads()
+    } else {
+        1
+    };
+    // The threads wait for a batch's last item, so batches must be long enough for that wait
+    // to be rare (at 64 files, both cores ran at 1.66x one), and short enough to hold little
+    // (an item's result is its report's text).
+    let chunk = (threads * 256).max(64);
+    for batch in items.chunks(chunk) {
+        let done: Vec<R> = if batch.len() == 1 {
+            batch.iter().map(&work).collect()
+        } else {
+            batch.par_iter().map(&work).collect()
+        };
+        if !take(done) {
+            break;
+        }
+    }
 }
 
 fn explain(code: &str) -> u8 {
@@ -506,18 +549,6 @@ fn check(args: &cli::CheckArgs) -> u8 {
     let mut failed: Vec<InputError> = Vec::new();
     let mut entries: Vec<BaselineEntry> = Vec::new();
     let mut worst: Option<Severity> = None;
-    // One article is checked on this thread: starting the thread pool would cost more
-    // than the check.
-    let threads = if inputs.len() > 1 {
-        rayon::current_num_threads()
-    } else {
-        1
-    };
-    // Files are checked a batch at a time, and each batch's results written in order before
-    // the next: the threads wait for the batch's last file, so batches must be long enough
-    // for that wait to be rare (at 64 files, both cores ran at 1.66x one), and short enough
-    // to hold little (a file's result is its report's text).
-    let chunk = (threads * 256).max(64);
     let run = |item: &_| {
         let p = job.run(item, whole);
         if let Some(pb) = &progress {
@@ -525,12 +556,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
         p
     };
-    for batch in inputs.chunks(chunk) {
-        let pieces: Vec<Piece> = if batch.len() == 1 {
-            batch.iter().map(run).collect()
-        } else {
-            batch.par_iter().map(run).collect()
-        };
+    in_batches(&inputs, run, |pieces| {
         for p in pieces {
             match p.outcome {
                 Err(e) => {
@@ -549,10 +575,8 @@ fn check(args: &cli::CheckArgs) -> u8 {
             entries.extend(p.baseline);
             kept.extend(p.report);
         }
-        if out.closed {
-            break; // a reader that went away (`| head`) wants no more
-        }
-    }
+        !out.closed // a reader that went away (`| head`) wants no more
+    });
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }

@@ -798,6 +798,67 @@ fn a_closed_pipe_ends_output_quietly() {
     }
 }
 
+#[test]
+fn extract_streams_every_file_in_order_across_batches() {
+    // Files are extracted on every core a batch at a time (256 a thread) and written as each
+    // batch ends: with one thread 700 files are three batches, with two, two.
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("many");
+    std::fs::create_dir(&many).unwrap();
+    for i in 0..700 {
+        let text = format!("The sale of {i} jets was worth ${i} million.\n");
+        std::fs::write(many.join(format!("a{i:03}.txt")), text).unwrap();
+    }
+    std::fs::write(many.join("a350.txt"), b"\x00\x01binary\x00").unwrap();
+    let mut runs = Vec::new();
+    for threads in ["1", "2"] {
+        let env = [("RAYON_NUM_THREADS", threads)];
+        let o = factcheck(
+            dir.path(),
+            &["extract", "--format", "json", "many"],
+            &env,
+            None,
+        );
+        assert_eq!(
+            o.code, 2,
+            "an unreadable file is an input error: {}",
+            o.stderr
+        );
+        assert!(o.stderr.contains("a350.txt"), "{}", o.stderr);
+        let v: Value = serde_json::from_str(&o.stdout).expect("one JSON document");
+        let files = v["files"].as_array().expect("files");
+        let kept: Vec<usize> = (0..700).filter(|&i| i != 350).collect();
+        assert_eq!(files.len(), kept.len());
+        for (f, &i) in files.iter().zip(&kept) {
+            assert_eq!(f["path"], format!("many/a{i:03}.txt"));
+            let values: Vec<&Value> = f["claims"]
+                .as_array()
+                .expect("claims")
+                .iter()
+                .map(|c| &c["value"])
+                .collect();
+            assert_eq!(
+                values,
+                [&Value::from(i), &Value::from(i * 1_000_000)],
+                "{f}"
+            );
+        }
+        let human = factcheck(dir.path(), &["extract", "many"], &env, None);
+        let heads: Vec<&str> = human
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("many/"))
+            .collect();
+        assert_eq!(heads.len(), 699);
+        assert!(heads.windows(2).all(|w| w[0] < w[1]), "tables out of order");
+        runs.push((o.stdout, human.stdout));
+    }
+    assert!(
+        runs[0] == runs[1],
+        "one thread and two wrote different output"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The code registry
 

@@ -171,14 +171,7 @@ pub fn human(kb: &Kb, path: &str, report: &Report, color: bool) -> String {
 pub fn finding_json(kb: &Kb, report: &Report, f: &Finding) -> Value {
     let claim = f.claim.map(|i| &report.claims[i]);
     let claim_json = claim.map(|c| {
-        let full = super::claims::claim_json(&report.doc, c);
-        let mut o = json!({"kind": full["kind"], "value": full["value"]});
-        for k in ["qualifier", "currency", "of", "authority", "state"] {
-            if !full[k].is_null() {
-                o[k] = full[k].clone();
-            }
-        }
-        o
+        serde_json::to_value(super::claims::BriefClaimJson::new(c)).unwrap_or(Value::Null)
     });
     let expected = expected_json(kb, f);
     let source = source_of(kb, f).map(|s| json!({"id": s.id, "url": s.url, "publisher": s.publisher, "title": s.title, "published": s.published}));
