@@ -2,6 +2,7 @@
 # Benchmarks factcheck on a generated corpus and prints one table, measured in one run:
 #   - check throughput, single-threaded and on all cores, beside ripgrep reading every number
 #     of the same files (`rg -j1 -o '[0-9][0-9,.]*'`) as the reading-speed reference;
+#   - `factcheck extract --format json` (every claim, no KB) on all cores, and its peak memory;
 #   - KB load time and peak memory for 1k, 10k and 100k records;
 #   - check time of a fixed corpus against those three KBs (total, and less the KB load);
 #   - peak memory for two corpus sizes (it should follow the largest article, not the corpus);
@@ -50,12 +51,12 @@ GEN=$TARGET/release/examples/gen-corpus
 MAIN=$DIR/corpus-${MB}mb
 SMALL=$DIR/corpus-${MB}mb-quarter
 echo "generating corpus and KBs in $DIR…" >&2
-[ -d "$MAIN" ] || "$GEN" generate --out "$MAIN" --records 1000 --mb "$MB" 2>&1 >&2
-[ -d "$SMALL" ] || "$GEN" generate --out "$SMALL" --records 1000 --mb "$(python3 -c "print($MB/4)")" 2>&1 >&2
+[ -d "$MAIN" ] || "$GEN" generate --out "$MAIN" --records 1000 --mb "$MB" >&2
+[ -d "$SMALL" ] || "$GEN" generate --out "$SMALL" --records 1000 --mb "$(python3 -c "print($MB/4)")" >&2
 for k in 10000 100000; do
     # The first 1,000 records of every generated KB are the same, so the corpus written from
     # the 1k KB has the same findings against the larger ones.
-    [ -d "$DIR/kb$k" ] || "$GEN" generate --out "$DIR/kb$k" --records $k --mb 0 2>&1 >&2
+    [ -d "$DIR/kb$k" ] || "$GEN" generate --out "$DIR/kb$k" --records $k --mb 0 >&2
 done
 BYTES=$(find "$MAIN/articles" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 FILES=$(find "$MAIN/articles" -type f | wc -l)
@@ -71,7 +72,8 @@ echo "timing check throughput…" >&2
 hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-throughput.json" \
     "rg -j1 -o [0-9][0-9,.]* $MAIN/articles" \
     "env RAYON_NUM_THREADS=1 $FC --kb $MAIN/kb -q --format json $MAIN/articles" \
-    "$FC --kb $MAIN/kb -q --format json $MAIN/articles" >&2
+    "$FC --kb $MAIN/kb -q --format json $MAIN/articles" \
+    "$FC extract --format json $MAIN/articles" >&2
 RG=$(mean "$DIR/t-throughput.json" 0)
 ONE=$(mean "$DIR/t-throughput.json" 1)
 ALL=$(mean "$DIR/t-throughput.json" 2)
@@ -100,17 +102,19 @@ M_KB10=$(peak_kb "$FC" kb check "$DIR/kb10000/kb")
 M_KB100=$(peak_kb "$FC" kb check "$DIR/kb100000/kb")
 M_MAIN=$(peak_kb "$FC" --kb "$MAIN/kb" -q --format json "$MAIN/articles")
 M_SMALL=$(peak_kb "$FC" --kb "$MAIN/kb" -q --format json "$SMALL/articles")
+M_EXTRACT=$(peak_kb "$FC" extract --format json "$MAIN/articles")
 
 echo "scoring findings…" >&2
 "$FC" --kb "$MAIN/kb" --format json "$MAIN/articles" > "$DIR/findings.json" || true
 SCORE=$("$GEN" score "$MAIN" "$DIR/findings.json" | head -1 || true)
 
 python3 - "$DIR" "$BYTES" "$FILES" "$SMALL_BYTES" "$RG" "$ONE" "$ALL" \
-    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" <<'PY'
+    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" "$M_EXTRACT" <<'PY'
 import json, os, sys
 d, nbytes, files, small_bytes, rg, one, alls = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), *map(float, sys.argv[5:8])
 m_kb1, m_kb10, m_kb100, m_main, m_small = (int(x) / 1024 for x in sys.argv[8:13])
 score = sys.argv[13]
+m_extract = int(sys.argv[14]) / 1024
 mb = nbytes / 2**20
 def means(f): return [r['mean'] for r in json.load(open(os.path.join(d, f)))['results']]
 def mins(f): return [r['min'] for r in json.load(open(os.path.join(d, f)))['results']]
@@ -125,6 +129,8 @@ print("|---|---|")
 print(f"| ripgrep, every number (`rg -j1 -o`) | {rg*1e3:.0f} ms, {mb/rg:.0f} MB/s (fastest run {tmin[0]*1e3:.0f} ms) |")
 print(f"| factcheck, 1 thread | {one*1e3:.0f} ms, {mb/one:.1f} MB/s ({rg/one:.3f} of ripgrep, 1/{one/rg:.1f}; fastest runs 1/{tmin[1]/tmin[0]:.1f}) |")
 print(f"| factcheck, all cores | {alls*1e3:.0f} ms, {mb/alls:.1f} MB/s ({one/alls:.2f}x one thread; fastest runs {tmin[1]/tmin[2]:.2f}x) |")
+ex = means('t-throughput.json')[3]
+print(f"| factcheck extract --format json, all cores (every claim, no KB) | {ex*1e3:.0f} ms, {mb/ex:.1f} MB/s (fastest {tmin[3]*1e3:.0f} ms), {m_extract:.0f} MB peak |")
 for n, t, tmin_, m in zip(["1k", "10k", "100k"], kb, kbmin, [m_kb1, m_kb10, m_kb100]):
     print(f"| KB load + validation, {n} records (`kb check`) | {t*1e3:.0f} ms (fastest {tmin_*1e3:.0f} ms), {m:.0f} MB peak |")
 smb = small_bytes / 2**20
