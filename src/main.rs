@@ -221,7 +221,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     let max = args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE);
     let json = args.format == ExtractFormat::Json;
     // One file's part of the output, or why it could not be read.
-    let work = |item: &Result<Input, InputError>| -> Result<String, InputError> {
+    let work = |_, item: &Result<Input, InputError>| -> Result<String, InputError> {
         let inp = item.as_ref().map_err(Clone::clone)?;
         let doc = Document::new(input::read_max(inp, max)?);
         let ctx = Context {
@@ -282,13 +282,13 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     if failed { EXIT_USAGE } else { 0 }
 }
 
-/// Runs `work` over `items` a batch at a time, on every core when there is more than one
+/// Runs `work(index, item)` over `items` a batch at a time, on every core when there is more than one
 /// item, and hands each batch's results to `take` in the items' order before the next batch
 /// starts: output streams in order, and a run holds one batch's results, not the corpus's.
 /// `take` returns whether to go on (not when standard output's reader has gone away).
 fn in_batches<T: Sync, R: Send>(
     items: &[T],
-    work: impl Fn(&T) -> R + Sync + Send,
+    work: impl Fn(usize, &T) -> R + Sync + Send,
     mut take: impl FnMut(Vec<R>) -> bool,
 ) {
     // One article is worked on this thread: starting the thread pool would cost more than
@@ -302,11 +302,12 @@ fn in_batches<T: Sync, R: Send>(
     // to be rare (at 64 files, both cores ran at 1.66x one), and short enough to hold little
     // (an item's result is its report's text).
     let chunk = (threads * 256).max(64);
-    for batch in items.chunks(chunk) {
+    for (b, batch) in items.chunks(chunk).enumerate() {
+        let at = |(i, item)| work(b * chunk + i, item);
         let done: Vec<R> = if batch.len() == 1 {
-            batch.iter().map(&work).collect()
+            batch.iter().enumerate().map(at).collect()
         } else {
-            batch.par_iter().map(&work).collect()
+            batch.par_iter().enumerate().map(at).collect()
         };
         if !take(done) {
             break;
@@ -537,20 +538,19 @@ fn check(args: &cli::CheckArgs) -> u8 {
         color,
         max_file_size: args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE),
     };
-    // SARIF and HTML are one document built from every report; the other formats are
-    // written file by file, so a run holds one chunk of files at a time, not the corpus.
-    let whole = matches!(cfg.format, Format::Sarif | Format::Html);
+    // The streamed formats are written file by file, so a run holds one batch of files at a
+    // time, not the corpus; SARIF and HTML are one document, gathered from each file's part.
+    let mut whole = render::Whole::new(cfg.format);
     let mut out = Out::new(to_file);
     if cfg.format == Format::Json {
         out.write(render::json::HEAD);
     }
-    let mut kept: Vec<render::FileResult> = Vec::new();
     let mut rows: Vec<(String, factcheck::check::Stats)> = Vec::new();
     let mut failed: Vec<InputError> = Vec::new();
     let mut entries: Vec<BaselineEntry> = Vec::new();
     let mut worst: Option<Severity> = None;
-    let run = |item: &_| {
-        let p = job.run(item, whole);
+    let run = |index, item: &_| {
+        let p = job.run(index, item);
         if let Some(pb) = &progress {
             pb.inc(1);
         }
@@ -561,6 +561,9 @@ fn check(args: &cli::CheckArgs) -> u8 {
             match p.outcome {
                 Err(e) => {
                     report_input_error(&e);
+                    if let Some(w) = &mut whole {
+                        w.failed(&e);
+                    }
                     failed.push(e);
                 }
                 Ok(stats) => {
@@ -573,7 +576,9 @@ fn check(args: &cli::CheckArgs) -> u8 {
             }
             worst = worst.max(p.worst);
             entries.extend(p.baseline);
-            kept.extend(p.report);
+            if let (Some(w), Some(part)) = (&mut whole, p.part) {
+                w.add(part);
+            }
         }
         !out.closed // a reader that went away (`| head`) wants no more
     });
@@ -610,8 +615,11 @@ fn check(args: &cli::CheckArgs) -> u8 {
             out.write(&render::json::tail(rows.len(), &totals, &failed));
         }
         Format::Human => out.write(&render::human::summary(&rows, failed.len(), args.quiet)),
-        Format::Sarif => out.write(&render::sarif::render(kb, &kept)),
-        Format::Html => out.write(&render::html::render(kb, &kept)),
+        Format::Sarif | Format::Html => {
+            if let Some(w) = whole {
+                out.write(&w.render());
+            }
+        }
         Format::Github => {}
     }
     if let Err(e) = out.finish(args.output.as_deref()) {
@@ -649,12 +657,13 @@ struct Piece {
     text: String,
     worst: Option<Severity>,
     baseline: Vec<BaselineEntry>,
-    /// The whole report, for formats that are one document (SARIF, HTML).
-    report: Option<render::FileResult>,
+    /// The file's part of a format that is one document (SARIF, HTML).
+    part: Option<render::Part>,
 }
 
 impl Job<'_> {
-    fn run(&self, item: &Result<Input, InputError>, whole: bool) -> Piece {
+    /// Checks input `index` (its place among the inputs) and renders its share of the output.
+    fn run(&self, index: usize, item: &Result<Input, InputError>) -> Piece {
         let inp = match item {
             Err(e) => return Piece::failed(e.clone()),
             Ok(i) => i,
@@ -710,10 +719,7 @@ impl Job<'_> {
             text,
             worst: rep.findings.iter().map(|f| f.severity).max(),
             baseline,
-            report: whole.then(|| render::FileResult {
-                path: path.clone(),
-                outcome: Ok(rep),
-            }),
+            part: render::Part::new(self.cfg.format, self.kb, index, &path, &rep),
             path,
         }
     }
@@ -727,7 +733,7 @@ impl Piece {
             text: String::new(),
             worst: None,
             baseline: Vec::new(),
-            report: None,
+            part: None,
         }
     }
 }

@@ -78,6 +78,85 @@ fn sarif_is_valid_2_1_0() {
 }
 
 #[test]
+fn sarif_and_html_report_inputs_that_could_not_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/check/articles/wrong.md"),
+        dir.path().join("wrong.md"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"\x00\x01binary").unwrap();
+    let kb = kb_abs();
+    let args = |format| {
+        [
+            "--kb",
+            &kb,
+            "--format",
+            format,
+            "missing.md",
+            "b.txt",
+            "wrong.md",
+        ]
+    };
+    let o = run_in(dir.path(), &args("sarif"), &[]);
+    assert_eq!(o.code, 2, "an unreadable input makes the run exit 2");
+    let sarif: serde_sarif::sarif::Sarif = serde_json::from_str(&o.stdout).expect("SARIF 2.1.0");
+    let v: Value = serde_json::to_value(&sarif).unwrap();
+    let run = &v["runs"][0];
+    assert_eq!(
+        run["results"].as_array().unwrap().len(),
+        5,
+        "the readable file's"
+    );
+    let inv = &run["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let notes: Vec<(&str, &str)> = inv["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let at = &n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+            (
+                n["descriptor"]["id"].as_str().unwrap(),
+                at.as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("factcheck::input::not-found", "missing.md"),
+            ("factcheck::input::binary", "b.txt")
+        ]
+    );
+
+    let o = run_in(dir.path(), &args("html"), &[]);
+    assert_eq!(o.code, 2);
+    let unreadable: Vec<&str> = o
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("<tr class=\"unreadable\">"))
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{unreadable:?}");
+    assert!(unreadable[0].contains("<td>missing.md</td>") && unreadable[0].contains("cannot read"));
+    assert!(unreadable[1].contains("<td>b.txt</td>") && unreadable[1].contains("binary"));
+    // The readable file keeps its place among the inputs in its anchors.
+    assert!(o.stdout.contains("<a href=\"#file-2\">wrong.md</a>"));
+    assert!(o.stdout.contains("<section class=\"file\" id=\"file-2\">"));
+
+    // All readable: a successful run, no notification.
+    let o = run_in(
+        dir.path(),
+        &["--kb", &kb, "--format", "sarif", "wrong.md"],
+        &[],
+    );
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], true);
+    assert_eq!(inv["toolExecutionNotifications"], serde_json::json!([]));
+}
+
+#[test]
 fn config_discovery_and_precedence() {
     let dir = tempfile::tempdir().unwrap();
     let news = dir.path().join("news");

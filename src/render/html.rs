@@ -3,9 +3,9 @@
 //! source), a list that jumps to each span, and the summary. No scripts, no external assets;
 //! every piece of article and KB text is escaped.
 
-use super::FileResult;
 use factcheck::check::Report;
 use factcheck::codes::Severity;
+use factcheck::input::InputError;
 use factcheck::kb::Kb;
 use std::fmt::Write;
 
@@ -54,54 +54,73 @@ ol.findings li.advice { border-left-color: #36c; }
 @media (max-width: 800px) { .layout { grid-template-columns: 1fr; } }
 "#;
 
-pub fn render(kb: &Kb, results: &[FileResult]) -> String {
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>factcheck report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>factcheck report</h1>\n"
+/// The page, gathered file by file: each file's summary row and section are made on the
+/// thread that checked it ([`part`]), so a run keeps the page's text, not its reports.
+#[derive(Default)]
+pub struct Doc {
+    rows: String,
+    sections: String,
+}
+
+/// One file's summary row and section.
+pub struct Part {
+    row: String,
+    section: String,
+}
+
+/// File `fi`'s part of the page (`fi` numbers its anchors: `#file-3`, `#f-3-0`).
+pub fn part(kb: &Kb, fi: usize, path: &str, rep: &Report) -> Part {
+    let s = rep.stats;
+    let row = format!(
+        "<tr><td><a href=\"#file-{fi}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        esc(path),
+        s.claims,
+        s.checked,
+        s.agreeing,
+        s.errors,
+        s.warnings,
+        s.advice,
+        s.suppressed
     );
-    // Summary
-    h.push_str(
-        "<table class=\"summary\" id=\"summary\"><tr><th>file</th><th>claims</th><th>checked</th>\
-         <th>agree</th><th>errors</th><th>warnings</th><th>advice</th><th>ignored</th></tr>\n",
-    );
-    for (fi, r) in results.iter().enumerate() {
-        match &r.outcome {
-            Ok(rep) => {
-                let s = rep.stats;
-                let _ = writeln!(
-                    h,
-                    "<tr><td><a href=\"#file-{fi}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&r.path),
-                    s.claims,
-                    s.checked,
-                    s.agreeing,
-                    s.errors,
-                    s.warnings,
-                    s.advice,
-                    s.suppressed
-                );
-            }
-            Err(e) => {
-                let _ = writeln!(
-                    h,
-                    "<tr class=\"unreadable\"><td>{}</td><td colspan=\"7\">{}</td></tr>",
-                    esc(&r.path),
-                    esc(&e.message)
-                );
-            }
-        }
+    let mut section = String::new();
+    file_section(&mut section, kb, fi, path, rep);
+    Part { row, section }
+}
+
+impl Doc {
+    pub fn add(&mut self, part: Part) {
+        self.rows.push_str(&part.row);
+        self.sections.push_str(&part.section);
     }
-    h.push_str("</table>\n</header>\n");
-    for (fi, r) in results.iter().enumerate() {
-        if let Ok(rep) = &r.outcome {
-            file_section(&mut h, kb, fi, &r.path, rep);
-        }
+
+    /// An input that could not be read: a row that says why.
+    pub fn failed(&mut self, e: &InputError) {
+        let _ = writeln!(
+            self.rows,
+            "<tr class=\"unreadable\"><td>{}</td><td colspan=\"7\">{}</td></tr>",
+            esc(&e.path),
+            esc(&e.message)
+        );
     }
-    h.push_str("</body>\n</html>\n");
-    h
+
+    pub fn render(self) -> String {
+        let mut h = String::with_capacity(self.rows.len() + self.sections.len() + 4096);
+        let _ = write!(
+            h,
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>factcheck report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>factcheck report</h1>\n"
+        );
+        h.push_str(
+            "<table class=\"summary\" id=\"summary\"><tr><th>file</th><th>claims</th><th>checked</th>\
+             <th>agree</th><th>errors</th><th>warnings</th><th>advice</th><th>ignored</th></tr>\n",
+        );
+        h.push_str(&self.rows);
+        h.push_str("</table>\n</header>\n");
+        h.push_str(&self.sections);
+        h.push_str("</body>\n</html>\n");
+        h
+    }
 }
 
 fn file_section(h: &mut String, kb: &Kb, fi: usize, path: &str, rep: &Report) {

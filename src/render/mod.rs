@@ -10,10 +10,68 @@ pub mod kb;
 pub mod sarif;
 pub mod terminal;
 
-/// One article's outcome, in command-line order.
-pub struct FileResult {
-    pub path: String,
-    pub outcome: Result<factcheck::check::Report, factcheck::input::InputError>,
+/// A format that is one document (SARIF, HTML), gathered as files are checked: each file's
+/// part is made on the thread that checked it, and the run keeps the parts, not the reports
+/// (a report holds its article and every token).
+pub enum Whole {
+    Sarif(sarif::Doc),
+    Html(html::Doc),
+}
+
+/// One file's part of a [`Whole`].
+pub enum Part {
+    Sarif(Vec<serde_json::Value>),
+    Html(html::Part),
+}
+
+impl Part {
+    /// File `index`'s part of a `format` document, `None` for the formats written file by
+    /// file (its place among the inputs numbers its anchors in HTML).
+    pub fn new(
+        format: crate::cli::Format,
+        kb: &factcheck::kb::Kb,
+        index: usize,
+        path: &str,
+        rep: &factcheck::check::Report,
+    ) -> Option<Part> {
+        match format {
+            crate::cli::Format::Sarif => Some(Part::Sarif(sarif::results(kb, path, rep))),
+            crate::cli::Format::Html => Some(Part::Html(html::part(kb, index, path, rep))),
+            _ => None,
+        }
+    }
+}
+
+impl Whole {
+    pub fn new(format: crate::cli::Format) -> Option<Whole> {
+        match format {
+            crate::cli::Format::Sarif => Some(Whole::Sarif(sarif::Doc::default())),
+            crate::cli::Format::Html => Some(Whole::Html(html::Doc::default())),
+            _ => None,
+        }
+    }
+
+    pub fn add(&mut self, part: Part) {
+        match (self, part) {
+            (Whole::Sarif(d), Part::Sarif(p)) => d.add(p),
+            (Whole::Html(d), Part::Html(p)) => d.add(p),
+            _ => {}
+        }
+    }
+
+    pub fn failed(&mut self, e: &factcheck::input::InputError) {
+        match self {
+            Whole::Sarif(d) => d.failed(e),
+            Whole::Html(d) => d.failed(e),
+        }
+    }
+
+    pub fn render(self) -> String {
+        match self {
+            Whole::Sarif(d) => d.render(),
+            Whole::Html(d) => d.render(),
+        }
+    }
 }
 
 use crate::cli::ColorChoice;

@@ -2,8 +2,9 @@
 //! finding with its region (columns counted in Unicode code points, as the run declares), the
 //! KB record as a related location, and a partial fingerprint for de-duplication.
 
-use super::FileResult;
+use factcheck::check::Report;
 use factcheck::codes::{CODES, Severity};
+use factcheck::input::InputError;
 use factcheck::kb::Kb;
 use serde_json::{Value, json};
 
@@ -44,123 +45,138 @@ fn uri(path: &str) -> String {
     out
 }
 
-pub fn render(kb: &Kb, results: &[FileResult]) -> String {
-    let rules: Vec<Value> = CODES
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.code,
-                "name": rule_name(c.code),
-                "shortDescription": {"text": c.summary},
-                "fullDescription": {"text": c.why},
-                "help": {
-                    "text": format!("{}\n\nExample: {}", c.fix, c.example),
-                    "markdown": format!("{}\n\n**Example:** {}", c.fix, c.example),
-                },
-                "defaultConfiguration": {"level": level(c.severity)},
-                "properties": {"tags": ["fact-check"]},
-            })
-        })
-        .collect();
+/// The SARIF document, gathered file by file: each file's results are made on the thread that
+/// checked it ([`results`]), so a run keeps its findings' results, not its reports.
+#[derive(Default)]
+pub struct Doc {
+    results: Vec<Value>,
+    notifications: Vec<Value>,
+}
+
+/// One result for each of a file's findings.
+pub fn results(kb: &Kb, path: &str, rep: &Report) -> Vec<Value> {
     let mut out = Vec::new();
-    let mut notifications = Vec::new();
-    for r in results {
-        let rep = match &r.outcome {
-            Ok(rep) => rep,
-            Err(e) => {
-                notifications.push(json!({
-                    "level": "error",
-                    "message": {"text": e.message},
-                    "descriptor": {"id": e.code},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
-                }));
-                continue;
-            }
-        };
-        for f in &rep.findings {
-            let a = rep.doc.locate(f.span.start);
-            let b = rep.doc.locate(f.span.end);
-            let rule_index = CODES.iter().position(|c| c.code == f.code);
-            let mut msg = f.message.clone();
-            if let Some(h) = super::findings::help_text(kb, f) {
-                msg.push_str("\n\n");
-                msg.push_str(&h);
-            }
-            let mut related = Vec::new();
-            if let Some((path, line)) = super::findings::kb_location(kb, f) {
-                let what = f.record.map_or(String::new(), |r| {
-                    format!("knowledge base record `{}`", kb.records[r].id)
-                });
-                related.push(json!({
-                    "id": 1,
-                    "physicalLocation": {"artifactLocation": {"uri": uri(&path)}, "region": {"startLine": line}},
-                    "message": {"text": what},
-                }));
-            }
-            for (i, (span, label)) in f.related.iter().enumerate() {
-                let s = rep.doc.locate(span.start);
-                let e = rep.doc.locate(span.end);
-                related.push(json!({
-                    "id": i + 2,
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&r.path)},
-                        "region": {"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column},
-                    },
-                    "message": {"text": label},
-                }));
-            }
-            let fj = super::findings::finding_json(kb, rep, f);
-            let mut result = json!({
-                "ruleId": f.code,
-                "level": level(f.severity),
-                "message": {"text": msg},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&r.path)},
-                        "region": {
-                            "startLine": a.line, "startColumn": a.column,
-                            "endLine": b.line, "endColumn": b.column,
-                            "charOffset": f.span.start, "charLength": f.span.len(),
-                            "snippet": {"text": rep.doc.slice(f.span)},
-                        },
-                    },
-                }],
-                "partialFingerprints": {"factcheck/v1": rep.fingerprint(kb, f)},
-                "properties": {
-                    "record": fj["record"], "figure": fj["figure"], "expected": fj["expected"],
-                    "source": fj["source"], "suggestion": fj["suggestion"],
-                },
-            });
-            if let Some(i) = rule_index {
-                result["ruleIndex"] = json!(i);
-            }
-            if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
-            }
-            out.push(result);
+    for f in &rep.findings {
+        let a = rep.doc.locate(f.span.start);
+        let b = rep.doc.locate(f.span.end);
+        let rule_index = CODES.iter().position(|c| c.code == f.code);
+        let mut msg = f.message.clone();
+        if let Some(h) = super::findings::help_text(kb, f) {
+            msg.push_str("\n\n");
+            msg.push_str(&h);
         }
-    }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "factcheck",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": out,
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
+        let mut related = Vec::new();
+        if let Some((path, line)) = super::findings::kb_location(kb, f) {
+            let what = f.record.map_or(String::new(), |r| {
+                format!("knowledge base record `{}`", kb.records[r].id)
+            });
+            related.push(json!({
+                "id": 1,
+                "physicalLocation": {"artifactLocation": {"uri": uri(&path)}, "region": {"startLine": line}},
+                "message": {"text": what},
+            }));
+        }
+        for (i, (span, label)) in f.related.iter().enumerate() {
+            let s = rep.doc.locate(span.start);
+            let e = rep.doc.locate(span.end);
+            related.push(json!({
+                "id": i + 2,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(path)},
+                    "region": {"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column},
+                },
+                "message": {"text": label},
+            }));
+        }
+        let fj = super::findings::finding_json(kb, rep, f);
+        let mut result = json!({
+            "ruleId": f.code,
+            "level": level(f.severity),
+            "message": {"text": msg},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(path)},
+                    "region": {
+                        "startLine": a.line, "startColumn": a.column,
+                        "endLine": b.line, "endColumn": b.column,
+                        "charOffset": f.span.start, "charLength": f.span.len(),
+                        "snippet": {"text": rep.doc.slice(f.span)},
+                    },
+                },
             }],
-        }],
-    });
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
-    )
+            "partialFingerprints": {"factcheck/v1": rep.fingerprint(kb, f)},
+            "properties": {
+                "record": fj["record"], "figure": fj["figure"], "expected": fj["expected"],
+                "source": fj["source"], "suggestion": fj["suggestion"],
+            },
+        });
+        if let Some(i) = rule_index {
+            result["ruleIndex"] = json!(i);
+        }
+        if !related.is_empty() {
+            result["relatedLocations"] = json!(related);
+        }
+        out.push(result);
+    }
+    out
+}
+
+impl Doc {
+    pub fn add(&mut self, results: Vec<Value>) {
+        self.results.extend(results);
+    }
+
+    /// An input that could not be read: a notification, and the run marked unsuccessful.
+    pub fn failed(&mut self, e: &InputError) {
+        self.notifications.push(json!({
+            "level": "error",
+            "message": {"text": e.message},
+            "descriptor": {"id": e.code},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
+        }));
+    }
+
+    pub fn render(self) -> String {
+        let rules: Vec<Value> = CODES
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c.code,
+                    "name": rule_name(c.code),
+                    "shortDescription": {"text": c.summary},
+                    "fullDescription": {"text": c.why},
+                    "help": {
+                        "text": format!("{}\n\nExample: {}", c.fix, c.example),
+                        "markdown": format!("{}\n\n**Example:** {}", c.fix, c.example),
+                    },
+                    "defaultConfiguration": {"level": level(c.severity)},
+                    "properties": {"tags": ["fact-check"]},
+                })
+            })
+            .collect();
+        let (out, notifications) = (self.results, self.notifications);
+        let doc = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "factcheck",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }},
+                "columnKind": "unicodeCodePoints",
+                "results": out,
+                "invocations": [{
+                    "executionSuccessful": notifications.is_empty(),
+                    "toolExecutionNotifications": notifications,
+                }],
+            }],
+        });
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        )
+    }
 }
 
 #[cfg(test)]
