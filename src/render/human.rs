@@ -55,7 +55,12 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
     }
     out.push_str(&format!(
         "{}: {} checked in {}, {}, {}, {}{}{}\n",
-        if tot.errors > 0 { "FAIL" } else { "ok" },
+        // Files left unread make the run exit 2: not "ok", whatever the others said.
+        match (tot.errors, unreadable) {
+            (1.., _) => "FAIL",
+            (0, 1..) => "incomplete",
+            (0, 0) => "ok",
+        },
         plural(tot.claims, "claim", "claims"),
         plural(rows.len(), "file", "files"),
         plural(tot.errors, "error", "errors"),
@@ -73,4 +78,39 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
         }
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn last_line(errors: usize, unreadable: usize) -> String {
+        let stats = Stats {
+            claims: 3,
+            errors,
+            ..Stats::default()
+        };
+        let out = summary(&[("a.md".to_string(), stats)], unreadable, false);
+        out.lines().last().unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn the_closing_line_says_how_the_run_went() {
+        assert_eq!(
+            last_line(0, 0),
+            "ok: 3 claims checked in 1 file, 0 errors, 0 warnings, 0 advice"
+        );
+        assert_eq!(
+            last_line(1, 0),
+            "FAIL: 3 claims checked in 1 file, 1 error, 0 warnings, 0 advice"
+        );
+        assert_eq!(
+            last_line(0, 2),
+            "incomplete: 3 claims checked in 1 file, 0 errors, 0 warnings, 0 advice, 2 files unreadable"
+        );
+        assert_eq!(
+            last_line(2, 1),
+            "FAIL: 3 claims checked in 1 file, 2 errors, 0 warnings, 0 advice, 1 file unreadable"
+        );
+    }
 }
