@@ -78,14 +78,19 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Writes to standard output. A reader that has gone away (`factcheck … | head -1`) ends the
-/// output quietly: as in ripgrep, a broken pipe is not an error.
-fn out(text: &str) {
+/// Writes to standard output and returns the exit code: 0, or 2 when the text could not be
+/// written (a full disk), so a script never takes a lost output for a success. A reader
+/// that has gone away (`factcheck … | head -1`) ends the output quietly: as in ripgrep, a
+/// broken pipe is not an error.
+#[must_use]
+fn out(text: &str) -> u8 {
     let mut o = std::io::stdout().lock();
-    if let Err(e) = o.write_all(text.as_bytes()).and_then(|()| o.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write to standard output: {e}");
+    match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write to standard output: {e}");
+            EXIT_USAGE
+        }
+        _ => 0,
     }
 }
 
@@ -148,9 +153,9 @@ fn until_exit<T>(value: T) -> &'static T {
 fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
     match load_kb(paths) {
         Ok(kb) => {
-            out(&format!("{}\n", render::kb::summary(&kb)));
+            let code = out(&format!("{}\n", render::kb::summary(&kb)));
             until_exit(kb);
-            0
+            code
         }
         Err(problems) => {
             report_problems(&problems, render::use_color(color, render::stderr_is_tty()));
@@ -161,10 +166,7 @@ fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
 
 fn kb_list(paths: &[PathBuf]) -> u8 {
     match load_kb(paths) {
-        Ok(kb) => {
-            out(&render::terminal::escape(&render::kb::list(&kb)));
-            0
-        }
+        Ok(kb) => out(&render::terminal::escape(&render::kb::list(&kb))),
         Err(problems) => {
             report_problems(
                 &problems,
@@ -247,7 +249,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
         })
     };
     // Streamed file by file, as check's JSON: `{"files":[…],"version":1}`, the keys in the
-    // order of SPEC §5's examples.
+    // order this document has always had (serde_json's sorted maps).
     let mut out = Out::new(false);
     if json {
         out.write(r#"{"files":["#);
@@ -282,10 +284,10 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     if failed { EXIT_USAGE } else { 0 }
 }
 
-/// Runs `work(index, item)` over `items` a batch at a time, on every core when there is more than one
-/// item, and hands each batch's results to `take` in the items' order before the next batch
-/// starts: output streams in order, and a run holds one batch's results, not the corpus's.
-/// `take` returns whether to go on (not when standard output's reader has gone away).
+/// Runs `work(index, item)` over `items` a batch at a time, on every core when there is more
+/// than one item, and hands each batch's results to `take` in the items' order before the
+/// next batch starts: output streams in order, and a run holds one batch's results, not the
+/// corpus's. `take` returns whether to go on (not when standard output's reader has gone).
 fn in_batches<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(usize, &T) -> R + Sync + Send,
@@ -325,33 +327,28 @@ fn explain(code: &str) -> u8 {
         for (c, m) in factcheck::codes::RUN_CODES {
             t.add_row([*c, "error (exit 2)", *m]);
         }
-        out(&format!("{t}\n"));
-        return 0;
+        return out(&format!("{t}\n"));
     }
     match factcheck::codes::find(code) {
-        Some(c) => {
-            out(&format!(
-                "{}  ({})\n\n{}.\n\nWhy: {}\n\nExample:\n    {}\n\nHow to resolve: {}\n",
-                c.code,
-                c.severity.name(),
-                capitalize(c.summary),
-                c.why,
-                c.example,
-                c.fix
-            ));
-            0
-        }
+        Some(c) => out(&format!(
+            "{}  ({})\n\n{}.\n\nWhy: {}\n\nExample:\n    {}\n\nHow to resolve: {}\n",
+            c.code,
+            c.severity.name(),
+            capitalize(c.summary),
+            c.why,
+            c.example,
+            c.fix
+        )),
         None => {
             let short = code.strip_prefix("factcheck::").unwrap_or(code);
             if let Some((c, m)) = factcheck::codes::RUN_CODES
                 .iter()
                 .find(|(c, _)| c.strip_prefix("factcheck::") == Some(short))
             {
-                out(&format!(
+                return out(&format!(
                     "{c}  (error, exit 2)\n\n{}.\n\nThe message names the file and position; fix it there and run again.\n",
                     capitalize(m)
                 ));
-                return 0;
             }
             let names: Vec<&str> = factcheck::codes::CODES.iter().map(|c| c.code).collect();
             let near = names
@@ -389,14 +386,10 @@ fn generate(g: GenerateCommand) -> u8 {
     match g {
         GenerateCommand::Completions { shell } => {
             clap_complete::generate(shell, &mut cmd, "factcheck", &mut buf);
-            out(&String::from_utf8_lossy(&buf));
-            0
+            out(&String::from_utf8_lossy(&buf))
         }
         GenerateCommand::Man => match clap_mangen::Man::new(cmd).render(&mut buf) {
-            Ok(()) => {
-                out(&String::from_utf8_lossy(&buf));
-                0
-            }
+            Ok(()) => out(&String::from_utf8_lossy(&buf)),
             Err(e) => {
                 eprintln!("error: cannot write the man page: {e}");
                 EXIT_USAGE
@@ -472,8 +465,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
     };
     if args.dump_config {
-        out(&cfg.dump());
-        return 0;
+        return out(&cfg.dump());
     }
     if args.paths.is_empty() {
         eprintln!(

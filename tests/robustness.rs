@@ -799,6 +799,43 @@ fn a_closed_pipe_ends_output_quietly() {
 }
 
 #[test]
+fn output_that_cannot_be_written_is_an_error() {
+    // /dev/full takes no byte: every write fails with "no space left on device".
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), WRONG).unwrap();
+    for args in [
+        vec!["--no-progress", "a.txt"],
+        vec!["--format", "json", "a.txt"],
+        vec!["--format", "sarif", "a.txt"],
+        vec!["extract", "a.txt"],
+        vec!["extract", "--format", "json", "a.txt"],
+        vec!["kb", "check"],
+        vec!["kb", "list"],
+        vec!["explain", "all"],
+        vec!["explain", "count-mismatch"],
+        vec!["generate", "man"],
+        vec!["--dump-config"],
+    ] {
+        let o = Command::new(assert_cmd::cargo::cargo_bin("factcheck"))
+            .current_dir(dir.path())
+            .args(&args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("No space left on device"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn extract_streams_every_file_in_order_across_batches() {
     // Files are extracted on every core a batch at a time (256 a thread) and written as each
     // batch ends: with one thread 700 files are three batches, with two, two.
