@@ -10,23 +10,79 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path` atomically. An existing file keeps its permissions; a symbolic
 /// link is written through, not replaced.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target: PathBuf = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".factcheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    match std::fs::metadata(&target) {
-        Ok(m) => tmp.as_file().set_permissions(m.permissions())?,
-        Err(_) => default_permissions(tmp.as_file())?,
+    let mut f = File::create(path)?;
+    f.write_all(bytes)?;
+    f.commit()
+}
+
+/// A file being written in place of `path`: its text goes to a temporary file beside the
+/// target as it is made, and replaces the target only at [`File::commit`]. Dropped
+/// uncommitted (a failed run), the temporary file is removed and the target left as it was.
+pub struct File {
+    target: PathBuf,
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl File {
+    /// Makes the temporary file: a directory that does not exist or cannot be written to
+    /// fails here, before any work, not when the text is done.
+    pub fn create(path: &Path) -> std::io::Result<File> {
+        let target: PathBuf = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".factcheck-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            // The temporary file's name is ours, not the user's: say what went wrong only.
+            .map_err(|e| std::io::Error::new(e.kind(), without_path(&e)))?;
+        Ok(File {
+            target,
+            tmp: std::io::BufWriter::with_capacity(1 << 16, tmp),
+        })
     }
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+
+    /// Where the text is being written until the commit.
+    pub fn temp_path(&self) -> &Path {
+        self.tmp.get_ref().path()
+    }
+
+    /// Flushes the text to disk and renames it over the target.
+    pub fn commit(self) -> std::io::Result<()> {
+        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
+        tmp.as_file().sync_all()?;
+        match std::fs::metadata(&self.target) {
+            Ok(m) => tmp.as_file().set_permissions(m.permissions())?,
+            Err(_) => default_permissions(tmp.as_file())?,
+        }
+        tmp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for File {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.tmp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// An I/O error's message without the path `tempfile` appends ("… at path \"/x/.tmp\"").
+fn without_path(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at path \"") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 /// A new report is readable by others, as `std::fs::write` would leave it under the usual
@@ -55,6 +111,38 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn text_reaches_the_target_only_at_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.json");
+        std::fs::write(&p, "old").unwrap();
+        let mut f = File::create(&p).unwrap();
+        for _ in 0..10_000 {
+            f.write_all(b"0123456789").unwrap(); // past the buffer: on disk, in the temporary
+        }
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        f.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap().len(), 100_000);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Dropped before its commit: the old file stays, the temporary goes.
+        let mut f = File::create(&p).unwrap();
+        f.write_all(&[b'x'; 200_000]).unwrap();
+        drop(f);
+        assert_eq!(std::fs::read_to_string(&p).unwrap().len(), 100_000);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_directory_that_does_not_exist_fails_at_once_naming_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = File::create(&dir.path().join("gone/report.json"))
+            .err()
+            .unwrap();
+        assert_eq!(e.kind(), std::io::ErrorKind::NotFound);
+        assert!(!e.to_string().contains(".factcheck-"), "{e}");
     }
 
     #[test]

@@ -250,7 +250,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     };
     // Streamed file by file, as check's JSON: `{"files":[…],"version":1}`, the keys in the
     // order this document has always had (serde_json's sorted maps).
-    let mut out = Out::new(false);
+    let mut out = Out::stdout();
     if json {
         out.write(r#"{"files":["#);
     }
@@ -277,7 +277,7 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     if json {
         out.write("],\"version\":1}\n");
     }
-    if let Err(e) = out.finish(None) {
+    if let Err(e) = out.finish() {
         eprintln!("error: {e}");
         return EXIT_USAGE;
     }
@@ -533,7 +533,16 @@ fn check(args: &cli::CheckArgs) -> u8 {
     // The streamed formats are written file by file, so a run holds one batch of files at a
     // time, not the corpus; SARIF and HTML are one document, gathered from each file's part.
     let mut whole = render::Whole::new(cfg.format);
-    let mut out = Out::new(to_file);
+    let mut out = match &args.output {
+        Some(p) => match Out::to_file(p) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_USAGE;
+            }
+        },
+        None => Out::stdout(),
+    };
     if cfg.format == Format::Json {
         out.write(render::json::HEAD);
     }
@@ -614,7 +623,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
         Format::Github => {}
     }
-    if let Err(e) = out.finish(args.output.as_deref()) {
+    if let Err(e) = out.finish() {
         eprintln!("error: {e}");
         return EXIT_USAGE;
     }
@@ -730,59 +739,125 @@ impl Piece {
     }
 }
 
-/// Where the report goes: standard output as it is made, or a file written at the end.
+/// Where the report goes as it is made: standard output, or (`-o`) a file that replaces its
+/// target only when the run is done (see [`atomic::File`]).
 struct Out {
-    buffer: Option<String>,
-    stdout: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    sink: Sink,
     /// Standard output's reader has gone away.
     closed: bool,
     error: Option<String>,
 }
 
+enum Sink {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    File(atomic::File, PathBuf),
+}
+
 impl Out {
-    fn new(to_file: bool) -> Out {
+    fn stdout() -> Out {
         Out {
-            buffer: to_file.then(String::new),
-            stdout: std::io::BufWriter::new(std::io::stdout().lock()),
+            sink: Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
             closed: false,
             error: None,
         }
     }
 
-    fn write(&mut self, s: &str) {
-        if let Some(b) = &mut self.buffer {
-            b.push_str(s);
-            return;
+    /// A report to `path`, refused at once (before any article is read) when it cannot be
+    /// made there.
+    fn to_file(path: &Path) -> Result<Out, String> {
+        match create_removed_on_interrupt(path) {
+            Ok(f) => Ok(Out {
+                sink: Sink::File(f, path.to_path_buf()),
+                closed: false,
+                error: None,
+            }),
+            Err(e) => {
+                let mut msg = format!("cannot write {}: {e}", path.display());
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    msg.push_str("\n  help: the directory does not exist; create it or give -o a path in one that does");
+                }
+                Err(msg)
+            }
         }
+    }
+
+    fn write(&mut self, s: &str) {
         if self.closed || self.error.is_some() {
             return;
         }
-        if let Err(e) = self.stdout.write_all(s.as_bytes()) {
+        let written = match &mut self.sink {
+            Sink::Stdout(o) => o.write_all(s.as_bytes()),
+            Sink::File(f, _) => f.write_all(s.as_bytes()),
+        };
+        if let Err(e) = written {
             self.fail(e);
         }
     }
 
     fn fail(&mut self, e: std::io::Error) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            self.closed = true;
-        } else {
-            self.error = Some(format!("cannot write the report: {e}"));
+        match &self.sink {
+            Sink::Stdout(_) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
+            Sink::Stdout(_) => self.error = Some(format!("cannot write the report: {e}")),
+            Sink::File(_, p) => self.error = Some(format!("cannot write {}: {e}", p.display())),
         }
     }
 
-    fn finish(mut self, path: Option<&Path>) -> Result<(), String> {
-        if let (Some(b), Some(p)) = (&self.buffer, path) {
-            return atomic::write(p, b.as_bytes())
-                .map_err(|e| format!("cannot write {}: {e}", p.display()));
+    /// Flushes standard output, or puts the file in its target's place. A file whose text
+    /// could not all be written is dropped, and the target left as it was.
+    fn finish(mut self) -> Result<(), String> {
+        if let Some(e) = self.error {
+            return Err(e);
         }
-        if !self.closed
-            && self.error.is_none()
-            && let Err(e) = self.stdout.flush()
-        {
-            self.fail(e);
+        match self.sink {
+            Sink::File(f, p) => {
+                let done = f.commit();
+                forget_interrupt();
+                done.map_err(|e| format!("cannot write {}: {e}", p.display()))
+            }
+            Sink::Stdout(ref mut o) => {
+                if !self.closed
+                    && let Err(e) = o.flush()
+                {
+                    self.fail(e);
+                }
+                self.error.map_or(Ok(()), Err)
+            }
         }
-        self.error.map_or(Ok(()), Err)
     }
+}
+
+/// The temporary file of the report being written (`-o`), removed if the run is interrupted.
+static PENDING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Makes the temporary file of a report to `path` and has Ctrl-C (and SIGTERM) remove it
+/// before the process ends, with the shell's code for an interrupt (130): an interrupted run
+/// leaves nothing behind, and the target was never touched. Installed only for a report to
+/// a file; elsewhere the signals keep their default, ending the process.
+fn create_removed_on_interrupt(path: &Path) -> std::io::Result<atomic::File> {
+    // The handler first, then the file made and named to it under the lock the handler
+    // takes: a signal at any moment finds either no file yet or the file's name.
+    let _ = ctrlc::set_handler(|| {
+        let pending = PENDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(p) = pending.as_ref() {
+            let _ = std::fs::remove_file(p);
+        }
+        std::process::exit(130);
+    });
+    let mut pending = PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let f = atomic::File::create(path)?;
+    *pending = Some(f.temp_path().to_path_buf());
+    Ok(f)
+}
+
+/// The report is in its place (or its temporary file gone): nothing left to remove.
+fn forget_interrupt() {
+    *PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

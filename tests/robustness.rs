@@ -736,6 +736,88 @@ fn a_report_killed_mid_run_leaves_the_old_file_whole() {
     // report itself is never touched until the rename.)
 }
 
+#[cfg(unix)]
+#[test]
+fn an_interrupted_report_leaves_the_old_file_and_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.html");
+    let temporaries = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".factcheck-"))
+            .count()
+    };
+    let bin = assert_cmd::cargo::cargo_bin("factcheck");
+    let mut interrupted = 0;
+    // More files each round, until a run is caught while its report is being written.
+    for (round, files) in [400, 1600, 6400].into_iter().enumerate() {
+        let many = dir.path().join(format!("many{round}"));
+        std::fs::create_dir(&many).unwrap();
+        for i in 0..files {
+            std::fs::write(many.join(format!("a{i:04}.txt")), WRONG.repeat(5)).unwrap();
+        }
+        for signal in [libc::SIGINT, libc::SIGTERM] {
+            std::fs::write(&report, "old").unwrap();
+            let mut child = Command::new(&bin)
+                .current_dir(dir.path())
+                .args(["--format", "html", "--no-progress", "-o", "report.html"])
+                .arg(&many)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            // The temporary file is made before the first article is read.
+            let start = std::time::Instant::now();
+            while temporaries() == 0 && start.elapsed().as_secs() < 10 {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            let pid = libc::pid_t::try_from(child.id()).unwrap();
+            // SAFETY: kill(2) on our own child's pid; it has not been waited for, so the pid
+            // is still its own.
+            unsafe { libc::kill(pid, signal) };
+            let status = child.wait().unwrap();
+            assert_eq!(
+                temporaries(),
+                0,
+                "signal {signal}: a temporary file was left"
+            );
+            match status.code() {
+                Some(130) => {
+                    interrupted += 1;
+                    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old");
+                }
+                // Done before the signal came: the new report, whole.
+                Some(1) => assert!(
+                    std::fs::read_to_string(&report)
+                        .unwrap()
+                        .ends_with("</html>\n")
+                ),
+                other => panic!("signal {signal}: exit {other:?}"),
+            }
+        }
+        if interrupted == 2 {
+            break;
+        }
+    }
+    assert!(interrupted > 0, "no run was caught mid-report");
+}
+
+#[test]
+fn a_report_to_a_directory_that_does_not_exist_is_refused_before_checking() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), WRONG).unwrap();
+    let o = factcheck(dir.path(), &["-o", "gone/report.json", "a.txt"], &[], None);
+    assert_eq!(o.code, 2);
+    assert_eq!(
+        o.stderr,
+        "error: cannot write gone/report.json: No such file or directory (os error 2)\n  \
+         help: the directory does not exist; create it or give -o a path in one that does\n",
+        "refused before any finding is printed, naming the user's path only"
+    );
+    assert!(!dir.path().join("gone").exists());
+}
+
 /// Runs `factcheck ARGS…` with stdout to a real pipe, reads one line, closes the pipe, and
 /// returns (exit code, stderr).
 fn closed_early(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
