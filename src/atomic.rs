@@ -7,17 +7,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically. An existing file keeps its permissions; a symbolic
-/// link is written through, not replaced.
-pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = File::create(path)?;
-    f.write_all(bytes)?;
-    f.commit()
-}
-
 /// A file being written in place of `path`: its text goes to a temporary file beside the
 /// target as it is made, and replaces the target only at [`File::commit`]. Dropped
 /// uncommitted (a failed run), the temporary file is removed and the target left as it was.
+/// An existing target keeps its permissions; a symbolic link is written through, not
+/// replaced.
 pub struct File {
     target: PathBuf,
     tmp: std::io::BufWriter<tempfile::NamedTempFile>,
@@ -101,6 +95,12 @@ fn default_permissions(_: &std::fs::File) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut f = File::create(path)?;
+        f.write_all(bytes)?;
+        f.commit()
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {

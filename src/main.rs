@@ -533,6 +533,25 @@ fn check(args: &cli::CheckArgs) -> u8 {
     // The streamed formats are written file by file, so a run holds one batch of files at a
     // time, not the corpus; SARIF and HTML are one document, gathered from each file's part.
     let mut whole = render::Whole::new(cfg.format);
+    // Where the baseline goes is made now, so a path that cannot be written is refused
+    // before the run, not after it.
+    let baseline_file = match args
+        .write_baseline
+        .as_deref()
+        .map(create_removed_on_interrupt)
+    {
+        Some(Err(e)) => {
+            let path = args
+                .write_baseline
+                .as_deref()
+                .unwrap_or(Path::new(""))
+                .display();
+            eprintln!("error: cannot write baseline {path}: {e}");
+            return EXIT_USAGE;
+        }
+        Some(Ok(f)) => Some(f),
+        None => None,
+    };
     let mut out = match &args.output {
         Some(p) => match Out::to_file(p) {
             Ok(o) => o,
@@ -586,14 +605,15 @@ fn check(args: &cli::CheckArgs) -> u8 {
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    if let Some(path) = &args.write_baseline {
+    if let (Some(path), Some(mut file)) = (&args.write_baseline, baseline_file) {
         let n = entries.len();
         let doc = Baseline {
             version: 1,
             findings: entries,
         };
         let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        if let Err(e) = atomic::write(path, (json + "\n").as_bytes()) {
+        let written = file.write_all((json + "\n").as_bytes());
+        if let Err(e) = written.and_then(|()| commit(file)) {
             eprintln!("error: cannot write baseline {}: {e}", path.display());
             return EXIT_USAGE;
         }
@@ -809,11 +829,7 @@ impl Out {
             return Err(e);
         }
         match self.sink {
-            Sink::File(f, p) => {
-                let done = f.commit();
-                forget_interrupt();
-                done.map_err(|e| format!("cannot write {}: {e}", p.display()))
-            }
+            Sink::File(f, p) => commit(f).map_err(|e| format!("cannot write {}: {e}", p.display())),
             Sink::Stdout(ref mut o) => {
                 if !self.closed
                     && let Err(e) = o.flush()
@@ -826,10 +842,11 @@ impl Out {
     }
 }
 
-/// The temporary file of the report being written (`-o`), removed if the run is interrupted.
-static PENDING: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+/// The temporary files of the report and baseline being written (`-o`, `--write-baseline`),
+/// removed if the run is interrupted.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// Makes the temporary file of a report to `path` and has Ctrl-C (and SIGTERM) remove it
+/// Makes the temporary file of a report or baseline to `path` and has Ctrl-C (and SIGTERM) remove it
 /// before the process ends, with the shell's code for an interrupt (130): an interrupted run
 /// leaves nothing behind, and the target was never touched. Installed only for a report to
 /// a file; elsewhere the signals keep their default, ending the process.
@@ -840,7 +857,7 @@ fn create_removed_on_interrupt(path: &Path) -> std::io::Result<atomic::File> {
         let pending = PENDING
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(p) = pending.as_ref() {
+        for p in pending.iter() {
             let _ = std::fs::remove_file(p);
         }
         std::process::exit(130);
@@ -849,15 +866,20 @@ fn create_removed_on_interrupt(path: &Path) -> std::io::Result<atomic::File> {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let f = atomic::File::create(path)?;
-    *pending = Some(f.temp_path().to_path_buf());
+    pending.push(f.temp_path().to_path_buf());
     Ok(f)
 }
 
-/// The report is in its place (or its temporary file gone): nothing left to remove.
-fn forget_interrupt() {
-    *PENDING
+/// Commits `f` (see [`atomic::File::commit`]): its temporary file is then the target, or
+/// gone, and nothing is left to remove.
+fn commit(f: atomic::File) -> std::io::Result<()> {
+    let tmp = f.temp_path().to_path_buf();
+    let done = f.commit();
+    PENDING
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .retain(|p| *p != tmp);
+    done
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

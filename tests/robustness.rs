@@ -815,6 +815,17 @@ fn a_report_to_a_directory_that_does_not_exist_is_refused_before_checking() {
          help: the directory does not exist; create it or give -o a path in one that does\n",
         "refused before any finding is printed, naming the user's path only"
     );
+    let o = factcheck(
+        dir.path(),
+        &["--write-baseline", "gone/b.json", "a.txt"],
+        &[],
+        None,
+    );
+    assert_eq!(o.code, 2);
+    assert_eq!(
+        o.stderr,
+        "error: cannot write baseline gone/b.json: No such file or directory (os error 2)\n"
+    );
     assert!(!dir.path().join("gone").exists());
 }
 
