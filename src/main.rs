@@ -638,7 +638,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         Format::Human => out.write(&render::human::summary(&rows, failed.len(), args.quiet)),
         Format::Sarif | Format::Html => {
             if let Some(w) = whole {
-                out.write(&w.render());
+                w.render(|s| out.write(s));
             }
         }
         Format::Github => {}

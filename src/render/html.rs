@@ -103,23 +103,22 @@ impl Doc {
         );
     }
 
-    pub fn render(self) -> String {
-        let mut h = String::with_capacity(self.rows.len() + self.sections.len() + 4096);
-        let _ = write!(
-            h,
+    /// Hands the page to `emit` in pieces, the sections as they are kept (not copied into
+    /// one string: they are most of the page).
+    pub fn render(self, mut emit: impl FnMut(&str)) {
+        emit(&format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>factcheck report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>factcheck report</h1>\n"
-        );
-        h.push_str(
+        ));
+        emit(
             "<table class=\"summary\" id=\"summary\"><tr><th>file</th><th>claims</th><th>checked</th>\
              <th>agree</th><th>errors</th><th>warnings</th><th>advice</th><th>ignored</th></tr>\n",
         );
-        h.push_str(&self.rows);
-        h.push_str("</table>\n</header>\n");
-        h.push_str(&self.sections);
-        h.push_str("</body>\n</html>\n");
-        h
+        emit(&self.rows);
+        emit("</table>\n</header>\n");
+        emit(&self.sections);
+        emit("</body>\n</html>\n");
     }
 }
 

@@ -66,10 +66,11 @@ impl Whole {
         }
     }
 
-    pub fn render(self) -> String {
+    /// Hands the document to `emit`, in one piece or several.
+    pub fn render(self, mut emit: impl FnMut(&str)) {
         match self {
-            Whole::Sarif(d) => d.render(),
-            Whole::Html(d) => d.render(),
+            Whole::Sarif(d) => emit(&d.render()),
+            Whole::Html(d) => d.render(emit),
         }
     }
 }
