@@ -1682,6 +1682,9 @@ fn joined_words(sentence: &str) -> String {
 fn cue_automaton(cues: &[&str]) -> AhoCorasick {
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // Every cue starts with a space: a prefilter on its first bytes would stop at each
+        // word and restart the automaton there. The DFA alone reads the sentence once.
+        .prefilter(false)
         .build(cues.iter().map(|c| format!(" {c} ")))
         .expect("cue words make a valid automaton")
 }
