@@ -83,7 +83,7 @@ pub struct CheckArgs {
     /// The article's date (YYYY-MM-DD), for facts that change over time.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// Write the report to FILE instead of standard output.
+    /// Write the report to FILE instead of standard output (it replaces FILE only when complete).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Print only the findings, no summary table.
