@@ -55,6 +55,7 @@ impl Whole {
         match (self, part) {
             (Whole::Sarif(d), Part::Sarif(p)) => d.add(p),
             (Whole::Html(d), Part::Html(p)) => d.add(p),
+            // Parts and the document are made from the run's one format: never mixed.
             _ => {}
         }
     }
