@@ -15,6 +15,17 @@ use std::process::{Command, Stdio};
 
 /// An article the embedded KB checks: Kosovo's 246 Javelin missiles, given as 264.
 const WRONG: &str = "Kosovo will receive 264 Javelin missiles from the United States.\n";
+
+/// A directory `name` under `dir` of `count` articles `a000.txt`, `a001.txt`, …, article `i`
+/// holding `text(i)`.
+fn articles(dir: &Path, name: &str, count: usize, text: impl Fn(usize) -> String) -> PathBuf {
+    let d = dir.join(name);
+    std::fs::create_dir(&d).unwrap();
+    for i in 0..count {
+        std::fs::write(d.join(format!("a{i:03}.txt")), text(i)).unwrap();
+    }
+    d
+}
 const RIGHT: &str = "Kosovo will receive 246 Javelin missiles from the United States.\n";
 
 /// A scratch directory with `good.txt` (one count-mismatch) beside whatever a test adds.
@@ -688,11 +699,7 @@ fn inputs_are_never_modified() {
 #[test]
 fn a_report_killed_mid_run_leaves_the_old_file_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let many = dir.path().join("many");
-    std::fs::create_dir(&many).unwrap();
-    for i in 0..300 {
-        std::fs::write(many.join(format!("a{i:03}.txt")), WRONG.repeat(20)).unwrap();
-    }
+    articles(dir.path(), "many", 300, |_| WRONG.repeat(20));
     let report = dir.path().join("report.json");
     let old = "{\"old\": true}\n";
     let bin = assert_cmd::cargo::cargo_bin("factcheck");
@@ -752,11 +759,9 @@ fn an_interrupted_report_leaves_the_old_file_and_no_temporary() {
     let mut interrupted = 0;
     // More files each round, until a run is caught while its report is being written.
     for (round, files) in [400, 1600, 6400].into_iter().enumerate() {
-        let many = dir.path().join(format!("many{round}"));
-        std::fs::create_dir(&many).unwrap();
-        for i in 0..files {
-            std::fs::write(many.join(format!("a{i:04}.txt")), WRONG.repeat(5)).unwrap();
-        }
+        let many = articles(dir.path(), &format!("many{round}"), files, |_| {
+            WRONG.repeat(5)
+        });
         for signal in [libc::SIGINT, libc::SIGTERM] {
             std::fs::write(&report, "old").unwrap();
             let mut child = Command::new(&bin)
@@ -861,11 +866,7 @@ fn closed_early(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
 fn a_closed_pipe_ends_output_quietly() {
     let dir = tempfile::tempdir().unwrap();
     // Output well past a pipe's 64 KiB buffer, so writes meet the closed pipe.
-    let many = dir.path().join("many");
-    std::fs::create_dir(&many).unwrap();
-    for i in 0..150 {
-        std::fs::write(many.join(format!("a{i:03}.txt")), WRONG.repeat(10)).unwrap();
-    }
+    articles(dir.path(), "many", 150, |_| WRONG.repeat(10));
     let mut kb = String::new();
     for i in 0..3000 {
         kb.push_str(&format!(
@@ -933,12 +934,9 @@ fn extract_streams_every_file_in_order_across_batches() {
     // Files are extracted on every core a batch at a time (256 a thread) and written as each
     // batch ends: with one thread 700 files are three batches, with two, two.
     let dir = tempfile::tempdir().unwrap();
-    let many = dir.path().join("many");
-    std::fs::create_dir(&many).unwrap();
-    for i in 0..700 {
-        let text = format!("The sale of {i} jets was worth ${i} million.\n");
-        std::fs::write(many.join(format!("a{i:03}.txt")), text).unwrap();
-    }
+    let many = articles(dir.path(), "many", 700, |i| {
+        format!("The sale of {i} jets was worth ${i} million.\n")
+    });
     std::fs::write(many.join("a350.txt"), b"\x00\x01binary\x00").unwrap();
     let mut runs = Vec::new();
     for threads in ["1", "2"] {
