@@ -535,22 +535,15 @@ fn check(args: &cli::CheckArgs) -> u8 {
     let mut whole = render::Whole::new(cfg.format);
     // Where the baseline goes is made now, so a path that cannot be written is refused
     // before the run, not after it.
-    let baseline_file = match args
-        .write_baseline
-        .as_deref()
-        .map(create_removed_on_interrupt)
-    {
-        Some(Err(e)) => {
-            let path = args
-                .write_baseline
-                .as_deref()
-                .unwrap_or(Path::new(""))
-                .display();
-            eprintln!("error: cannot write baseline {path}: {e}");
-            return EXIT_USAGE;
-        }
-        Some(Ok(f)) => Some(f),
+    let baseline_file = match args.write_baseline.as_deref() {
         None => None,
+        Some(path) => match create_removed_on_interrupt(path) {
+            Ok(f) => Some((path, f)),
+            Err(e) => {
+                eprintln!("error: cannot write baseline {}: {e}", path.display());
+                return EXIT_USAGE;
+            }
+        },
     };
     let mut out = match &args.output {
         Some(p) => match Out::to_file(p) {
@@ -605,7 +598,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    if let (Some(path), Some(mut file)) = (&args.write_baseline, baseline_file) {
+    if let Some((path, mut file)) = baseline_file {
         let n = entries.len();
         let doc = Baseline {
             version: 1,

@@ -173,24 +173,45 @@ pub fn finding_json(kb: &Kb, report: &Report, f: &Finding) -> Value {
     let claim_json = claim.map(|c| {
         serde_json::to_value(super::claims::BriefClaimJson::new(c)).unwrap_or(Value::Null)
     });
-    let expected = expected_json(kb, f);
-    let source = source_of(kb, f).map(|s| json!({"id": s.id, "url": s.url, "publisher": s.publisher, "title": s.title, "published": s.published}));
-    json!({
+    let mut o = json!({
         "code": f.code,
         "severity": f.severity.name(),
         "message": f.message,
         "span": super::claims::span(&report.doc, f.span),
         "text": report.doc.slice(f.span),
         "claim": claim_json,
-        "expected": expected,
-        "record": f.record.map(|r| kb.records[r].id.clone()),
-        "figure": f.figures.first().and_then(|&i| f.record.map(|r| kb.records[r].figures[i].id.clone())),
         "kb_location": kb_location(kb, f).map(|(p, l)| json!({"path": p, "line": l})),
-        "source": source,
-        "suggestion": f.suggestion,
         "fingerprint": report.fingerprint(kb, f),
         "related": f.related.iter().map(|(s, l)| json!({"span": super::claims::span(&report.doc, *s), "label": l})).collect::<Vec<_>>(),
-    })
+    });
+    if let Value::Object(m) = &mut o {
+        m.extend(kb_fields(kb, f));
+    }
+    o
+}
+
+/// What the KB says against a finding — `record`, `figure`, `expected`, `source` and
+/// `suggestion` — as SPEC §5's fields: a finding's JSON object and a SARIF result's
+/// properties carry the same.
+pub fn kb_fields(kb: &Kb, f: &Finding) -> serde_json::Map<String, Value> {
+    let source = source_of(kb, f).map(|s| json!({"id": s.id, "url": s.url, "publisher": s.publisher, "title": s.title, "published": s.published}));
+    let mut m = serde_json::Map::new();
+    m.insert(
+        "record".into(),
+        json!(f.record.map(|r| kb.records[r].id.clone())),
+    );
+    m.insert(
+        "figure".into(),
+        json!(
+            f.figures
+                .first()
+                .and_then(|&i| f.record.map(|r| kb.records[r].figures[i].id.clone()))
+        ),
+    );
+    m.insert("expected".into(), expected_json(kb, f));
+    m.insert("source".into(), json!(source));
+    m.insert("suggestion".into(), json!(f.suggestion));
+    m
 }
 
 fn expected_json(kb: &Kb, f: &Finding) -> Value {

@@ -88,7 +88,6 @@ pub fn results(kb: &Kb, path: &str, rep: &Report) -> Vec<Value> {
                 "message": {"text": label},
             }));
         }
-        let fj = super::findings::finding_json(kb, rep, f);
         let mut result = json!({
             "ruleId": f.code,
             "level": level(f.severity),
@@ -105,10 +104,7 @@ pub fn results(kb: &Kb, path: &str, rep: &Report) -> Vec<Value> {
                 },
             }],
             "partialFingerprints": {"factcheck/v1": rep.fingerprint(kb, f)},
-            "properties": {
-                "record": fj["record"], "figure": fj["figure"], "expected": fj["expected"],
-                "source": fj["source"], "suggestion": fj["suggestion"],
-            },
+            "properties": super::findings::kb_fields(kb, f),
         });
         if let Some(i) = rule_index {
             result["ruleIndex"] = json!(i);
