@@ -28,9 +28,10 @@ pub enum Command {
     /// Validate or list a knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
-    /// Explain a diagnostic code: what it means, an example, how to resolve it.
+    /// Explain a diagnostic code or a linking rule: what it means, an example, how to resolve it.
     Explain {
-        /// A code such as `count-mismatch` or `factcheck::count-mismatch`; `all` lists them.
+        /// A code such as `count-mismatch` (`all` lists them) or a linking rule such as
+        /// `link::other-event-cue` (`rules` lists them).
         code: String,
     },
     /// Generate shell completions or the man page.
@@ -110,6 +111,10 @@ pub struct CheckArgs {
     /// Skip (with an error) any article larger than SIZE, e.g. 64M [default: 16M].
     #[arg(long, value_name = "SIZE", value_parser = factcheck::input::parse_size)]
     pub max_file_size: Option<u64>,
+    /// Explain each claim's link: its candidate records, the evidence for and against with
+    /// rule ids, and the decision, silences included. `--trace=LINE` shows one line's claims.
+    #[arg(long, value_name = "LINE", num_args = 0..=1, require_equals = true, default_missing_value = "0")]
+    pub trace: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,22 @@ struct Raw {
     include: Option<Vec<String>>,
     exclude: Option<Vec<String>>,
     severity: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    rules: Option<RawRules>,
+}
+
+/// `[rules]`: linking rules switched off.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
+}
+
+/// The `[rules]` table as used.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Rules {
+    /// Linking rule ids switched off (`factcheck explain rules` lists them).
+    pub disable: Vec<String>,
 }
 
 /// A severity override: a level, or off.
@@ -47,6 +63,7 @@ pub struct Config {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub severity: BTreeMap<String, Level>,
+    pub rules: Rules,
 }
 
 impl Default for Config {
@@ -59,6 +76,7 @@ impl Default for Config {
             include: vec![],
             exclude: vec![],
             severity: BTreeMap::new(),
+            rules: Rules::default(),
         }
     }
 }
@@ -100,7 +118,7 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<Problem>
         );
         let msg = e.message().trim().to_string();
         let help = if msg.starts_with("unknown field") {
-            "the keys are: kb, fail-on, format, include, exclude, [severity]"
+            "the keys are: kb, fail-on, format, include, exclude, [severity], [rules] (disable)"
         } else {
             "see the README's configuration section"
         };
@@ -147,6 +165,24 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<Problem>
         };
         severity.insert(c.code.to_string(), lv);
     }
+    let mut disable = Vec::new();
+    for id in raw.rules.map(|r| r.disable).unwrap_or_default() {
+        if let Some((_, near)) = factcheck::link::rules::unknown([id.get_ref().as_str()]).pop() {
+            problems.push(
+                Problem::new(
+                    "factcheck::config::invalid",
+                    format!("unknown linking rule `{}`", id.get_ref()),
+                )
+                .at(&file, id.span().into(), "not a rule")
+                .help(match near {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => "`factcheck explain rules` lists the rules".to_string(),
+                }),
+            );
+            continue;
+        }
+        disable.push(id.into_inner());
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -164,6 +200,7 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<Problem>
         include: raw.include.unwrap_or_default(),
         exclude: raw.exclude.unwrap_or_default(),
         severity,
+        rules: Rules { disable },
     })
 }
 

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod fmt;
 pub mod input;
 pub mod kb;
+pub mod link;
 pub mod span;
 pub mod state;
 pub mod suppress;

@@ -317,7 +317,62 @@ fn in_batches<T: Sync, R: Send>(
     }
 }
 
+/// `factcheck explain rules` and `factcheck explain <rule-id>`.
+fn explain_rule(id: &str) -> Option<u8> {
+    use factcheck::link::rules::RULES;
+    if id == "rules" {
+        let mut t = render::kb::table();
+        t.set_header(["rule", "scope", "effect", "what it decides"]);
+        for r in &RULES.list {
+            let effect = match r.effect {
+                factcheck::link::Effect::For => "for",
+                factcheck::link::Effect::Against => "against",
+            };
+            t.add_row([r.id.as_str(), r.scope.name(), effect, r.doc.as_str()]);
+        }
+        return Some(out(&format!(
+            "{t}\n`factcheck explain <rule>` documents one; `[rules] disable = [\"<rule>\"]` in factcheck.toml switches it off.\n"
+        )));
+    }
+    let r = RULES.get(id)?;
+    let mut text = format!(
+        "{}  (linking rule; scope: {}; {} linking)\n\n{}\n\nWhy: {}\n",
+        r.id,
+        r.scope.name(),
+        match r.effect {
+            factcheck::link::Effect::For => "for",
+            factcheck::link::Effect::Against => "against",
+        },
+        r.doc,
+        r.why
+    );
+    if !r.cues.is_empty() {
+        text += &format!("\nCue words: {}\n", r.cues.join(", "));
+    }
+    if !r.except.is_empty() {
+        text += &format!("Not after: {}\n", r.except.join(", "));
+    }
+    text += "\nExamples (checked against the built-in KB by the test suite):\n";
+    for e in &r.examples {
+        text += &format!(
+            "  {} {:?}\n      “{}” → {}\n",
+            if e.fires { "fires:  " } else { "silent: " },
+            e.text,
+            e.claim,
+            e.expect
+        );
+    }
+    text += &format!(
+        "\nSee a claim's evidence with `factcheck check --trace=LINE`; switch the rule off with\n`[rules] disable = [\"{}\"]` in factcheck.toml.\n",
+        r.id
+    );
+    Some(out(&text))
+}
+
 fn explain(code: &str) -> u8 {
+    if let Some(c) = explain_rule(code) {
+        return c;
+    }
     if code == "all" || code == "list" {
         let mut t = render::kb::table();
         t.set_header(["code", "severity", "meaning"]);
@@ -350,7 +405,11 @@ fn explain(code: &str) -> u8 {
                     capitalize(m)
                 ));
             }
-            let names: Vec<&str> = factcheck::codes::CODES.iter().map(|c| c.code).collect();
+            let names: Vec<&str> = factcheck::codes::CODES
+                .iter()
+                .map(|c| c.code)
+                .chain(factcheck::link::rules::IDS.iter().copied())
+                .collect();
             let near = names
                 .iter()
                 .map(|n| {
@@ -361,10 +420,12 @@ fn explain(code: &str) -> u8 {
                 })
                 .filter(|(s, _)| *s > 0.8)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            eprintln!("error: unknown diagnostic code `{code}`");
+            eprintln!("error: unknown diagnostic code or rule `{code}`");
             match near {
                 Some((_, n)) => eprintln!("  help: did you mean `{n}`?"),
-                None => eprintln!("  help: `factcheck explain all` lists every code"),
+                None => eprintln!(
+                    "  help: `factcheck explain all` lists every code, `factcheck explain rules` every linking rule"
+                ),
             }
             EXIT_USAGE
         }
@@ -506,14 +567,21 @@ fn check(args: &cli::CheckArgs) -> u8 {
         }
     };
     let checker: &Checker = match Checker::new(kb) {
-        Ok(c) => until_exit(c),
+        Ok(mut c) => {
+            // The ids were checked when the config was read.
+            let _ = c.disable(&cfg.rules.disable);
+            until_exit(c)
+        }
         Err(p) => {
             report_problems(&[*p], err_color);
             return EXIT_USAGE;
         }
     };
     no_huge_pages_from_here();
-    let opts = Options { date };
+    let opts = Options {
+        date,
+        trace: args.trace.is_some(),
+    };
     let inputs = input::expand_filtered(&args.paths, &filter);
     let progress =
         (!args.no_progress && !args.quiet && render::stderr_is_tty() && inputs.len() > 20)
@@ -529,6 +597,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
         write_baseline: args.write_baseline.is_some(),
         color,
         max_file_size: args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE),
+        trace: args.trace,
     };
     // The streamed formats are written file by file, so a run holds one batch of files at a
     // time, not the corpus; SARIF and HTML are one document, gathered from each file's part.
@@ -661,6 +730,8 @@ struct Job<'a> {
     write_baseline: bool,
     color: bool,
     max_file_size: u64,
+    /// `--trace[=LINE]` (0: every line).
+    trace: Option<usize>,
 }
 
 /// One file's share of the output, made on a worker thread.
@@ -722,9 +793,16 @@ impl Job<'_> {
                 .collect();
             rep.suppress(|_, f| hidden.contains(&(f.span.start, f.span.end)));
         }
+        let trace_line = self.trace.filter(|l| *l > 0);
         let text = match self.cfg.format {
+            Format::Human if self.trace.is_some() => {
+                render::findings::human(self.kb, &path, &rep, self.color)
+                    + &render::trace::human(self.kb, &path, &rep, trace_line)
+            }
             Format::Human => render::findings::human(self.kb, &path, &rep, self.color),
-            Format::Json => render::json::file(self.kb, &path, &rep),
+            Format::Json => {
+                render::json::file(self.kb, &path, &rep, self.trace.map(|_| trace_line))
+            }
             Format::Github => render::github::file(self.kb, &path, &rep),
             Format::Sarif | Format::Html => String::new(),
         };

@@ -424,3 +424,100 @@ fn color_flag_and_no_color() {
     let never = run(&["--kb", KB, "--color", "never", &a], None);
     assert!(!never.stdout.contains('\u{1b}'));
 }
+
+/// `--trace` on each bundled example (run from `examples/`, with the built-in KB): every
+/// claim's candidates, evidence with rule ids, decision and outcome.
+#[test]
+fn trace_of_every_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for name in ["kosovo-wrong.md", "kosovo-correct.md", "two-deals.md"] {
+        let o = factcheck(
+            &dir,
+            &["-q", "--color", "never", "--trace", name],
+            &[],
+            None,
+        );
+        assert!(o.stdout.contains("trace of"), "{}", o.stderr);
+        insta::assert_snapshot!(format!("trace-{name}"), o.stdout);
+    }
+}
+
+#[test]
+fn trace_of_one_line_and_as_json() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let o = factcheck(&dir, &["-q", "--trace=11", "kosovo-wrong.md"], &[], None);
+    let trace = &o.stdout[o.stdout.find("trace of").expect("a trace")..];
+    assert!(trace.contains("11:20 count “264”"), "{trace}");
+    assert!(!trace.contains("\n  9:"), "only line 11: {trace}");
+    let o = factcheck(
+        &dir,
+        &["--format", "json", "--trace", "kosovo-wrong.md"],
+        &[],
+        None,
+    );
+    let v: Value = serde_json::from_str(&o.stdout).expect("JSON");
+    let links = v["files"][0]["links"].as_array().expect("a links array");
+    assert_eq!(
+        links.len() as u64,
+        v["files"][0]["claims"].as_u64().unwrap()
+    );
+    let l = links
+        .iter()
+        .find(|l| l["claim"]["text"] == "264 Javelin missiles" || l["claim"]["text"] == "264")
+        .expect("the 264 claim");
+    assert_eq!(l["decision"]["kind"], "linked");
+    assert_eq!(l["decision"]["record"], "kosovo-javelin-2024");
+    assert_eq!(l["outcome"], "count-mismatch");
+    assert!(
+        l["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["rule"] == "figure::of-phrase" && e["effect"] == "for")
+    );
+    // Without --trace the JSON has no links.
+    let o = factcheck(&dir, &["--format", "json", "kosovo-wrong.md"], &[], None);
+    assert!(!o.stdout.contains("\"links\""));
+}
+
+#[test]
+fn a_rule_switched_off_in_the_config_changes_the_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Kosovo's Javelin deal follows a separate order of 30 Javelin missiles.\n";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let o = factcheck(dir.path(), &["--format", "json", "a.md"], &[], None);
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    std::fs::write(
+        dir.path().join("factcheck.toml"),
+        "[rules]\ndisable = [\"link::other-event-cue\"]\n",
+    )
+    .unwrap();
+    let o = factcheck(dir.path(), &["--format", "json", "a.md"], &[], None);
+    assert_eq!(findings(&o.stdout), pairs(&[("count-mismatch", "30")]));
+    std::fs::write(
+        dir.path().join("factcheck.toml"),
+        "[rules]\ndisable = [\"link::other-event-cues\"]\n",
+    )
+    .unwrap();
+    let o = factcheck(dir.path(), &["a.md"], &[], None);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("unknown linking rule"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("did you mean `link::other-event-cue`?"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn explain_documents_rules() {
+    let o = run(&["explain", "rules"], None);
+    assert_eq!(o.code, 0);
+    for id in factcheck::link::rules::IDS {
+        assert!(o.stdout.contains(id), "{id} missing from `explain rules`");
+    }
+    let o = run(&["explain", "link::other-date"], None);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.contains("scope: clause"), "{}", o.stdout);
+    assert!(o.stdout.contains("In 2015, Kosovo"), "{}", o.stdout);
+}

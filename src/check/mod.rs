@@ -6,7 +6,7 @@
 //! sentence wins. A claim links to the figures whose `of` phrase it counts. When the link stays
 //! unclear the claim is `ambiguous`, never a mismatch: a false alarm is the worst bug we have.
 
-mod compare;
+pub mod compare;
 
 use crate::codes::{self, Severity};
 use crate::date::{Date, DateValue};
@@ -14,13 +14,14 @@ use crate::entity::{AliasIndex, Hit, Mention};
 use crate::extract::approval::Lexicon;
 use crate::extract::{self, Claim, ClaimKind, ClaimValue, Context, Qualifier, Unit};
 use crate::kb::{FigureValue, Kb, Problem, Record, Status};
+use crate::link::rules::{self as rule, RULES};
+use crate::link::{Candidate, ClaimTrace, Decision, Effect, Evidence};
 use crate::span::Span;
 use crate::state::{self, Agreement, State};
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
 pub use compare::{Verdict, figure_verdict};
 use foldhash::{HashMap, HashMapExt, HashSet};
-use std::sync::LazyLock;
 
 /// A finding: what the article says, what the KB says, where.
 #[derive(Debug, Clone)]
@@ -73,6 +74,8 @@ pub struct Report {
     pub stats: Stats,
     /// The date the article was judged at.
     pub date: Option<Date>,
+    /// Each claim's link, with its evidence (filled only with [`Options::trace`]).
+    pub traces: Vec<ClaimTrace>,
     /// Fingerprints by (start, end, code), worked out for all findings at once on first use.
     fingerprints: std::sync::OnceLock<HashMap<(usize, usize, &'static str), String>>,
 }
@@ -144,6 +147,26 @@ impl Report {
         out
     }
 
+    /// How claim `ci` ended: the codes of the findings on it (without `factcheck::`, joined
+    /// by `+`),
+    /// `agrees` when it was tied to the KB and raised nothing, else `silent`.
+    pub fn outcome(&self, ci: usize) -> String {
+        let codes: Vec<&str> = self
+            .findings
+            .iter()
+            .chain(&self.suppressed)
+            .filter(|f| f.claim == Some(ci))
+            .map(|f| f.code.trim_start_matches("factcheck::"))
+            .collect();
+        if !codes.is_empty() {
+            return codes.join("+");
+        }
+        match self.traces.get(ci).map(|t| &t.decision) {
+            Some(Decision::Linked { .. }) => "agrees".into(),
+            _ => "silent".into(),
+        }
+    }
+
     /// Moves the findings `hide` picks to `suppressed`, and recounts.
     pub fn suppress(&mut self, hide: impl Fn(&Report, &Finding) -> bool) {
         let all = std::mem::take(&mut self.findings);
@@ -188,6 +211,8 @@ impl Report {
 pub struct Options {
     /// `--date`: overrides front matter and datelines.
     pub date: Option<Date>,
+    /// Record every claim's evidence and decision in [`Report::traces`] (`--trace`).
+    pub trace: bool,
 }
 
 /// A KB made ready for checking: the automaton and lexicon are built once.
@@ -203,8 +228,23 @@ pub struct Checker<'k> {
     /// Entities that appear in some record's `about` (buyers, systems), for the
     /// "another event" rule.
     in_about: Vec<bool>,
+    /// Per entity, the kinds of figure (count, amount, percent, and statuses) some record it
+    /// is part of has: a party to another deal only for claims of those kinds (the United States of a
+    /// spending share is no rival buyer of missiles).
+    party_kinds: Vec<[bool; 4]>,
     /// Each record's `about` entities by index (`None`: not a KB entity).
     about: Vec<Vec<Option<usize>>>,
+    /// Rules switched off, by their place in [`rule::IDS`].
+    disabled: Vec<bool>,
+    /// The cue words of `link::other-event-cue` and `link::aggregate-cue`.
+    other_event_cues: AhoCorasick,
+    aggregate_cues: AhoCorasick,
+    /// `figure::deal-noun`'s nouns, `figure::prices-the-deal`'s words and exceptions,
+    /// `link::definite-reference`'s determiners.
+    deal_nouns: Vec<String>,
+    pricing: Vec<String>,
+    pricing_except: Vec<String>,
+    determiners: Vec<String>,
 }
 
 /// The article's own date: Markdown front matter, else a dateline at the top.
@@ -254,6 +294,7 @@ impl<'k> Checker<'k> {
         let index = AliasIndex::new(kb);
         let mut records_of = vec![Vec::new(); kb.entities.len()];
         let mut in_about = vec![false; kb.entities.len()];
+        let mut party_kinds = vec![[false; 4]; kb.entities.len()];
         let pos: HashMap<&str, usize> = kb
             .entities
             .iter()
@@ -268,6 +309,15 @@ impl<'k> Checker<'k> {
                 if let Some(e) = e {
                     records_of[e].push(ri);
                     in_about[e] = true;
+                    for f in &r.figures {
+                        match f.value {
+                            FigureValue::Count(_) => party_kinds[e][0] = true,
+                            FigureValue::Amount(..) => party_kinds[e][1] = true,
+                            FigureValue::Percent(_) => party_kinds[e][2] = true,
+                            _ => {}
+                        }
+                    }
+                    party_kinds[e][3] |= !r.statuses.is_empty();
                 }
                 ix.push(e);
             }
@@ -280,14 +330,44 @@ impl<'k> Checker<'k> {
             }
         }
         let records_of = keyed;
+        let cues = |id: &str| cue_automaton(RULES.cues(id));
         Ok(Checker {
             kb,
             index,
             lexicon,
             records_of,
             in_about,
+            party_kinds,
             about,
+            disabled: vec![false; rule::IDS.len()],
+            other_event_cues: cues(rule::OTHER_EVENT_CUE),
+            aggregate_cues: cues(rule::AGGREGATE_CUE),
+            deal_nouns: RULES.cues(rule::DEAL_NOUN).to_vec(),
+            pricing: RULES.cues(rule::PRICES_THE_DEAL).to_vec(),
+            pricing_except: RULES.except(rule::PRICES_THE_DEAL).to_vec(),
+            determiners: RULES.cues(rule::DEFINITE_REFERENCE).to_vec(),
         })
+    }
+
+    /// Switches the rules `ids` off (`[rules] disable` in factcheck.toml). Unknown ids are
+    /// returned, each with the nearest real id, and nothing is switched off.
+    #[allow(clippy::type_complexity)]
+    pub fn disable(&mut self, ids: &[String]) -> Result<(), Vec<(String, Option<&'static str>)>> {
+        let bad = rule::unknown(ids.iter().map(String::as_str));
+        if !bad.is_empty() {
+            return Err(bad);
+        }
+        for id in ids {
+            if let Some(i) = rule::index(id) {
+                self.disabled[i] = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether rule `id` is on.
+    pub fn on(&self, id: &str) -> bool {
+        rule::index(id).is_none_or(|i| !self.disabled[i])
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -297,7 +377,7 @@ impl<'k> Checker<'k> {
     /// Checks one article.
     pub fn check(&self, text: String, opts: &Options) -> Report {
         let doc = Document::new(text);
-        let dl = if doc.front_matter_date.is_none() {
+        let dl = if doc.front_matter_date.is_none() && self.on(rule::DATELINE) {
             dateline(&doc)
         } else {
             None
@@ -316,12 +396,20 @@ impl<'k> Checker<'k> {
             phrases,
             date,
             dateline: dl.map(|(_, s)| s),
+            dated_by_dateline: opts.date.is_none()
+                && doc.front_matter_date.is_none()
+                && dl.is_some(),
             mention_sentences: HashMap::new(),
             scope_cache: Default::default(),
-            words_cache: Default::default(),
+            traces: std::cell::RefCell::new(if opts.trace {
+                vec![ClaimTrace::default(); claims.len()]
+            } else {
+                Vec::new()
+            }),
             findings: Vec::new(),
             links: vec![None; claims.len()],
             checked: vec![false; claims.len()],
+            elsewhere: vec![false; claims.len()],
             stats: Stats {
                 claims: claims.len(),
                 ..Stats::default()
@@ -332,8 +420,10 @@ impl<'k> Checker<'k> {
             mut findings,
             mut stats,
             checked,
+            traces,
             ..
         } = run;
+        let traces = traces.into_inner();
         // A checked claim agrees unless an error or warning is raised on it.
         let flagged: HashSet<usize> = findings
             .iter()
@@ -354,6 +444,7 @@ impl<'k> Checker<'k> {
             suppressed: Vec::new(),
             stats,
             date,
+            traces,
             fingerprints: Default::default(),
         };
         let directives = crate::suppress::directives(&report.doc);
@@ -384,20 +475,100 @@ struct Run<'a, 'k> {
     links: Vec<Option<Link>>,
     /// The dateline's date, which dates the article and no event in it.
     dateline: Option<Span>,
+    /// The article's date is the dateline's.
+    dated_by_dateline: bool,
     /// Sentences each entity is mentioned in, ascending.
     mention_sentences: HashMap<usize, Vec<usize>>,
     /// Records in scope per sentence, filled as claims ask.
     scope_cache: std::cell::RefCell<Vec<Option<std::rc::Rc<[Scope]>>>>,
-    /// Each sentence's words for [`Run::sentence_has`], filled as claims ask.
-    words_cache: std::cell::RefCell<Vec<Option<String>>>,
     /// Claims tied to a KB figure or status.
     checked: Vec<bool>,
+    /// Claims placed in another event than their record's (another date, cue, party, model).
+    elsewhere: Vec<bool>,
     stats: Stats,
+    /// Each claim's evidence and decision, when tracing (else empty).
+    traces: std::cell::RefCell<Vec<ClaimTrace>>,
 }
 
 impl<'k> Run<'_, 'k> {
     fn kb(&self) -> &'k Kb {
         self.ck.kb
+    }
+
+    fn on(&self, id: &str) -> bool {
+        self.ck.on(id)
+    }
+
+    /// Records that rule `rule` fired on claim `ci` (when tracing). `note` is only called
+    /// then.
+    fn ev(
+        &self,
+        ci: usize,
+        rule: &'static str,
+        effect: Effect,
+        span: Option<Span>,
+        record: Option<usize>,
+        note: impl FnOnce() -> String,
+    ) {
+        let mut t = self.traces.borrow_mut();
+        if let Some(t) = t.get_mut(ci) {
+            let e = Evidence {
+                rule,
+                effect,
+                span,
+                record,
+                note: note(),
+            };
+            if !t.evidence.contains(&e) {
+                t.evidence.push(e);
+            }
+        }
+    }
+
+    /// Records claim `ci`'s decision (when tracing).
+    fn decide(&self, ci: usize, d: Decision) {
+        if let Some(t) = self.traces.borrow_mut().get_mut(ci) {
+            t.decision = d;
+        }
+    }
+
+    /// Records the candidates of claim `ci` (when tracing).
+    fn candidates(&self, ci: usize, scopes: &[Scope], figures: impl Fn(usize) -> Vec<usize>) {
+        if !self.tracing() {
+            return;
+        }
+        let list: Vec<Candidate> = scopes
+            .iter()
+            .map(|s| Candidate {
+                record: s.record,
+                distance: s.distance,
+                figures: figures(s.record),
+            })
+            .collect();
+        if let Some(t) = self.traces.borrow_mut().get_mut(ci) {
+            t.candidates = list;
+        }
+    }
+
+    fn tracing(&self) -> bool {
+        !self.traces.borrow().is_empty()
+    }
+
+    /// Like [`Run::ev`], for a claim given by reference (one of [`Run::claims`]).
+    fn ev_c(
+        &self,
+        claim: &Claim,
+        rule: &'static str,
+        effect: Effect,
+        span: Option<Span>,
+        record: Option<usize>,
+        note: impl FnOnce() -> String,
+    ) {
+        if self.tracing()
+            && let Some(ci) = self.claims.iter().position(|c| std::ptr::eq(c, claim))
+        {
+            self.ev(ci, rule, effect, span, record, note);
+        }
     }
 
     /// The claims of sentence `s` (claims are sorted by start).
@@ -449,6 +620,27 @@ impl<'k> Run<'_, 'k> {
         })
     }
 
+    /// Whether a phrase of figure `f` of record `r` ends the counted noun phrase `np`: its
+    /// head ("Javelin missiles" in "246 Javelin missiles"), not a modifier ("Javelin" in "30
+    /// Javelin simulators").
+    fn heads(&self, np: Span, r: usize, f: usize) -> bool {
+        let end = np.start
+            + self
+                .doc
+                .slice(np)
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        self.hits_in(np).any(|h| {
+            h.span.end == end
+                && self
+                    .ck
+                    .index
+                    .figures(h.pattern)
+                    .binary_search(&(r, f))
+                    .is_ok()
+        })
+    }
+
     /// (figure, span) of every phrase of record `r` used inside `within`.
     fn record_phrases(&self, within: Span, r: usize) -> Vec<(usize, Span)> {
         self.hits_in(within)
@@ -472,6 +664,18 @@ impl<'k> Run<'_, 'k> {
         }
         for ci in 0..self.claims.len() {
             let c = &self.claims[ci];
+            if self.tracing() && self.in_dateline(c.span) && matches!(c.value, ClaimValue::Date(_))
+            {
+                self.ev(ci, rule::DATELINE, Effect::For, Some(c.span), None, || {
+                    "the dateline's date is the article's date; it dates no event".into()
+                });
+                self.decide(
+                    ci,
+                    Decision::NotLinked {
+                        rule: rule::DATELINE,
+                    },
+                );
+            }
             match &c.value {
                 ClaimValue::Quantity(_) => self.quantity(ci),
                 ClaimValue::Status { .. } => self.status(ci),
@@ -496,16 +700,36 @@ impl<'k> Run<'_, 'k> {
                     .map(|l| (self.claims[ci].sentence, l.record, l.figure))
             })
             .collect();
+        if !self.on(rule::AGREEING_SIBLING) {
+            return;
+        }
         let claims = self.claims;
+        let mut dropped = Vec::new();
         self.findings.retain(|f| {
             let Some(ci) = f.claim else { return true };
             let mismatch =
                 f.severity == Severity::Error && f.status.is_none() && !f.figures.is_empty();
-            !(mismatch
+            let drop = mismatch
                 && f.figures.iter().any(|&fig| {
                     agreeing.contains(&(claims[ci].sentence, f.record.unwrap_or(usize::MAX), fig))
-                }))
+                });
+            if drop {
+                dropped.push(ci);
+            }
+            !drop
         });
+        for ci in dropped {
+            self.ev(ci, rule::AGREEING_SIBLING, Effect::Against, None, None, || {
+                "the sentence gives this figure's KB value elsewhere: this one counts a part or another thing".into()
+            });
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::AGREEING_SIBLING,
+                },
+            );
+            self.links[ci] = None;
+        }
     }
 
     /// Records in scope at a claim's sentence, nearest first (worked out once a sentence).
@@ -526,6 +750,9 @@ impl<'k> Run<'_, 'k> {
     }
 
     fn scopes_at(&self, s: usize) -> Vec<Scope> {
+        if !self.on(rule::ABOUT_ENTITIES) {
+            return Vec::new();
+        }
         // entity → its latest mention's sentence at or before s, sorted by entity
         let mut latest: Vec<(usize, usize)> = self
             .mention_sentences
@@ -549,7 +776,7 @@ impl<'k> Run<'_, 'k> {
         candidates.sort_unstable();
         candidates.dedup();
         let mut out = Vec::with_capacity(candidates.len());
-        for r in candidates {
+        for r in candidates.iter().copied() {
             let about = &self.ck.about[r];
             let mut oldest = s;
             let mut ok = !about.is_empty();
@@ -568,7 +795,71 @@ impl<'k> Run<'_, 'k> {
             }
         }
         out.sort_by_key(|sc| (sc.distance, sc.record));
+        if let Some(d) = self.date
+            && self.on(rule::RECORD_AFTER_ARTICLE)
+        {
+            out.retain(|sc| self.kb().records[sc.record].date.is_none_or(|rd| rd <= d));
+        }
         out
+    }
+
+    /// Records whose entities are all named by the claim's sentence but which are dated
+    /// after the article (for the trace).
+    fn later_records(&self, claim: &Claim) -> Vec<usize> {
+        let Some(d) = self.date.filter(|_| self.on(rule::RECORD_AFTER_ARTICLE)) else {
+            return vec![];
+        };
+        let s = claim.sentence;
+        let named = |e: &Option<usize>| {
+            e.is_some_and(|e| {
+                self.mention_sentences
+                    .get(&e)
+                    .is_some_and(|v| v.first().is_some_and(|&x| x <= s))
+            })
+        };
+        (0..self.kb().records.len())
+            .filter(|&r| {
+                self.kb().records[r].date.is_some_and(|rd| rd > d)
+                    && !self.ck.about[r].is_empty()
+                    && self.ck.about[r].iter().all(named)
+            })
+            .collect()
+    }
+
+    /// Traces the records left out for being dated after the article; when nothing else is
+    /// in scope, that is the decision.
+    fn trace_later(&self, ci: usize, left: bool) {
+        if !self.tracing() {
+            return;
+        }
+        let later = self.later_records(&self.claims[ci]);
+        for &r in &later {
+            self.ev(
+                ci,
+                rule::RECORD_AFTER_ARTICLE,
+                Effect::Against,
+                None,
+                Some(r),
+                || {
+                    format!(
+                        "record `{}` is dated {}, after the article",
+                        self.kb().records[r].id,
+                        self.kb().records[r]
+                            .date
+                            .map(|d| d.to_string())
+                            .unwrap_or_default()
+                    )
+                },
+            );
+        }
+        if !later.is_empty() && !left {
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::RECORD_AFTER_ARTICLE,
+                },
+            );
+        }
     }
 
     fn entity_index(&self, id: &str) -> Option<usize> {
@@ -581,9 +872,25 @@ impl<'k> Run<'_, 'k> {
         let Some(best) = scopes.first().map(|s| s.distance) else {
             return Ok(None);
         };
-        scopes.retain(|s| s.distance == best);
+        if self.on(rule::NEAREST_RECORD) {
+            let before = scopes.len();
+            scopes.retain(|s| s.distance == best);
+            if scopes.len() < before {
+                self.ev_c(
+                    claim,
+                    rule::NEAREST_RECORD,
+                    Effect::For,
+                    None,
+                    Some(scopes[0].record),
+                    || format!("named {best} sentence(s) back, nearer than the other candidates"),
+                );
+            }
+        }
         if scopes.len() == 1 {
             return Ok(scopes.pop());
+        }
+        if !self.on(rule::TIE_BREAK) {
+            return Err(scopes);
         }
         // Tie: the record whose own entities are mentioned closest to the claim.
         let shared: Vec<&String> = {
@@ -627,13 +934,22 @@ impl<'k> Run<'_, 'k> {
         if uses(scopes[0].record) > uses(scopes[1].record)
             || scopes[0].nearness < scopes[1].nearness
         {
+            let (u, n) = (uses(scopes[0].record), scopes[0].nearness);
+            self.ev_c(claim, rule::TIE_BREAK, Effect::For, None, Some(scopes[0].record), || {
+                if u > uses(scopes[1].record) {
+                    format!("the sentence uses {u} of its figure phrases, more than any other candidate's")
+                } else {
+                    format!("its own entity is named {n} bytes from the claim, nearer than the others'")
+                }
+            });
             Ok(Some(scopes[0]))
         } else {
             Err(scopes)
         }
     }
 
-    /// Figures of record `r` that a quantity claim can be about.
+    /// Figures of record `r` that a quantity claim can be about, each way of tying it
+    /// recorded as evidence.
     fn figures_for(&self, claim: &Claim, r: usize) -> Vec<usize> {
         let rec = &self.kb().records[r];
         let Some(q) = claim.quantity() else {
@@ -641,7 +957,13 @@ impl<'k> Run<'_, 'k> {
         };
         let sentence = self.doc.sentences[claim.sentence].span;
         let hits = |f: usize, within: Span| self.has_phrase(within, r, f);
-        let of_hits = |f: usize| claim.of.as_ref().is_some_and(|(_, sp)| hits(f, *sp));
+        let of_hits = |f: usize| {
+            self.on(rule::OF_PHRASE)
+                && claim
+                    .of
+                    .as_ref()
+                    .is_some_and(|(_, sp)| self.heads(*sp, r, f))
+        };
         let kind = |pred: fn(&FigureValue) -> bool| -> Vec<usize> {
             rec.figures
                 .iter()
@@ -650,38 +972,126 @@ impl<'k> Run<'_, 'k> {
                 .map(|(i, _)| i)
                 .collect()
         };
+        let of_span = claim.of.as_ref().map(|(_, sp)| *sp);
+        let of_ev = |figs: &[usize]| {
+            if !figs.is_empty() {
+                self.ev_c(
+                    claim,
+                    rule::OF_PHRASE,
+                    Effect::For,
+                    of_span,
+                    Some(r),
+                    || {
+                        format!(
+                            "counts “{}”, a phrase of figure {}",
+                            claim.of.as_ref().map_or("", |o| o.0.as_str()),
+                            fig_ids(rec, figs)
+                        )
+                    },
+                );
+            }
+        };
         match q.unit {
             Unit::Count => {
                 let counts = kind(|v| matches!(v, FigureValue::Count(_)));
                 let direct: Vec<usize> = counts.iter().copied().filter(|&f| of_hits(f)).collect();
+                of_ev(&direct);
                 // "sixty-four F-35s": the record's own system counted, and one count to be.
-                if direct.is_empty() && counts.len() == 1 && self.names_own_thing(claim, r) {
+                if direct.is_empty()
+                    && counts.len() == 1
+                    && self.on(rule::OWN_THING)
+                    && self.names_own_thing(claim, r)
+                {
+                    self.ev_c(
+                        claim,
+                        rule::OWN_THING,
+                        Effect::For,
+                        of_span,
+                        Some(r),
+                        || {
+                            format!(
+                                "counts the record's own system; its one count is figure {}",
+                                fig_ids(rec, &counts)
+                            )
+                        },
+                    );
                     counts
                 } else {
                     direct
                 }
             }
-            Unit::Percent => kind(|v| matches!(v, FigureValue::Percent(_)))
-                .into_iter()
-                .filter(|&f| hits(f, sentence))
-                .collect(),
+            Unit::Percent => {
+                let figs: Vec<usize> = if self.on(rule::PHRASE_IN_SENTENCE) {
+                    kind(|v| matches!(v, FigureValue::Percent(_)))
+                        .into_iter()
+                        .filter(|&f| hits(f, sentence))
+                        .collect()
+                } else {
+                    vec![]
+                };
+                if !figs.is_empty() {
+                    self.ev_c(
+                        claim,
+                        rule::PHRASE_IN_SENTENCE,
+                        Effect::For,
+                        None,
+                        Some(r),
+                        || {
+                            format!(
+                                "the sentence uses a phrase of figure {}",
+                                fig_ids(rec, &figs)
+                            )
+                        },
+                    );
+                }
+                figs
+            }
             Unit::Money(_) => {
                 let amounts = kind(|v| matches!(v, FigureValue::Amount(..)));
                 let direct: Vec<usize> = amounts.iter().copied().filter(|&f| of_hits(f)).collect();
                 if !direct.is_empty() {
+                    of_ev(&direct);
                     return direct;
                 }
                 // Tied by a generic deal noun, a figure phrase elsewhere in the sentence, or
                 // "for $75 million": the amount may be any of the record's amounts, so it
                 // agrees when it matches one of them.
-                let generic = claim
-                    .of
-                    .as_ref()
-                    .is_some_and(|(o, _)| DEAL_NOUNS.contains(&o.to_lowercase().as_str()));
-                let in_sentence = amounts.iter().any(|&f| hits(f, sentence));
-                let priced = claim.of.is_none() && self.prices_the_deal(claim);
+                let generic = self.on(rule::DEAL_NOUN)
+                    && claim.of.as_ref().is_some_and(|(o, _)| {
+                        let o = o.to_lowercase();
+                        self.ck.deal_nouns.contains(&o)
+                    });
+                let in_sentence =
+                    self.on(rule::PHRASE_IN_SENTENCE) && amounts.iter().any(|&f| hits(f, sentence));
+                let priced = self.on(rule::PRICES_THE_DEAL)
+                    && claim.of.is_none()
+                    && self.prices_the_deal(claim);
                 // "a $2.37 billion Harpoon coastal defense sale"
-                let own_thing = self.names_own_thing(claim, r);
+                let own_thing = self.on(rule::OWN_THING) && self.names_own_thing(claim, r);
+                if amounts.is_empty() {
+                    return amounts;
+                }
+                let why = [
+                    (generic, rule::DEAL_NOUN, "prices a deal noun"),
+                    (
+                        in_sentence,
+                        rule::PHRASE_IN_SENTENCE,
+                        "its sentence uses an amount figure's phrase",
+                    ),
+                    (
+                        priced,
+                        rule::PRICES_THE_DEAL,
+                        "follows a pricing word: it prices the sentence's subject",
+                    ),
+                    (own_thing, rule::OWN_THING, "prices the record's own system"),
+                ];
+                for (fired, id, note) in why {
+                    if fired {
+                        self.ev_c(claim, id, Effect::For, of_span, Some(r), || {
+                            format!("{note}: any of figure {}", fig_ids(rec, &amounts))
+                        });
+                    }
+                }
                 if generic || in_sentence || priced || own_thing {
                     amounts
                 } else {
@@ -753,8 +1163,22 @@ impl<'k> Run<'_, 'k> {
         let phrases = self.record_phrases(sentence, r);
         let other_figure = phrases
             .iter()
-            .any(|(f, sp)| !figs.contains(f) && !claim_words.overlaps(*sp));
-        if other_figure {
+            .find(|(f, sp)| !figs.contains(f) && !claim_words.overlaps(*sp));
+        if let Some((f, sp)) = other_figure.filter(|_| self.on(rule::OTHER_FIGURE_IN_SENTENCE)) {
+            self.ev_c(
+                claim,
+                rule::OTHER_FIGURE_IN_SENTENCE,
+                Effect::For,
+                Some(*sp),
+                Some(r),
+                || {
+                    format!(
+                        "“{}” is figure `{}` of the same record",
+                        self.doc.slice(*sp),
+                        self.kb().records[r].figures[*f].id
+                    )
+                },
+            );
             return true;
         }
         let own: Vec<usize> = self.kb().records[r]
@@ -773,12 +1197,48 @@ impl<'k> Run<'_, 'k> {
         let refers_back = phrases.iter().any(|(f, _)| figs.contains(f));
         let upto = self.mentions_in(Span::new(para_start.min(sentence.end), sentence.end));
         let all_in_paragraph = own.iter().all(|e| upto.iter().any(|m| m.entity == *e));
-        if (named_here || refers_back) && all_in_paragraph {
+        if (named_here || refers_back) && all_in_paragraph && self.on(rule::NAMED_IN_PARAGRAPH) {
+            self.ev_c(claim, rule::NAMED_IN_PARAGRAPH, Effect::For, None, Some(r), || {
+                "the sentence names the deal (or uses its figure's phrase) and its paragraph names all its entities".into()
+            });
             return true;
         }
         // "The package includes 46 missiles", "the 35 deploying soldiers": a definite
         // reference back to the deal in scope, in a sentence that brings in no other name.
-        refers_back && self.definite_reference(claim, r) && !self.unknown_name(claim, r)
+        if !(refers_back && self.on(rule::DEFINITE_REFERENCE) && self.definite_reference(claim, r))
+        {
+            self.ev_c(claim, rule::WEAK_TIE, Effect::Against, None, Some(r), || {
+                "nothing in the sentence ties it to the deal: no other figure of it, its names not in the paragraph, no definite reference".into()
+            });
+            return !self.on(rule::WEAK_TIE);
+        }
+        self.ev_c(
+            claim,
+            rule::DEFINITE_REFERENCE,
+            Effect::For,
+            None,
+            Some(r),
+            || "“the/this/its …” refers back to the deal".into(),
+        );
+        if self.on(rule::UNKNOWN_NAME)
+            && let Some(name) = self.unknown_name(claim, r)
+        {
+            self.ev_c(
+                claim,
+                rule::UNKNOWN_NAME,
+                Effect::Against,
+                Some(name),
+                Some(r),
+                || {
+                    format!(
+                        "“{}” is a name the KB does not know: the reference may be to it",
+                        self.doc.slice(name)
+                    )
+                },
+            );
+            return false;
+        }
+        true
     }
 
     /// Whether the sentence refers back with "the"/"this"/"its" to the claim itself, a deal
@@ -788,7 +1248,8 @@ impl<'k> Run<'_, 'k> {
         let (first, last) = self.doc.sentences[claim.sentence].tokens;
         let det = |k: usize| {
             let w = toks[k].span.slice(&self.doc.text);
-            ["the", "this", "that", "its", "these", "those"]
+            self.ck
+                .determiners
                 .iter()
                 .any(|d| w.eq_ignore_ascii_case(d))
         };
@@ -804,13 +1265,14 @@ impl<'k> Run<'_, 'k> {
                 .any(|(_, sp)| preceded(sp.start))
             || (first..last).any(|k| {
                 let w = toks[k].span.slice(&self.doc.text);
-                DEAL_NOUNS.iter().any(|d| w.eq_ignore_ascii_case(d)) && preceded(toks[k].span.start)
+                self.ck.deal_nouns.iter().any(|d| w.eq_ignore_ascii_case(d))
+                    && preceded(toks[k].span.start)
             })
     }
 
     /// Whether the sentence brings in a capitalised name the KB does not know (another
     /// aircraft, another force: "the Panavia Tornado"), other than its first word.
-    fn unknown_name(&self, claim: &Claim, r: usize) -> bool {
+    fn unknown_name(&self, claim: &Claim, r: usize) -> Option<Span> {
         let known: Vec<String> = self.kb().records[r]
             .figures
             .iter()
@@ -819,10 +1281,12 @@ impl<'k> Run<'_, 'k> {
             .map(str::to_lowercase)
             .collect();
         let (first, last) = self.doc.sentences[claim.sentence].tokens;
-        (first + 1..last).any(|k| {
-            let t = &self.doc.tokens[k];
-            let w = t.span.slice(&self.doc.text);
-            w.chars().next().is_some_and(char::is_uppercase)
+        (first + 1..last)
+            .map(|k| (k, self.doc.tokens[k].span))
+            .find(|&(k, _)| {
+                let t = &self.doc.tokens[k];
+                let w = t.span.slice(&self.doc.text);
+                w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
                 && !self
                     .sentence_mentions(claim)
@@ -836,7 +1300,8 @@ impl<'k> Run<'_, 'k> {
                 && !self.doc.tokens.get(k + 1).is_some_and(|n| {
                     n.span.start == t.span.end && n.span.slice(&self.doc.text) == "$"
                 })
-        })
+            })
+            .map(|(_, sp)| sp)
     }
 
     /// Whether the sentence uses record `r`'s figure phrases more than any competitor's
@@ -907,19 +1372,6 @@ impl<'k> Run<'_, 'k> {
         self.dateline.is_some_and(|d| d.contains(s))
     }
 
-    /// Whether the claim's sentence contains one of a list's words (whole words, any case):
-    /// `words` is the list's [`cue_automaton`].
-    fn sentence_has(&self, claim: &Claim, words: &AhoCorasick) -> bool {
-        let s = claim.sentence;
-        let mut cache = self.words_cache.borrow_mut();
-        if cache.len() <= s {
-            cache.resize(s + 1, None);
-        }
-        let joined = cache[s]
-            .get_or_insert_with(|| joined_words(self.doc.slice(self.doc.sentences[s].span)));
-        words.is_match(joined.as_str())
-    }
-
     /// Whether any of record `r`'s own entities is mentioned in the claim's sentence.
     fn named_in_sentence(&self, claim: &Claim, r: usize, competitors: &[Scope]) -> bool {
         let recs = &self.kb().records;
@@ -937,10 +1389,115 @@ impl<'k> Run<'_, 'k> {
         own.iter().any(|&e| self.named_here(claim, e))
     }
 
-    /// Words that make a figure a total over several deals.
-    fn aggregate(&self, claim: &Claim) -> bool {
-        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_automaton(AGGREGATE_CUES));
-        self.sentence_has(claim, &CUES)
+    /// Words attached to the claim that make it a total over several deals (`None`: none).
+    fn aggregate(&self, claim: &Claim) -> Option<Span> {
+        if !self.on(rule::AGGREGATE_CUE) {
+            return None;
+        }
+        let at = self.clause_of(claim);
+        if !self
+            .ck
+            .aggregate_cues
+            .is_match(joined_words(self.doc.slice(at)).as_str())
+        {
+            return None;
+        }
+        self.ev_c(
+            claim,
+            rule::AGGREGATE_CUE,
+            Effect::Against,
+            Some(at),
+            None,
+            || format!("“{}” makes it a total over deals", self.doc.slice(at)),
+        );
+        Some(at)
+    }
+
+    /// The claim's clause: its sentence cut at the nearest comma, semicolon, colon, dash,
+    /// bracket or quotation mark on each side.
+    fn clause_of(&self, claim: &Claim) -> Span {
+        let sent = self.doc.sentences[claim.sentence].span;
+        let text = &self.doc.text;
+        let stops = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+        let before = text.get(sent.start..claim.span.start).unwrap_or("");
+        let lo = before.rfind(stops).map_or(sent.start, |i| {
+            sent.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let np_end = claim
+            .of
+            .as_ref()
+            .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end))
+            .min(sent.end);
+        let after = text.get(np_end..sent.end).unwrap_or("");
+        let hi = after.find(stops).map_or(sent.end, |i| np_end + i);
+        // A fronted opener ("In all, …", "In 2015, …") belongs to the clause after its comma.
+        let opener = text.get(sent.start..lo).unwrap_or("");
+        let lo = match opener.trim_end().strip_suffix(',') {
+            Some(o) if o.split_whitespace().count() <= 3 && !o.contains([',', ';']) => sent.start,
+            _ => lo,
+        };
+        Span::new(lo, hi.max(lo))
+    }
+
+    /// A cue of `words` attached to the claim: in its counted noun, up to four words before
+    /// its number in its clause, or just after its noun phrase in a prepositional phrase of
+    /// up to four words with no "and", "or", "with" or "including" before the cue ("30
+    /// missiles from a separate order", not "30 missiles and other equipment").
+    fn attached_cue(&self, claim: &Claim, words: &AhoCorasick) -> Option<Span> {
+        let doc = self.doc;
+        let toks = &doc.tokens;
+        let (first, last) = doc.sentences[claim.sentence].tokens;
+        let np_end = claim
+            .of
+            .as_ref()
+            .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end));
+        let start_tok = toks.partition_point(|t| t.span.start < claim.span.start);
+        let end_tok = toks.partition_point(|t| t.span.start < np_end);
+        let is_boundary = |k: usize| {
+            let w = toks[k].span.slice(&doc.text);
+            matches!(
+                w,
+                "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
+            ) || (w == "-" && toks[k].gap)
+        };
+        // Before: back to the clause's start, at most four words.
+        let mut lo = start_tok;
+        let mut words_back = 0;
+        while lo > first && words_back < 4 && !is_boundary(lo - 1) {
+            lo -= 1;
+            words_back += 1;
+        }
+        // After: a short prepositional phrase.
+        let mut hi = end_tok;
+        let mut words_on = 0;
+        while hi < last && words_on < 5 && !is_boundary(hi) {
+            let w = toks[hi].span.slice(&doc.text).to_lowercase();
+            if matches!(
+                w.as_str(),
+                "and" | "or" | "with" | "including" | "plus" | "but" | "while" | "as"
+            ) {
+                break;
+            }
+            hi += 1;
+            words_on += 1;
+        }
+        let span_of = |a: usize, b: usize| {
+            (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+        };
+        let find = |sp: Span| {
+            let joined = joined_words(doc.slice(sp));
+            words.is_match(joined.as_str()).then_some(sp)
+        };
+        // A fronted opener of up to three words ("Separately, …", "In all, …") governs
+        // the sentence's main clause.
+        let opener = (first..last.min(first + 4))
+            .find(|&k| toks[k].span.slice(&doc.text) == ",")
+            .filter(|&k| k > first && k < start_tok)
+            .and_then(|k| span_of(first, k));
+        span_of(lo, end_tok)
+            .and_then(find)
+            .or_else(|| span_of(end_tok, hi).and_then(find))
+            .or_else(|| opener.and_then(find))
     }
 
     /// "… for $75 million.", "worth $75 million": an amount that prices the sentence's subject,
@@ -954,57 +1511,110 @@ impl<'k> Run<'_, 'k> {
                 .map(|t| t.span.slice(&self.doc.text).to_lowercase())
                 .unwrap_or_default()
         };
-        matches!(
-            before(1).as_str(),
-            "for"
-                | "worth"
-                | "costing"
-                | "totaling"
-                | "totalling"
-                | "valued"
-                | "priced"
-                | "cost"
-                | "costs"
-                | "at"
-        ) && !matches!(
-            before(2).as_str(),
-            "budget" | "year" | "years" | "month" | "salary" | "per"
-        )
+        let (b1, b2) = (before(1), before(2));
+        self.ck.pricing.contains(&b1) && !self.ck.pricing_except.contains(&b2)
     }
 
-    /// Whether the sentence places the claim in another event than record `r`'s: another
-    /// year, or another buyer/system named closer to the claim than the record's own.
-    fn another_event(&self, claim: &Claim, r: usize) -> bool {
+    /// Whether the sentence places the claim in another event than record `r`'s (the
+    /// rule that says so, with the words): another year in its clause, a cue word attached
+    /// to it, or another party named nearer.
+    fn another_event(&self, claim: &Claim, r: usize) -> Option<&'static str> {
         let rec = &self.kb().records[r];
-        let years: Vec<i32> = rec
-            .date
-            .iter()
-            .map(|d| d.year)
-            .chain(
-                rec.figures
-                    .iter()
-                    .filter_map(|f| f.date.map(|d| d.bounds().0.year)),
-            )
-            .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
-            .chain(rec.figures.iter().filter_map(|f| match &f.value {
-                FigureValue::Date(d) => Some(d.bounds().0.year),
-                _ => None,
-            }))
-            .collect();
-        let other_year = self.claims_in(claim.sentence).iter().any(|c| {
-            c.sentence == claim.sentence
-                && c.span != claim.span
-                && !self.in_dateline(c.span)
-                && self.same_clause(c.span, claim.span)
-                && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
-        });
-        if other_year {
-            return true;
+        if self.on(rule::OTHER_YEAR) {
+            let years: Vec<i32> = rec
+                .date
+                .iter()
+                .map(|d| d.year)
+                .chain(
+                    rec.figures
+                        .iter()
+                        .filter_map(|f| f.date.map(|d| d.bounds().0.year)),
+                )
+                .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
+                .chain(rec.figures.iter().filter_map(|f| match &f.value {
+                    FigureValue::Date(d) => Some(d.bounds().0.year),
+                    _ => None,
+                }))
+                .collect();
+            // Every stretch of time the record dates something in.
+            let spans: Vec<(Date, Date)> = rec
+                .date
+                .iter()
+                .map(|d| (*d, *d))
+                .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| (d, d))))
+                .chain(
+                    rec.figures
+                        .iter()
+                        .filter_map(|f| f.date.map(|d| d.bounds())),
+                )
+                .chain(rec.figures.iter().filter_map(|f| match &f.value {
+                    FigureValue::Date(d) => Some(d.bounds()),
+                    _ => None,
+                }))
+                .collect();
+            let fits = |d: &DateValue| {
+                let (lo, hi) = d.bounds();
+                spans.iter().any(|&(a, b)| a <= hi && lo <= b)
+            };
+            let is_status = matches!(claim.value, ClaimValue::Status { .. });
+            let sentence_claims = self.claims_in(claim.sentence);
+            // A date in a state's clause ("approved ... on January 12") dates that state: it
+            // is compared with the status, right or wrong, and is no other event.
+            let dates_a_state = |d: &Claim| {
+                sentence_claims.iter().any(|s| {
+                    matches!(s.value, ClaimValue::Status { .. }) && self.same_clause(s.span, d.span)
+                })
+            };
+            let other_date = sentence_claims.iter().find(|c| {
+                c.sentence == claim.sentence
+                    && c.span != claim.span
+                    && !self.in_dateline(c.span)
+                    && (is_status || !dates_a_state(c))
+                    // A state's own date is compared with its status, not taken for
+                    // another event.
+                    && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && if is_status {
+                        // A state's own date in its clause is compared with its status;
+                        // only another year there is another event.
+                        (self.same_clause(c.span, claim.span) && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
+                            || (self.fronted(c.span, claim.span) && !fits(d))
+                    } else {
+                        (self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span)) && !fits(d)
+                    })
+            });
+            if let Some(c) = other_date {
+                self.ev_c(
+                    claim,
+                    rule::OTHER_YEAR,
+                    Effect::Against,
+                    Some(c.span),
+                    Some(r),
+                    || {
+                        format!(
+                            "“{}” in its clause dates no fact of record `{}`: another event",
+                            self.doc.slice(c.span),
+                            rec.id
+                        )
+                    },
+                );
+                return Some(rule::OTHER_YEAR);
+            }
         }
         // "a rival package", "the other two notifications", "additional soldiers"
-        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| cue_automaton(OTHER_EVENT_CUES));
-        if self.sentence_has(claim, &CUES) {
-            return true;
+        if self.on(rule::OTHER_EVENT_CUE)
+            && let Some(at) = self.attached_cue(claim, &self.ck.other_event_cues)
+        {
+            self.ev_c(
+                claim,
+                rule::OTHER_EVENT_CUE,
+                Effect::Against,
+                Some(at),
+                Some(r),
+                || format!("“{}” places it in another event", self.doc.slice(at)),
+            );
+            return Some(rule::OTHER_EVENT_CUE);
+        }
+        if !self.on(rule::OTHER_PARTY_NEARER) {
+            return None;
         }
         let own: Vec<usize> = rec
             .about
@@ -1025,14 +1635,51 @@ impl<'k> Run<'_, 'k> {
             .map(dist)
             .min()
             .unwrap_or(usize::MAX);
-        self.sentence_mentions(claim)
-            .iter()
-            .filter(|m| {
-                !own.contains(&m.entity)
-                    && self.ck.in_about[m.entity]
-                    && !self.kb().entities[m.entity].authority
-            })
-            .any(|m| dist(m) < own_near)
+        let other = self.sentence_mentions(claim).iter().find(|m| {
+            !own.contains(&m.entity)
+                && self.ck.in_about[m.entity]
+                && match claim.kind {
+                    ClaimKind::Count => self.ck.party_kinds[m.entity][0],
+                    ClaimKind::Money => self.ck.party_kinds[m.entity][1],
+                    ClaimKind::Percent => self.ck.party_kinds[m.entity][2],
+                    ClaimKind::Status => self.ck.party_kinds[m.entity][3],
+                    _ => true,
+                }
+                // A name inside the claim's own words ("approved by the United States
+                // Congress") is part of it, not another party.
+                && !claim.span.contains(m.span)
+                && !self.kb().entities[m.entity].authority
+                && dist(m) < own_near
+        })?;
+        self.ev_c(
+            claim,
+            rule::OTHER_PARTY_NEARER,
+            Effect::Against,
+            Some(other.span),
+            Some(r),
+            || {
+                format!(
+                    "“{}”, not part of record `{}`, is named nearer the claim",
+                    self.doc.slice(other.span),
+                    rec.id
+                )
+            },
+        );
+        Some(rule::OTHER_PARTY_NEARER)
+    }
+
+    /// Whether `date` opens the sentence as a fronted adverbial ("In 2015, Kosovo ordered
+    /// …"), which dates the clause after its comma, where `claim` is.
+    fn fronted(&self, date: Span, claim: Span) -> bool {
+        let s = self.doc.sentences[self.doc.sentence_at(date.start)].span;
+        let before = self.doc.text.get(s.start..date.start).unwrap_or("");
+        let after = self.doc.text.get(date.end..claim.start).unwrap_or("");
+        date.end <= claim.start
+            && before.split_whitespace().count() <= 3
+            && !before.contains([',', ';'])
+            && after.trim_start().starts_with(',')
+            && !after[after.find(',').map_or(0, |i| i + 1)..]
+                .contains([',', ';', '—', '–', '(', ')'])
     }
 
     fn quantity(&mut self, ci: usize) {
@@ -1041,26 +1688,62 @@ impl<'k> Run<'_, 'k> {
         // Fractions and zero do not count things ("half of the missiles").
         if q.unit == Unit::Count
             && (q.value < rust_decimal::Decimal::ONE || !q.value.fract().is_zero())
+            && self.on(rule::NOT_A_WHOLE_COUNT)
         {
+            self.ev(
+                ci,
+                rule::NOT_A_WHOLE_COUNT,
+                Effect::Against,
+                None,
+                None,
+                || "below one or fractional: no count of whole things".into(),
+            );
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::NOT_A_WHOLE_COUNT,
+                },
+            );
             return;
         }
         if claim.kind == ClaimKind::Number {
-            return; // nothing counted: nothing to tie
+            // A bare number counts nothing an `of` phrase could name.
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::OF_PHRASE,
+                },
+            );
+            return;
         }
         let scopes = self.scopes(claim);
+        if self.tracing() {
+            for sc in scopes.iter() {
+                self.ev(
+                    ci,
+                    rule::ABOUT_ENTITIES,
+                    Effect::For,
+                    None,
+                    Some(sc.record),
+                    || format!("all its entities named, {} sentence(s) back", sc.distance),
+                );
+            }
+            self.candidates(ci, &scopes, |r| self.figures_for(claim, r));
+        }
         let with_figures: Vec<Scope> = scopes
             .iter()
             .copied()
             .filter(|s| !self.figures_for(claim, s.record).is_empty())
             .collect();
         if with_figures.is_empty() {
+            let rule = if scopes.is_empty() {
+                rule::ABOUT_ENTITIES
+            } else {
+                rule::OF_PHRASE
+            };
+            self.decide(ci, Decision::NotLinked { rule });
+            self.trace_later(ci, !scopes.is_empty());
             self.unverified(ci, &scopes);
-            return;
-        }
-        if self.aggregate(claim) {
-            return; // "together", "in all": a sum over deals, not one deal's figure
-        }
-        if self.foreign_model(claim, &with_figures) {
             return;
         }
         let chosen = match self.choose(claim, with_figures.clone()) {
@@ -1068,29 +1751,68 @@ impl<'k> Run<'_, 'k> {
             // scope: as unclear as a tie.
             Ok(Some(sc))
                 if with_figures.len() > 1
+                    && self.on(rule::UNNAMED_AMONG_SEVERAL)
                     && !self.named_in_sentence(claim, sc.record, &with_figures)
                     && !self.uses_most(claim, sc.record, &with_figures) =>
             {
-                Err(with_figures)
+                self.ev(ci, rule::UNNAMED_AMONG_SEVERAL, Effect::Against, None, Some(sc.record), || {
+                    "the sentence names none of its own entities while other candidates have the figure too".into()
+                });
+                Err(with_figures.clone())
             }
             other => other,
         };
         match chosen {
             Ok(Some(sc)) => {
                 let figs = self.figures_for(claim, sc.record);
-                self.compare_quantity(ci, sc.record, figs);
+                let foreign =
+                    self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &with_figures);
+                self.compare_quantity(ci, sc.record, figs, foreign);
             }
             Ok(None) => {}
             Err(tied) => {
                 // Agreeing with any of the tied records is no alarm.
-                let any_agrees = tied.iter().any(|s| {
-                    self.figures_for(claim, s.record).iter().any(|&f| {
-                        figure_verdict(claim, &self.kb().records[s.record].figures[f])
-                            == Verdict::Agrees
-                    })
+                let agreeing = tied.iter().find_map(|s| {
+                    let figs = self.figures_for(claim, s.record);
+                    figs.iter()
+                        .any(|&f| {
+                            figure_verdict(claim, &self.kb().records[s.record].figures[f])
+                                == Verdict::Agrees
+                        })
+                        .then_some((s.record, figs))
                 });
-                if any_agrees {
+                if let Some((record, figures)) = agreeing.filter(|_| self.on(rule::VALUE_AGREES)) {
+                    self.ev(
+                        ci,
+                        rule::VALUE_AGREES,
+                        Effect::For,
+                        None,
+                        Some(record),
+                        || "the value agrees with one of the tied records".into(),
+                    );
+                    self.decide(
+                        ci,
+                        Decision::Linked {
+                            record,
+                            figures,
+                            status: None,
+                        },
+                    );
                     self.checked[ci] = true;
+                } else if self.aggregate(claim).is_some() {
+                    self.decide(
+                        ci,
+                        Decision::NotLinked {
+                            rule: rule::AGGREGATE_CUE,
+                        },
+                    );
+                } else if self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &tied) {
+                    self.decide(
+                        ci,
+                        Decision::NotLinked {
+                            rule: rule::FOREIGN_MODEL,
+                        },
+                    );
                 } else {
                     self.ambiguous(ci, &tied);
                 }
@@ -1098,15 +1820,46 @@ impl<'k> Run<'_, 'k> {
         }
     }
 
-    fn compare_quantity(&mut self, ci: usize, r: usize, figs: Vec<usize>) {
+    /// An amount with no noun of its own prices its sentence's event: when a count before
+    /// it in the sentence was placed in another event, so is the amount (the count's claim).
+    fn shares_another_event(&self, ci: usize) -> Option<usize> {
+        let claim = &self.claims[ci];
+        if !self.on(rule::SHARES_ANOTHER_EVENT) || claim.kind != ClaimKind::Money {
+            return None;
+        }
+        let own_noun = claim.of.as_ref().is_some_and(|(o, _)| {
+            let o = o.to_lowercase();
+            !self.ck.deal_nouns.contains(&o)
+        });
+        if own_noun {
+            return None;
+        }
+        let sent = self.doc.sentences[claim.sentence].span;
+        let lo = self.claims.partition_point(|c| c.span.start < sent.start);
+        (lo..ci).find(|&k| self.elsewhere[k])
+    }
+
+    fn compare_quantity(&mut self, ci: usize, r: usize, figs: Vec<usize>, foreign: bool) {
         let claim = &self.claims[ci];
         let rec = &self.kb().records[r];
-        self.checked[ci] = true;
         let verdicts: Vec<Verdict> = figs
             .iter()
             .map(|&f| figure_verdict(claim, &rec.figures[f]))
             .collect();
-        if let Some(pos) = verdicts.iter().position(|v| *v == Verdict::Agrees) {
+        let agrees = verdicts.iter().position(|v| *v == Verdict::Agrees);
+        if let Some(pos) = agrees.filter(|_| self.on(rule::VALUE_AGREES)) {
+            self.ev(ci, rule::VALUE_AGREES, Effect::For, None, Some(r), || {
+                format!("the value can be figure `{}`'s", rec.figures[figs[pos]].id)
+            });
+            self.decide(
+                ci,
+                Decision::Linked {
+                    record: r,
+                    figures: vec![figs[pos]],
+                    status: None,
+                },
+            );
+            self.checked[ci] = true;
             self.links[ci] = Some(Link {
                 record: r,
                 figure: figs[pos],
@@ -1114,26 +1867,76 @@ impl<'k> Run<'_, 'k> {
             });
             return;
         }
+        // Evidence against: each keeps the claim from the record, with no finding and no
+        // link for the consistency check either.
+        let against = if self.aggregate(claim).is_some() {
+            Some(rule::AGGREGATE_CUE)
+        } else if let Some(other) = self.shares_another_event(ci) {
+            self.ev(ci, rule::SHARES_ANOTHER_EVENT, Effect::Against, Some(self.claims[other].value_span), Some(r), || {
+                format!("it prices the sentence's event, and “{}” before it was placed in another event", self.doc.slice(self.claims[other].value_span))
+            });
+            Some(rule::SHARES_ANOTHER_EVENT)
+        } else if foreign {
+            Some(rule::FOREIGN_MODEL)
+        } else {
+            self.another_event(claim, r)
+        };
+        if let Some(rule) = against {
+            self.decide(ci, Decision::NotLinked { rule });
+            if rule != rule::AGGREGATE_CUE {
+                self.elsewhere[ci] = true;
+            }
+            return;
+        }
+        self.checked[ci] = true;
         self.links[ci] = Some(Link {
             record: r,
             figure: figs[0],
-            agrees: false,
+            agrees: agrees.is_some(),
         });
-        if self.another_event(claim, r) {
-            // Not confident the sentence is about this deal: no finding, and no link for the
-            // consistency check either.
-            self.links[ci] = None;
+        if agrees.is_some() {
+            self.decide(
+                ci,
+                Decision::Linked {
+                    record: r,
+                    figures: figs,
+                    status: None,
+                },
+            );
             return;
         }
         if verdicts.iter().all(|v| *v == Verdict::Incomparable) {
             self.links[ci] = None;
+            self.decide(
+                ci,
+                Decision::Linked {
+                    record: r,
+                    figures: figs,
+                    status: None,
+                },
+            );
             return;
         }
         if !self.confident(claim, r, &figs) {
             // Nothing in the sentence names this deal: too weak a tie to call a mismatch.
             self.links[ci] = None;
+            self.checked[ci] = false;
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::WEAK_TIE,
+                },
+            );
             return;
         }
+        self.decide(
+            ci,
+            Decision::Linked {
+                record: r,
+                figures: figs.clone(),
+                status: None,
+            },
+        );
         // The number of one figure in another currency: that figure, misattributed currency.
         let currency = verdicts.contains(&Verdict::Currency);
         let figs: Vec<usize> = if currency {
@@ -1213,8 +2016,11 @@ impl<'k> Run<'_, 'k> {
             .mentions
             .iter()
             .any(|m| of_span.contains(m.span) && self.ck.in_about[m.entity])
-            || (claim.kind == ClaimKind::Money && DEAL_NOUNS.contains(&of.to_lowercase().as_str()));
-        if !tracked {
+            || (claim.kind == ClaimKind::Money && {
+                let o = of.to_lowercase();
+                self.ck.deal_nouns.contains(&o)
+            });
+        if !tracked || !self.on(rule::TRACKED_THING) {
             return;
         }
         // Only a record named in this very paragraph: further away, the claim may be about
@@ -1229,6 +2035,9 @@ impl<'k> Run<'_, 'k> {
         };
         let what = format!("“{}”", of.split_whitespace().collect::<Vec<_>>().join(" "));
         let rec = &self.kb().records[sc.record];
+        self.ev(ci, rule::TRACKED_THING, Effect::For, Some(*of_span), Some(sc.record), || {
+            format!("the KB tracks {what} elsewhere, but record `{}` in this paragraph has no figure for it", rec.id)
+        });
         self.findings.push(Finding {
             code: codes::UNVERIFIED_CLAIM,
             severity: Severity::Advice,
@@ -1261,9 +2070,38 @@ impl<'k> Run<'_, 'k> {
                     .is_some_and(|e| self.named_here(claim, e))
             })
         });
-        if !named || tied.iter().all(|s| self.another_event(claim, s.record)) {
+        if !self.on(rule::NAMED_FOR_AMBIGUITY) {
             return;
         }
+        if !named {
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::NAMED_FOR_AMBIGUITY,
+                },
+            );
+            return;
+        }
+        if let Some(rule) = tied
+            .iter()
+            .map(|s| self.another_event(claim, s.record))
+            .collect::<Option<Vec<_>>>()
+        {
+            self.decide(ci, Decision::NotLinked { rule: rule[0] });
+            return;
+        }
+        self.ev(
+            ci,
+            rule::NAMED_FOR_AMBIGUITY,
+            Effect::For,
+            None,
+            None,
+            || "the sentence names one of the tied deals".into(),
+        );
+        self.decide(
+            ci,
+            Decision::Ambiguous(tied.iter().map(|s| s.record).collect()),
+        );
         let ids: Vec<String> = tied
             .iter()
             .map(|s| format!("`{}`", self.kb().records[s.record].id))
@@ -1321,6 +2159,23 @@ impl<'k> Run<'_, 'k> {
             .copied()
             .filter(|s| has_status(s.record))
             .collect();
+        if self.tracing() {
+            self.candidates(ci, &scopes, |_| vec![]);
+            for sc in &scopes {
+                self.ev(ci, rule::ABOUT_ENTITIES, Effect::For, None, Some(sc.record), || {
+                    format!("all its entities named, {} sentence(s) back; it records this authority's status", sc.distance)
+                });
+            }
+            if scopes.is_empty() {
+                self.decide(
+                    ci,
+                    Decision::NotLinked {
+                        rule: rule::ABOUT_ENTITIES,
+                    },
+                );
+            }
+            self.trace_later(ci, !scopes.is_empty());
+        }
         let sc = match self.choose(claim, scopes) {
             Ok(Some(sc)) => sc,
             Ok(None) => return,
@@ -1343,9 +2198,19 @@ impl<'k> Run<'_, 'k> {
         let Some((si, st)) = self.in_force(rec, authority.as_deref()) else {
             return;
         };
-        if self.another_event(claim, sc.record) {
-            return; // "a separate sale", another year, another buyer
+        if let Some(rule) = self.another_event(claim, sc.record) {
+            // "a separate sale", another year, another buyer
+            self.decide(ci, Decision::NotLinked { rule });
+            return;
         }
+        self.decide(
+            ci,
+            Decision::Linked {
+                record: sc.record,
+                figures: vec![],
+                status: Some(si),
+            },
+        );
         self.checked[ci] = true;
         let agreement = state::compare(*state, st.state);
         let (code, severity) = match agreement {
@@ -1357,7 +2222,14 @@ impl<'k> Run<'_, 'k> {
                 // Undated: "awaiting approval" may be historically right.
                 return;
             }
-            Agreement::Stale => (codes::STALE_STATUS, Severity::Warning),
+            Agreement::Stale => {
+                if self.dated_by_dateline {
+                    self.ev(ci, rule::DATELINE, Effect::For, self.dateline, None, || {
+                        "the article's date, which makes this state stale, is its dateline's".into()
+                    });
+                }
+                (codes::STALE_STATUS, Severity::Warning)
+            }
             Agreement::Premature | Agreement::Contradicts => {
                 (codes::STATUS_MISMATCH, Severity::Error)
             }
@@ -1399,6 +2271,9 @@ impl<'k> Run<'_, 'k> {
         let claim = &self.claims[ci];
         let st = &self.kb().records[r].statuses[si];
         let Some(kb_date) = st.date else { return };
+        if !self.on(rule::STATE_CLAUSE_DATE) {
+            return;
+        }
         // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
         // not the dateline, not a date across a comma ("since … in 2014").
         let sent = self.doc.sentences[claim.sentence].span;
@@ -1412,11 +2287,32 @@ impl<'k> Run<'_, 'k> {
                         c.value,
                         ClaimValue::Date(DateValue::Day(_) | DateValue::Month { .. })
                     )
-                    && !self.in_dateline(c.span)
+                    && !(self.on(rule::DATELINE) && self.in_dateline(c.span))
                     && self.same_clause(c.span, claim.span)
             })
             .collect();
         let [k] = dates.as_slice() else { return };
+        self.ev(
+            *k,
+            rule::STATE_CLAUSE_DATE,
+            Effect::For,
+            Some(claim.span),
+            Some(r),
+            || {
+                format!(
+                    "dates the state “{}” in its clause",
+                    self.doc.slice(claim.span)
+                )
+            },
+        );
+        self.decide(
+            *k,
+            Decision::Linked {
+                record: r,
+                figures: vec![],
+                status: Some(si),
+            },
+        );
         let ClaimValue::Date(d) = &self.claims[*k].value else {
             return;
         };
@@ -1493,13 +2389,35 @@ impl<'k> Run<'_, 'k> {
             .map(|(fi, _)| fi)
             .collect();
         self.checked[ci] = true;
+        self.ev(
+            ci,
+            rule::OF_PHRASE,
+            Effect::For,
+            None,
+            Some(sc.record),
+            || {
+                format!(
+                    "its sentence uses the phrase of date figure {}",
+                    fig_ids(rec, &figs)
+                )
+            },
+        );
+        self.decide(
+            ci,
+            Decision::Linked {
+                record: sc.record,
+                figures: figs.clone(),
+                status: None,
+            },
+        );
         let agrees = figs
             .iter()
             .any(|&f| matches!(&rec.figures[f].value, FigureValue::Date(k) if k.agrees(d)));
         if agrees {
             return;
         }
-        if self.another_event(claim, sc.record) {
+        if let Some(rule) = self.another_event(claim, sc.record) {
+            self.decide(ci, Decision::NotLinked { rule });
             return;
         }
         let kb_says: Vec<String> = figs
@@ -1583,9 +2501,12 @@ impl<'k> Run<'_, 'k> {
                 continue;
             }
             let key = match &self.links[ci] {
-                Some(l) => Key::Kb(l.record, l.figure),
+                Some(l) if self.on(rule::SAME_FIGURE) => Key::Kb(l.record, l.figure),
+                Some(_) => continue,
                 None => match &c.of {
-                    Some((of, _)) if of.split_whitespace().count() >= 2 => {
+                    Some((of, _))
+                        if of.split_whitespace().count() >= 2 && self.on(rule::SAME_NOUN) =>
+                    {
                         Key::Np(q.unit, of.to_lowercase())
                     }
                     _ => continue,
@@ -1602,6 +2523,16 @@ impl<'k> Run<'_, 'k> {
                 {
                     continue;
                 }
+                let (id, why) = match key {
+                    Key::Kb(..) => (rule::SAME_FIGURE, "linked to the same KB figure"),
+                    Key::Np(..) => (rule::SAME_NOUN, "counts the same words"),
+                };
+                self.ev(ci, id, Effect::For, Some(a.value_span), None, || {
+                    format!(
+                        "{why} as “{}” earlier, with another value",
+                        self.doc.slice(a.value_span)
+                    )
+                });
                 self.findings.push(Finding {
                     code: codes::INCONSISTENT_CLAIMS,
                     severity: Severity::Warning,
@@ -1633,34 +2564,19 @@ impl<'k> Run<'_, 'k> {
     }
 }
 
+/// "`a`, `b`": figure ids for a trace note.
+fn fig_ids(rec: &Record, figs: &[usize]) -> String {
+    figs.iter()
+        .map(|&f| format!("`{}`", rec.figures[f].id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A model designation: letters and digits joined ("TR-85", "M142", "F-16C/D", "T-72").
 static DESIGNATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?-u:\b)[A-Za-z]{1,6}[-/]?[0-9][0-9A-Za-z]*(?:[-/][0-9A-Za-z]+)*(?-u:\b)")
         .expect("designation regex is valid")
 });
-
-/// Words that make a sentence's figure a sum over several deals.
-const AGGREGATE_CUES: &[&str] = &[
-    "together",
-    "combined",
-    "altogether",
-    "cumulative",
-    "cumulatively",
-    "total",
-    "totals",
-    "in all",
-    "all told",
-    "between them",
-    "add up",
-    "adds up",
-    "come to",
-    "comes to",
-    "brings",
-    "bringing",
-    "so far",
-    "to date",
-    "running",
-];
 
 /// A sentence lower-cased, its words joined by single spaces, with a space at each end.
 fn joined_words(sentence: &str) -> String {
@@ -1679,50 +2595,15 @@ fn joined_words(sentence: &str) -> String {
 
 /// An automaton finding any of `cues` (lower case, words separated by single spaces) as
 /// whole words in a [`joined_words`] string: one pass over the sentence for the whole list.
-fn cue_automaton(cues: &[&str]) -> AhoCorasick {
+fn cue_automaton<S: AsRef<str>>(cues: &[S]) -> AhoCorasick {
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         // Every cue starts with a space: a prefilter on its first bytes would stop at each
         // word and restart the automaton there. The DFA alone reads the sentence once.
         .prefilter(false)
-        .build(cues.iter().map(|c| format!(" {c} ")))
+        .build(cues.iter().map(|c| format!(" {} ", c.as_ref())))
         .expect("cue words make a valid automaton")
 }
-
-/// Words that place a sentence's figure in another event than the record in scope.
-const OTHER_EVENT_CUES: &[&str] = &[
-    "rival",
-    "competing",
-    "competitor",
-    "other",
-    "another",
-    "separate",
-    "separately",
-    "parallel",
-    "alternative",
-    "additional",
-    "previous",
-    "prior",
-    "former",
-];
-
-/// Nouns that name any deal: a single-amount record prices them without listing them in `of`.
-const DEAL_NOUNS: &[&str] = &[
-    "deal",
-    "sale",
-    "package",
-    "purchase",
-    "order",
-    "agreement",
-    "acquisition",
-    "buy",
-    "request",
-    "notification",
-    "estimate",
-    "arms sale",
-    "arms package",
-    "arms deal",
-];
 
 /// How a state reads after an authority's name.
 pub fn verb(s: State) -> &'static str {

@@ -193,6 +193,7 @@ fn stale_only_with_a_date() {
         text,
         &Options {
             date: Date::parse("2024-03-01"),
+            trace: false,
         },
     );
     let got: Vec<&str> = r.findings.iter().map(|f| f.code).collect();

@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 
 type Val<'i> = Spanned<DeValue<'i>>;
 
-const TOP_KEYS: &[&str] = &["source", "entity", "record", "authority", "phrase"];
+const TOP_KEYS: &[&str] = &["source", "entity", "record", "authority", "phrase", "rule"];
 const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "published", "url", "note"];
 const ENTITY_KEYS: &[&str] = &["id", "names", "kind", "note"];
 const RECORD_KEYS: &[&str] = &[
@@ -337,6 +337,17 @@ impl<'a> FileReader<'a> {
                 "record" => self.each_table(v, "record", |r, t, s| r.record(t, s, kb)),
                 "authority" => self.each_table(v, "authority", |r, t, s| r.authority(t, s, kb)),
                 "phrase" => self.each_table(v, "phrase", |r, t, s| r.phrase(t, s, kb)),
+                // The linking rules are built in (`rules/language/link.toml`, read by
+                // `link::rules`); a copy of that file, as in the project's own `rules/`, is
+                // fine, and any other `[[rule]]` is refused rather than silently ignored.
+                "rule" if *self.file.text == *crate::link::rules::SOURCE => {}
+                "rule" => self.problem(
+                    "factcheck::kb::unknown-key",
+                    "a KB cannot define linking rules (`[[rule]]`) yet".to_string(),
+                    span_of(k),
+                    "not supported in a KB",
+                    "switch a built-in rule off with `[rules] disable = [\"<id>\"]` in factcheck.toml; `factcheck explain rules` lists them",
+                ),
                 _ => {}
             }
         }

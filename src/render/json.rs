@@ -11,7 +11,7 @@ pub const HEAD: &str = r#"{"version":1,"files":["#;
 /// One file's object. Written from a struct whose fields are in the order `serde_json`'s
 /// maps keep them (sorted), so the output is what a `json!` map of the same keys gives,
 /// without building the map first.
-pub fn file(kb: &Kb, path: &str, rep: &Report) -> String {
+pub fn file(kb: &Kb, path: &str, rep: &Report, trace: Option<Option<usize>>) -> String {
     #[derive(serde::Serialize)]
     struct File<'a> {
         agreeing: usize,
@@ -19,6 +19,8 @@ pub fn file(kb: &Kb, path: &str, rep: &Report) -> String {
         claims: usize,
         date: Option<String>,
         findings: Vec<serde_json::Value>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        links: Option<Vec<serde_json::Value>>,
         path: &'a str,
         suppressed: usize,
     }
@@ -32,6 +34,7 @@ pub fn file(kb: &Kb, path: &str, rep: &Report) -> String {
             .iter()
             .map(|f| super::findings::finding_json(kb, rep, f))
             .collect(),
+        links: trace.map(|line| super::trace::json(kb, rep, line)),
         path,
         suppressed: rep.stats.suppressed,
     };

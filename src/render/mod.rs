@@ -9,6 +9,7 @@ pub mod json;
 pub mod kb;
 pub mod sarif;
 pub mod terminal;
+pub mod trace;
 
 /// A format that is one document (SARIF, HTML), gathered as files are checked: each file's
 /// part is made on the thread that checked it, and the run keeps the parts, not the reports
