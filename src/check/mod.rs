@@ -239,6 +239,12 @@ pub struct Checker<'k> {
     /// The cue words of `link::other-event-cue` and `link::aggregate-cue`.
     other_event_cues: AhoCorasick,
     aggregate_cues: AhoCorasick,
+    /// The cues of the rules for other quantities: unit prices, plans and targets, parts,
+    /// inventories.
+    unit_price_cues: AhoCorasick,
+    plan_cues: AhoCorasick,
+    part_cues: AhoCorasick,
+    inventory_cues: AhoCorasick,
     /// `figure::deal-noun`'s nouns, `figure::prices-the-deal`'s words and exceptions,
     /// `link::definite-reference`'s determiners.
     deal_nouns: Vec<String>,
@@ -342,6 +348,10 @@ impl<'k> Checker<'k> {
             disabled: vec![false; rule::IDS.len()],
             other_event_cues: cues(rule::OTHER_EVENT_CUE),
             aggregate_cues: cues(rule::AGGREGATE_CUE),
+            unit_price_cues: cues(rule::UNIT_PRICE),
+            plan_cues: cues(rule::PLAN_OR_TARGET),
+            part_cues: cues(rule::PART_OF_WHOLE),
+            inventory_cues: cues(rule::INVENTORY),
             deal_nouns: RULES.cues(rule::DEAL_NOUN).to_vec(),
             pricing: RULES.cues(rule::PRICES_THE_DEAL).to_vec(),
             pricing_except: RULES.except(rule::PRICES_THE_DEAL).to_vec(),
@@ -624,12 +634,34 @@ impl<'k> Run<'_, 'k> {
     /// head ("Javelin missiles" in "246 Javelin missiles"), not a modifier ("Javelin" in "30
     /// Javelin simulators").
     fn heads(&self, np: Span, r: usize, f: usize) -> bool {
-        let end = np.start
-            + self
-                .doc
-                .slice(np)
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .len();
+        let mut text = self
+            .doc
+            .slice(np)
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Words that can trail a counted noun without being its head ("46 F-35A aircraft
+        // together", "40 missiles each").
+        const TRAILING: &[&str] = &[
+            "together",
+            "each",
+            "apiece",
+            "altogether",
+            "in",
+            "all",
+            "total",
+            "combined",
+            "more",
+            "so",
+            "far",
+        ];
+        loop {
+            let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last.len() < text.len() && TRAILING.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+                text = text[..text.len() - last.len()].trim_end();
+            } else {
+                break;
+            }
+        }
+        let end = np.start + text.len();
         self.hits_in(np).any(|h| {
             h.span.end == end
                 && self
@@ -956,7 +988,13 @@ impl<'k> Run<'_, 'k> {
             return vec![];
         };
         let sentence = self.doc.sentences[claim.sentence].span;
-        let hits = |f: usize, within: Span| self.has_phrase(within, r, f);
+        let header = self
+            .table_header(claim)
+            .filter(|_| self.on(rule::LIST_CONTEXT));
+        let hits = |f: usize, within: Span| {
+            self.has_phrase(within, r, f)
+                || (within == sentence && header.is_some_and(|h| self.has_phrase(h, r, f)))
+        };
         let of_hits = |f: usize| {
             self.on(rule::OF_PHRASE)
                 && claim
@@ -1187,7 +1225,27 @@ impl<'k> Run<'_, 'k> {
             .filter_map(|a| self.entity_index(a))
             .collect();
         let para = self.doc.sentences[claim.sentence].paragraph;
-        let para_start = self.doc.paragraphs.get(para).map_or(0, |p| p.start);
+        let mut para_start = self.doc.paragraphs.get(para).map_or(0, |p| p.start);
+        // A list item or table row is read with the paragraph that introduces its list.
+        if let Some(intro) = self.list_intro(claim)
+            && self.on(rule::LIST_CONTEXT)
+        {
+            para_start = intro.start;
+            let upto = self.mentions_in(Span::new(intro.start, sentence.end));
+            if own.iter().all(|e| upto.iter().any(|m| m.entity == *e)) {
+                self.ev_c(
+                    claim,
+                    rule::LIST_CONTEXT,
+                    Effect::For,
+                    Some(intro),
+                    Some(r),
+                    || {
+                        "a list item or table row, read with the paragraph that introduces it"
+                            .into()
+                    },
+                );
+            }
+        }
         let named_here = self
             .mentions
             .iter()
@@ -1239,6 +1297,57 @@ impl<'k> Run<'_, 'k> {
             return false;
         }
         true
+    }
+
+    /// For a claim in a list item or table row: the span from the start of the paragraph
+    /// that introduces the list (the last one before the list's first item) to the claim's
+    /// sentence.
+    fn list_intro(&self, claim: &Claim) -> Option<Span> {
+        let in_block = |s: usize| {
+            let start = self.doc.sentences[s].span.start;
+            let line = self.doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let head = self.doc.text[line..].trim_start_matches([' ', '\t']);
+            head.starts_with('|')
+                || head.starts_with("- ")
+                || head.starts_with("* ")
+                || head.starts_with("+ ")
+                || {
+                    let d = head.trim_start_matches(|c: char| c.is_ascii_digit());
+                    d.len() < head.len() && (d.starts_with(". ") || d.starts_with(") "))
+                }
+        };
+        let mut s = claim.sentence;
+        if !in_block(s) {
+            return None;
+        }
+        while s > 0 && in_block(s - 1) {
+            s -= 1;
+        }
+        let intro = s.checked_sub(1)?;
+        let p = self.doc.sentences[intro].paragraph;
+        let start = self.doc.paragraphs.get(p).map_or(0, |p| p.start);
+        Some(Span::new(
+            start,
+            self.doc.sentences[claim.sentence].span.end,
+        ))
+    }
+
+    /// The table header row above a claim's table row, when it is in one.
+    fn table_header(&self, claim: &Claim) -> Option<Span> {
+        let row = |s: usize| {
+            let sp = self.doc.sentences[s].span;
+            self.doc
+                .slice(sp)
+                .trim_start()
+                .starts_with('|')
+                .then_some(sp)
+        };
+        row(claim.sentence)?;
+        let mut s = claim.sentence;
+        while s > 0 && row(s - 1).is_some() {
+            s -= 1;
+        }
+        if s == claim.sentence { None } else { row(s) }
     }
 
     /// Whether the sentence refers back with "the"/"this"/"its" to the claim itself, a deal
@@ -1494,9 +1603,40 @@ impl<'k> Run<'_, 'k> {
             .find(|&k| toks[k].span.slice(&doc.text) == ",")
             .filter(|&k| k > first && k < start_tok)
             .and_then(|k| span_of(first, k));
-        span_of(lo, end_tok)
+        // The counted noun after the value ("150 more missiles"), not the value's own words
+        // ("more than 150").
+        let val_end = toks.partition_point(|t| t.span.start < claim.value_span.end);
+        let noun = (claim.value_span.end < np_end)
+            .then(|| span_of(val_end.max(start_tok), end_tok))
+            .flatten();
+        span_of(lo, start_tok)
             .and_then(find)
-            .or_else(|| span_of(end_tok, hi).and_then(find))
+            .or_else(|| noun.and_then(find))
+            // After the noun only in a prepositional phrase that modifies it ("30 missiles
+            // from a separate order"), not the next clause's words.
+            .or_else(|| {
+                let prep = toks.get(end_tok).is_some_and(|t| {
+                    let w = t.span.slice(&doc.text).to_lowercase();
+                    matches!(
+                        w.as_str(),
+                        "from"
+                            | "in"
+                            | "under"
+                            | "of"
+                            | "for"
+                            | "at"
+                            | "on"
+                            | "through"
+                            | "via"
+                            | "by"
+                    )
+                });
+                // A state's object follows it directly ("approved a separate sale").
+                let object = matches!(claim.value, ClaimValue::Status { .. });
+                span_of(end_tok, hi)
+                    .filter(|_| prep || object)
+                    .and_then(find)
+            })
             .or_else(|| opener.and_then(find))
     }
 
@@ -1674,6 +1814,16 @@ impl<'k> Run<'_, 'k> {
         let s = self.doc.sentences[self.doc.sentence_at(date.start)].span;
         let before = self.doc.text.get(s.start..date.start).unwrap_or("");
         let after = self.doc.text.get(date.end..claim.start).unwrap_or("");
+        // A timeline entry: "- **December 2022** — …", "2019: …": the date heads the whole
+        // entry.
+        let after_markup = after.trim_start_matches(['*', '_', ' ']);
+        let head = before.trim_start_matches(['-', '*', '+', '#', ' ', '_']);
+        if date.end <= claim.start
+            && head.is_empty()
+            && (after_markup.starts_with(['—', '–', ':']) || after_markup.starts_with("- "))
+        {
+            return true;
+        }
         date.end <= claim.start
             && before.split_whitespace().count() <= 3
             && !before.contains([',', ';'])
@@ -1820,6 +1970,92 @@ impl<'k> Run<'_, 'k> {
         }
     }
 
+    /// Whether the claim is another kind of quantity than the deal's figure (SPEC §4): a
+    /// unit price, a plan or target, a part of the whole, an inventory. The rule that says
+    /// so, with its evidence.
+    fn other_quantity(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        let clause = self.clause_of(claim);
+        let in_clause = |a: &AhoCorasick| {
+            let joined = joined_words(self.doc.slice(clause));
+            // "per cent" is a percentage, not a price per unit.
+            a.find_overlapping_iter(joined.as_str()).any(|m| {
+                !(joined[m.end()..].starts_with("cent ") && joined[..m.end()].ends_with(" per "))
+            })
+        };
+        let fire = |id: &'static str, at: Span, what: &str| {
+            self.ev_c(claim, id, Effect::Against, Some(at), Some(r), || {
+                format!(
+                    "“{}”: {what}",
+                    self.doc
+                        .slice(at)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            });
+            Some(id)
+        };
+        if claim.kind == ClaimKind::Money
+            && self.on(rule::UNIT_PRICE)
+            && in_clause(&self.ck.unit_price_cues)
+        {
+            return fire(
+                rule::UNIT_PRICE,
+                clause,
+                "a price per unit, not the deal's value",
+            );
+        }
+        if matches!(claim.kind, ClaimKind::Percent | ClaimKind::Money)
+            && self.on(rule::PLAN_OR_TARGET)
+            && in_clause(&self.ck.plan_cues)
+        {
+            return fire(
+                rule::PLAN_OR_TARGET,
+                clause,
+                "a plan, target or forecast, not what was done",
+            );
+        }
+        if claim.kind == ClaimKind::Count && self.on(rule::PART_OF_WHOLE) {
+            // "a dozen of the soldiers", "20 of its 40 jets" (not "all 33 of the soldiers").
+            let after = self.doc.text.get(claim.value_span.end..).unwrap_or("");
+            let after = after.trim_start().to_lowercase();
+            let before = self.doc.text.get(..claim.span.start).unwrap_or("");
+            let all = before.trim_end().to_lowercase().ends_with("all");
+            let partitive = [
+                "of the ",
+                "of its ",
+                "of their ",
+                "of those ",
+                "of these ",
+                "of our ",
+            ]
+            .iter()
+            .any(|p| after.starts_with(p));
+            if partitive && !all {
+                return fire(rule::PART_OF_WHOLE, claim.span, "counts part of a whole");
+            }
+            if let Some(at) = self.attached_cue(claim, &self.ck.part_cues) {
+                // (the rule is on: checked above)
+                return fire(
+                    rule::PART_OF_WHOLE,
+                    at,
+                    "counts a part: a first batch or tranche",
+                );
+            }
+        }
+        if claim.kind == ClaimKind::Count
+            && self.on(rule::INVENTORY)
+            && let Some(at) = self.attached_cue(claim, &self.ck.inventory_cues)
+        {
+            return fire(
+                rule::INVENTORY,
+                at,
+                "counts a fleet or stock in service, not an order",
+            );
+        }
+        None
+    }
+
     /// An amount with no noun of its own prices its sentence's event: when a count before
     /// it in the sentence was placed in another event, so is the amount (the count's claim).
     fn shares_another_event(&self, ci: usize) -> Option<usize> {
@@ -1871,6 +2107,8 @@ impl<'k> Run<'_, 'k> {
         // link for the consistency check either.
         let against = if self.aggregate(claim).is_some() {
             Some(rule::AGGREGATE_CUE)
+        } else if let Some(rule) = self.other_quantity(claim, r) {
+            Some(rule)
         } else if let Some(other) = self.shares_another_event(ci) {
             self.ev(ci, rule::SHARES_ANOTHER_EVENT, Effect::Against, Some(self.claims[other].value_span), Some(r), || {
                 format!("it prices the sentence's event, and “{}” before it was placed in another event", self.doc.slice(self.claims[other].value_span))
