@@ -32,7 +32,20 @@ pub fn claim_interval(q: &Quantity) -> Interval {
     let half = q.resolution / Decimal::TWO;
     match q.qualifier {
         Qualifier::Exact => (Some(v - half), Some(v + half)),
-        Qualifier::Approximate => (Some(v * pct(90) - half), Some(v * pct(110) + half)),
+        // "about 250": up to 10% either way, but no more than three steps of the number's
+        // own precision ("about 3.34%" is precise to a hundredth: 3.31 to 3.37).
+        Qualifier::Approximate => {
+            // The precision as written: "250" is to the ten, "3.34" to the hundredth.
+            let mut step = q.resolution.max(Decimal::new(1, 6));
+            while let Some(next) = step.checked_mul(Decimal::TEN)
+                && next <= v.abs()
+                && v.checked_div(next).is_some_and(|x| x.fract().is_zero())
+            {
+                step = next;
+            }
+            let w = (v.abs() * pct(10)).min(step * Decimal::from(3)).max(half);
+            (Some(v - w - half), Some(v + w + half))
+        }
         Qualifier::LowerBound => (Some(v - half), None),
         Qualifier::UpperBound => (None, Some(v + half)),
         Qualifier::JustBelow => (Some(v * pct(90) - half), Some(v + half)),

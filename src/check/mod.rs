@@ -1299,10 +1299,8 @@ impl<'k> Run<'_, 'k> {
         true
     }
 
-    /// For a claim in a list item or table row: the span from the start of the paragraph
-    /// that introduces the list (the last one before the list's first item) to the claim's
-    /// sentence.
-    fn list_intro(&self, claim: &Claim) -> Option<Span> {
+    /// For a claim in a list item or table row: the sentence before the list's first item.
+    fn list_intro_sentence(&self, claim: &Claim) -> Option<usize> {
         let in_block = |s: usize| {
             let start = self.doc.sentences[s].span.start;
             let line = self.doc.text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -1323,7 +1321,14 @@ impl<'k> Run<'_, 'k> {
         while s > 0 && in_block(s - 1) {
             s -= 1;
         }
-        let intro = s.checked_sub(1)?;
+        s.checked_sub(1)
+    }
+
+    /// For a claim in a list item or table row: the span from the start of the paragraph
+    /// that introduces the list (the last one before the list's first item) to the claim's
+    /// sentence.
+    fn list_intro(&self, claim: &Claim) -> Option<Span> {
+        let intro = self.list_intro_sentence(claim)?;
         let p = self.doc.sentences[intro].paragraph;
         let start = self.doc.paragraphs.get(p).map_or(0, |p| p.start);
         Some(Span::new(
@@ -1372,11 +1377,32 @@ impl<'k> Run<'_, 'k> {
                 .record_phrases(sentence, r)
                 .iter()
                 .any(|(_, sp)| preceded(sp.start))
-            || (first..last).any(|k| {
-                let w = toks[k].span.slice(&self.doc.text);
-                self.ck.deal_nouns.iter().any(|d| w.eq_ignore_ascii_case(d))
-                    && preceded(toks[k].span.start)
-            })
+            || self.names_the_deal(claim.sentence)
+            // A list item, through the sentence introducing its list ("The package
+            // includes:").
+            || (self.on(rule::LIST_CONTEXT)
+                && self
+                    .list_intro_sentence(claim)
+                    .is_some_and(|s| self.names_the_deal(s)))
+    }
+
+    /// Whether sentence `s` refers to a deal with a determiner and a deal noun ("the
+    /// package", "this sale").
+    fn names_the_deal(&self, s: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let (first, last) = self.doc.sentences[s].tokens;
+        let det = |k: usize| {
+            let w = toks[k].span.slice(&self.doc.text);
+            self.ck
+                .determiners
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        };
+        (first..last).any(|k| {
+            let w = toks[k].span.slice(&self.doc.text);
+            self.ck.deal_nouns.iter().any(|d| w.eq_ignore_ascii_case(d))
+                && (1..=3).any(|back| k >= first + back && det(k - back))
+        })
     }
 
     /// Whether the sentence brings in a capitalised name the KB does not know (another
@@ -1390,7 +1416,12 @@ impl<'k> Run<'_, 'k> {
             .map(str::to_lowercase)
             .collect();
         let (first, last) = self.doc.sentences[claim.sentence].tokens;
-        (first + 1..last)
+        // The sentence's first word, even after a quote mark, bullet or emphasis, is
+        // capitalised for being first.
+        let first_word = (first..last)
+            .find(|&k| self.doc.tokens[k].kind == crate::text::TokKind::Alnum)
+            .unwrap_or(first);
+        (first_word + 1..last)
             .map(|k| (k, self.doc.tokens[k].span))
             .find(|&(k, _)| {
                 let t = &self.doc.tokens[k];
@@ -1405,6 +1436,9 @@ impl<'k> Run<'_, 'k> {
                 && !crate::date::WEEKDAYS.contains(&w)
                 && !known.contains(&w.to_lowercase())
                 && !matches!(w, "I" | "U" | "S" | "A" | "The")
+                // "US", "UK", "EU": an abbreviation, mostly of a party the sentence names
+                // as a seller or a bloc.
+                && !(w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
                 // "US$", "NT$", "A$": a currency, not a party.
                 && !self.doc.tokens.get(k + 1).is_some_and(|n| {
                     n.span.start == t.span.end && n.span.slice(&self.doc.text) == "$"
@@ -1705,11 +1739,55 @@ impl<'k> Run<'_, 'k> {
                     matches!(s.value, ClaimValue::Status { .. }) && self.same_clause(s.span, d.span)
                 })
             };
+            // An amount with no noun of its own prices the sentence's event, so any date in
+            // the sentence dates it.
+            let prices_sentence = claim.kind == ClaimKind::Money
+                && claim
+                    .of
+                    .as_ref()
+                    .is_none_or(|(o, _)| self.ck.deal_nouns.contains(&o.to_lowercase()));
+            // "since 2019", "until 2025", "before the war in 2022": a bound, not the
+            // event's date; a date after the article's is a schedule of the same deal.
+            let bound_or_schedule = |c: &Claim, d: &DateValue| {
+                // Up to six words back within the clause: "since Russia seized Crimea in
+                // 2014" is bounded as much as "since 2014".
+                let sent_start = self.doc.sentences[c.sentence].span.start;
+                let before = self.doc.text.get(sent_start..c.span.start).unwrap_or("");
+                let before = before
+                    .rsplit([',', ';', ':', '—', '–', '(', ')'])
+                    .next()
+                    .unwrap_or("");
+                let words: Vec<String> = before
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .take(6)
+                    .map(str::to_lowercase)
+                    .collect();
+                let bounded = words
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "from" | "by" | "through"))
+                    || words.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "since"
+                                | "until"
+                                | "till"
+                                | "before"
+                                | "after"
+                                | "when"
+                                | "while"
+                                | "following"
+                        )
+                    });
+                bounded || self.date.is_some_and(|a| d.bounds().0 > a)
+            };
             let other_date = sentence_claims.iter().find(|c| {
                 c.sentence == claim.sentence
                     && c.span != claim.span
                     && !self.in_dateline(c.span)
                     && (is_status || !dates_a_state(c))
+                    && !matches!(&c.value, ClaimValue::Date(d) if bound_or_schedule(c, d))
                     // A state's own date is compared with its status, not taken for
                     // another event.
                     && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && if is_status {
@@ -1718,7 +1796,7 @@ impl<'k> Run<'_, 'k> {
                         (self.same_clause(c.span, claim.span) && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
                             || (self.fronted(c.span, claim.span) && !fits(d))
                     } else {
-                        (self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span)) && !fits(d)
+                        (prices_sentence || self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span)) && !fits(d)
                     })
             });
             if let Some(c) = other_date {
@@ -1880,11 +1958,26 @@ impl<'k> Run<'_, 'k> {
             }
             self.candidates(ci, &scopes, |r| self.figures_for(claim, r));
         }
-        let with_figures: Vec<Scope> = scopes
+        let mut with_figures: Vec<Scope> = scopes
             .iter()
             .copied()
             .filter(|s| !self.figures_for(claim, s.record).is_empty())
             .collect();
+        // A record whose figure the claim's own noun names ("the 2% guideline") wins over
+        // records tied only by words elsewhere in the sentence ("defence spending").
+        if let Some((_, np)) = &claim.of
+            && self.on(rule::OF_PHRASE)
+            && with_figures.len() > 1
+        {
+            let direct = |r: usize| {
+                self.figures_for(claim, r)
+                    .iter()
+                    .any(|&f| self.heads(*np, r, f))
+            };
+            if with_figures.iter().any(|s| direct(s.record)) {
+                with_figures.retain(|s| direct(s.record));
+            }
+        }
         if with_figures.is_empty() {
             let rule = if scopes.is_empty() {
                 rule::ABOUT_ENTITIES
@@ -1956,6 +2049,8 @@ impl<'k> Run<'_, 'k> {
                             rule: rule::AGGREGATE_CUE,
                         },
                     );
+                } else if let Some(rule) = self.other_quantity(claim, tied[0].record) {
+                    self.decide(ci, Decision::NotLinked { rule });
                 } else if self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &tied) {
                     self.decide(
                         ci,
