@@ -673,6 +673,27 @@ impl<'k> Run<'_, 'k> {
         })
     }
 
+    /// Whether the claim's value directly modifies a phrase of figure `f` ("the 2 per cent
+    /// guideline", "a 2% target"): the phrase starts right after it.
+    fn modifies(&self, claim: &Claim, r: usize, f: usize) -> bool {
+        let after = claim.value_span.end;
+        let gap = self
+            .doc
+            .text
+            .get(after..)
+            .map_or(0, |t| t.len() - t.trim_start_matches([' ', '-']).len());
+        let within = Span::new(after, (after + gap + 40).min(self.doc.text.len()));
+        self.hits_in(within).any(|h| {
+            h.span.start == after + gap
+                && self
+                    .ck
+                    .index
+                    .figures(h.pattern)
+                    .binary_search(&(r, f))
+                    .is_ok()
+        })
+    }
+
     /// (figure, span) of every phrase of record `r` used inside `within`.
     fn record_phrases(&self, within: Span, r: usize) -> Vec<(usize, Span)> {
         self.hits_in(within)
@@ -1059,6 +1080,19 @@ impl<'k> Run<'_, 'k> {
                 }
             }
             Unit::Percent => {
+                // "the 2% guideline": the noun the percentage modifies.
+                let percents = kind(|v| matches!(v, FigureValue::Percent(_)));
+                let direct: Vec<usize> = percents
+                    .iter()
+                    .copied()
+                    .filter(|&f| {
+                        self.on(rule::OF_PHRASE) && (of_hits(f) || self.modifies(claim, r, f))
+                    })
+                    .collect();
+                if !direct.is_empty() {
+                    of_ev(&direct);
+                    return direct;
+                }
                 let figs: Vec<usize> = if self.on(rule::PHRASE_IN_SENTENCE) {
                     kind(|v| matches!(v, FigureValue::Percent(_)))
                         .into_iter()
@@ -1965,14 +1999,15 @@ impl<'k> Run<'_, 'k> {
             .collect();
         // A record whose figure the claim's own noun names ("the 2% guideline") wins over
         // records tied only by words elsewhere in the sentence ("defence spending").
-        if let Some((_, np)) = &claim.of
-            && self.on(rule::OF_PHRASE)
-            && with_figures.len() > 1
-        {
+        if self.on(rule::OF_PHRASE) && with_figures.len() > 1 {
             let direct = |r: usize| {
-                self.figures_for(claim, r)
-                    .iter()
-                    .any(|&f| self.heads(*np, r, f))
+                self.figures_for(claim, r).iter().any(|&f| {
+                    claim
+                        .of
+                        .as_ref()
+                        .is_some_and(|(_, np)| self.heads(*np, r, f))
+                        || self.modifies(claim, r, f)
+                })
             };
             if with_figures.iter().any(|s| direct(s.record)) {
                 with_figures.retain(|s| direct(s.record));

@@ -28,7 +28,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// One phrase rule.
 #[derive(Debug, Clone)]
 pub struct Phrase {
-    pub state: State,
+    /// `None`: the wording asserts no state (a negated or generic use).
+    pub state: Option<State>,
     pub pattern: String,
     /// A fixed authority for phrases that name none ("congressional review").
     pub authority: Option<String>,
@@ -586,6 +587,9 @@ impl Lexicon {
                 None => ph.authority.clone(),
             };
             taken.insert(span.start, span);
+            // A wording that asserts no state takes its words from other phrases and
+            // makes no claim.
+            let Some(state) = ph.state else { continue };
             claims.push(Claim {
                 kind: ClaimKind::Status,
                 span,
@@ -593,7 +597,7 @@ impl Lexicon {
                 value: ClaimValue::Status {
                     authority,
                     authority_span: auth,
-                    state: ph.state,
+                    state,
                 },
                 of: None,
                 conversions: vec![],

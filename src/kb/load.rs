@@ -1121,12 +1121,17 @@ impl<'a> FileReader<'a> {
     fn phrase(&mut self, t: &DeTable<'_>, span: Span, kb: &mut Kb) {
         let ctx = "a phrase";
         self.check_keys(t, PHRASE_KEYS, ctx);
+        // `state = "none"`: a wording that looks like a state and asserts none ("has never
+        // blocked a sale"); listed above the phrases it would otherwise trigger.
         let state = self.required_string(t, "state", ctx, span).and_then(|(s, sp)| {
+            if s == "none" {
+                return Some(None);
+            }
             let st = State::parse(&s);
             if st.is_none() {
-                self.problem("factcheck::kb::unknown-state", format!("unknown state `{s}`"), sp, "not a state", "use one of: requested, pending, notified, approved, signed, contracted, delivered, rejected, withdrawn");
+                self.problem("factcheck::kb::unknown-state", format!("unknown state `{s}`"), sp, "not a state", "use one of: requested, pending, notified, approved, signed, contracted, delivered, rejected, withdrawn, or none");
             }
-            st
+            st.map(Some)
         });
         let pattern = self.required_string(t, "pattern", ctx, span);
         let mut words = None;
