@@ -22,6 +22,7 @@ use crate::text::Document;
 use aho_corasick::AhoCorasick;
 pub use compare::{Verdict, figure_verdict};
 use foldhash::{HashMap, HashMapExt, HashSet};
+use std::sync::LazyLock;
 
 /// A finding: what the article says, what the KB says, where.
 #[derive(Debug, Clone)]
@@ -283,6 +284,26 @@ pub fn dateline(doc: &Document) -> Option<(Date, Span)> {
         })
 }
 
+/// A dateline by its form at the top of the article: a place in capitals (optionally with
+/// a region), a date, an optional agency in brackets, and a dash ("WASHINGTON, Dec. 13
+/// (Reuters) -", "TALLINN, Estonia, March 4 —"). The span runs to the dash: any date in it
+/// dates the article, not an event.
+pub fn dateline_form(doc: &Document) -> Option<Span> {
+    static FORM: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\s*(?:\*\*)?[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2},?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\*\*)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|-{1,2})",
+        )
+        .expect("the dateline form is a valid regex")
+    });
+    let start = doc.paragraphs.first()?.start;
+    let head = doc
+        .text
+        .get(start..(start + 160).min(doc.text.len()))
+        .or_else(|| doc.text.get(start..))?;
+    FORM.find(head)
+        .map(|m| Span::new(start + m.start(), start + m.end()))
+}
+
 /// Where a record stands relative to a claim.
 #[derive(Debug, Clone, Copy)]
 struct Scope {
@@ -405,7 +426,9 @@ impl<'k> Checker<'k> {
             mentions,
             phrases,
             date,
-            dateline: dl.map(|(_, s)| s),
+            dateline: dl
+                .map(|(_, s)| s)
+                .or_else(|| dateline_form(&doc).filter(|_| self.on(rule::DATELINE))),
             dated_by_dateline: opts.date.is_none()
                 && doc.front_matter_date.is_none()
                 && dl.is_some(),
@@ -447,6 +470,7 @@ impl<'k> Checker<'k> {
             .filter(|(i, c)| **c && !flagged.contains(i))
             .count();
         findings.sort_by_key(|f| (f.span.start, f.span.end, std::cmp::Reverse(f.severity)));
+        let findings = one_per_span_and_code(findings);
         let mut report = Report {
             doc,
             claims,
@@ -1536,13 +1560,18 @@ impl<'k> Run<'_, 'k> {
     /// Whether the two spans sit in one clause: close, with no comma, semicolon, dash or
     /// bracket between them.
     fn same_clause(&self, a: Span, b: Span) -> bool {
+        self.same_clause_within(a, b, 60)
+    }
+
+    /// [`Run::same_clause`] with at most `max` bytes between the spans.
+    fn same_clause_within(&self, a: Span, b: Span, max: usize) -> bool {
         let (lo, hi) = if a.end <= b.start {
             (a.end, b.start)
         } else {
             (b.end, a.start.max(b.end))
         };
         let between = self.doc.text.get(lo..hi).unwrap_or("");
-        between.len() <= 60 && !between.contains([',', ';', '—', '–', '(', ')'])
+        between.len() <= max && !between.contains([',', ';', '—', '–', '(', ')'])
     }
 
     fn in_dateline(&self, s: Span) -> bool {
@@ -2656,7 +2685,9 @@ impl<'k> Run<'_, 'k> {
                         ClaimValue::Date(DateValue::Day(_) | DateValue::Month { .. })
                     )
                     && !(self.on(rule::DATELINE) && self.in_dateline(c.span))
-                    && self.same_clause(c.span, claim.span)
+                    // "approves the possible sale of F-16C/D Block 70 aircraft to Taiwan on
+                    // Aug. 22": the state's clause runs to its object's end.
+                    && self.same_clause_within(c.span, claim.span, 120)
             })
             .collect();
         let [k] = dates.as_slice() else { return };
@@ -2930,6 +2961,42 @@ impl<'k> Run<'_, 'k> {
             }
         }
     }
+}
+
+/// One span, one finding per code (SPEC §4): a date that contradicts two statuses (the
+/// approval and the notification of one day) is one `date-mismatch` naming both. `findings`
+/// is sorted by span.
+fn one_per_span_and_code(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings {
+        let same = out
+            .iter_mut()
+            .rev()
+            .take_while(|g| g.span == f.span)
+            .find(|g| g.code == f.code);
+        match same {
+            Some(g) => {
+                if let Some(rest) = f.message.split_once("; ").map(|(_, r)| r) {
+                    g.message.push_str(&format!(
+                        ", and {}",
+                        rest.trim_start_matches("the knowledge base says ")
+                    ));
+                }
+                if let (Some(a), Some(b)) = (&mut g.expected, &f.expected)
+                    && a != b
+                {
+                    a.push_str(&format!(" / {b}"));
+                }
+                for r in f.related {
+                    if !g.related.contains(&r) {
+                        g.related.push(r);
+                    }
+                }
+            }
+            None => out.push(f),
+        }
+    }
+    out
 }
 
 /// "`a`, `b`": figure ids for a trace note.
