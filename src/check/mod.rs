@@ -1527,33 +1527,35 @@ impl<'k> Run<'_, 'k> {
         if DESIGNATION.find(text).is_none() {
             return false;
         }
-        let own: Vec<usize> = scopes
-            .iter()
-            .flat_map(|s| self.kb().records[s.record].about.iter())
-            .filter_map(|a| self.entity_index(a))
-            .collect();
-        // Words the records know: their figures' phrases and their entities' names.
-        let known: Vec<String> = scopes
-            .iter()
-            .flat_map(|s| {
-                let r = &self.kb().records[s.record];
-                r.figures
-                    .iter()
-                    .flat_map(|f| f.of.iter())
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-            .chain(
-                own.iter()
-                    .flat_map(|&e| self.kb().entities[e].names.iter().cloned()),
-            )
-            .map(|p| p.to_lowercase())
-            .collect();
+        // Words the records know: their figures' phrases, and their entities' names when
+        // the figures name no model themselves (a record whose tanks are "M1A2 SEPv3
+        // tanks" does not count "M1A1 Abrams" tanks, though both are Abrams).
+        let mut known: Vec<String> = Vec::new();
+        for sc in scopes {
+            let r = &self.kb().records[sc.record];
+            let phrases: Vec<String> = r
+                .figures
+                .iter()
+                .flat_map(|f| f.of.iter())
+                .map(|p| p.to_lowercase())
+                .collect();
+            let names_models = phrases.iter().any(|p| DESIGNATION.is_match(p));
+            known.extend(phrases);
+            if !names_models {
+                for e in r.about.iter().filter_map(|a| self.entity_index(a)) {
+                    known.extend(self.kb().entities[e].names.iter().map(|n| n.to_lowercase()));
+                }
+            }
+        }
         DESIGNATION.find_iter(text).any(|m| {
             let d = m.as_str().to_lowercase();
-            !known
-                .iter()
-                .any(|k| k.split(|c: char| c.is_whitespace()).any(|w| w == d))
+            // "F-35s" is the plural of the family "F-35", which names "F-35A" too; "M1A1"
+            // and "M1A2" are two models.
+            let family = d.strip_suffix('s').unwrap_or(&d);
+            !known.iter().any(|k| {
+                k.split(char::is_whitespace)
+                    .any(|w| w == d || w == family || w.starts_with(family))
+            })
         })
     }
 
@@ -1636,10 +1638,11 @@ impl<'k> Run<'_, 'k> {
             .min(sent.end);
         let after = text.get(np_end..sent.end).unwrap_or("");
         let hi = after.find(stops).map_or(sent.end, |i| np_end + i);
-        // A fronted opener ("In all, …", "In 2015, …") belongs to the clause after its comma.
+        // A fronted opener of up to five words ("In all, …", "In the last two decades, …")
+        // belongs to the clause after its comma.
         let opener = text.get(sent.start..lo).unwrap_or("");
         let lo = match opener.trim_end().strip_suffix(',') {
-            Some(o) if o.split_whitespace().count() <= 3 && !o.contains([',', ';']) => sent.start,
+            Some(o) if o.split_whitespace().count() <= 5 && !o.contains([',', ';']) => sent.start,
             _ => lo,
         };
         Span::new(lo, hi.max(lo))
@@ -2129,6 +2132,40 @@ impl<'k> Run<'_, 'k> {
         }
     }
 
+    /// A figure that holds for a period (`date = "2024"`: that year's share of GDP) is not
+    /// what an article written after the period says in the present, unless the claim's
+    /// sentence dates it in the period.
+    fn out_of_period(&self, claim: &Claim, r: usize, figs: &[usize]) -> Option<&'static str> {
+        let article = self.date?;
+        if !self.on(rule::FIGURE_PERIOD) {
+            return None;
+        }
+        let rec = &self.kb().records[r];
+        let periods: Vec<(Date, Date)> = figs
+            .iter()
+            .filter_map(|&f| rec.figures[f].date)
+            .filter(|d| !matches!(d, DateValue::Day(_)))
+            .map(|d| d.bounds())
+            .collect();
+        if periods.len() < figs.len() || periods.iter().any(|&(_, hi)| hi >= article) {
+            return None;
+        }
+        let dated_in = self.claims_in(claim.sentence).iter().any(|c| {
+            matches!(&c.value, ClaimValue::Date(d) if periods.iter().any(|&(lo, hi)| {
+                let (a, b) = d.bounds();
+                a <= hi && lo <= b
+            }))
+        });
+        if dated_in {
+            return None;
+        }
+        self.ev_c(claim, rule::FIGURE_PERIOD, Effect::Against, None, Some(r), || {
+            let (lo, hi) = periods[0];
+            format!("the figure holds for {lo} to {hi}; the article ({article}) is later and the sentence names no date in that time")
+        });
+        Some(rule::FIGURE_PERIOD)
+    }
+
     /// Whether the claim is another kind of quantity than the deal's figure (SPEC §4): a
     /// unit price, a plan or target, a part of the whole, an inventory. The rule that says
     /// so, with its evidence.
@@ -2267,6 +2304,8 @@ impl<'k> Run<'_, 'k> {
         let against = if self.aggregate(claim).is_some() {
             Some(rule::AGGREGATE_CUE)
         } else if let Some(rule) = self.other_quantity(claim, r) {
+            Some(rule)
+        } else if let Some(rule) = self.out_of_period(claim, r, &figs) {
             Some(rule)
         } else if let Some(other) = self.shares_another_event(ci) {
             self.ev(ci, rule::SHARES_ANOTHER_EVENT, Effect::Against, Some(self.claims[other].value_span), Some(r), || {

@@ -172,6 +172,7 @@ rule_ids! {
     PLAN_OR_TARGET = "link::plan-or-target",
     PART_OF_WHOLE = "link::part-of-whole",
     INVENTORY = "link::inventory",
+    FIGURE_PERIOD = "link::figure-period",
     FOREIGN_MODEL = "link::foreign-model",
     OTHER_YEAR = "link::other-date",
     OTHER_EVENT_CUE = "link::other-event-cue",
