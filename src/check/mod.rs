@@ -2132,6 +2132,52 @@ impl<'k> Run<'_, 'k> {
         }
     }
 
+    /// A record more than a year older than the article is history: its figures are
+    /// compared only where the narrative is in the record's time (the last date before the
+    /// claim, or a date in its sentence, is in one of the record's years). A 2025 story's "82 HIMARS launchers" is a new order, not
+    /// the 11 of 2020.
+    fn old_record(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        let article = self.date?;
+        let rec = &self.kb().records[r];
+        let rd = rec.date?;
+        if !self.on(rule::OLD_RECORD) || article.days() - rd.days() <= 365 {
+            return None;
+        }
+        let years: Vec<i32> = std::iter::once(rd.year)
+            .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
+            .collect();
+        // The narrative's time: the last date before the claim (or any in its sentence),
+        // the dateline's aside.
+        let fits = |c: &Claim| {
+            matches!(&c.value, ClaimValue::Date(d) if {
+                let (a, b) = d.bounds();
+                years.iter().any(|y| a.year <= *y && *y <= b.year)
+            })
+        };
+        let sent_end = self.doc.sentences[claim.sentence].span.end;
+        let mut dates = self
+            .claims
+            .iter()
+            .filter(|c| matches!(c.value, ClaimValue::Date(_)) && !self.in_dateline(c.span));
+        let dated = dates
+            .clone()
+            .filter(|c| c.sentence == claim.sentence)
+            .any(fits)
+            || dates
+                .rfind(|c| c.span.end <= sent_end.min(claim.span.start))
+                .is_some_and(fits);
+        if dated {
+            return None;
+        }
+        self.ev_c(claim, rule::OLD_RECORD, Effect::Against, None, Some(r), || {
+            format!(
+                "record `{}` dates from {rd}, over a year before the article ({article}), and nothing in the paragraph dates the claim then",
+                rec.id
+            )
+        });
+        Some(rule::OLD_RECORD)
+    }
+
     /// A figure that holds for a period (`date = "2024"`: that year's share of GDP) is not
     /// what an article written after the period says in the present, unless the claim's
     /// sentence dates it in the period.
@@ -2306,6 +2352,8 @@ impl<'k> Run<'_, 'k> {
         } else if let Some(rule) = self.other_quantity(claim, r) {
             Some(rule)
         } else if let Some(rule) = self.out_of_period(claim, r, &figs) {
+            Some(rule)
+        } else if let Some(rule) = self.old_record(claim, r) {
             Some(rule)
         } else if let Some(other) = self.shares_another_event(ci) {
             self.ev(ci, rule::SHARES_ANOTHER_EVENT, Effect::Against, Some(self.claims[other].value_span), Some(r), || {

@@ -173,6 +173,7 @@ rule_ids! {
     PART_OF_WHOLE = "link::part-of-whole",
     INVENTORY = "link::inventory",
     FIGURE_PERIOD = "link::figure-period",
+    OLD_RECORD = "link::old-record",
     FOREIGN_MODEL = "link::foreign-model",
     OTHER_YEAR = "link::other-date",
     OTHER_EVENT_CUE = "link::other-event-cue",
