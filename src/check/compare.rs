@@ -133,13 +133,10 @@ pub fn figure_verdict(claim: &Claim, f: &Figure) -> Verdict {
                     Verdict::Differs
                 };
             }
-            // The same number in another currency is the classic slip ("€75 million" for
-            // "$75 million"); another number in another currency is another figure (a
-            // local-currency estimate) that cannot be compared without conversion.
-            match agrees(b) {
-                Verdict::Agrees => Verdict::Currency,
-                _ => Verdict::Incomparable,
-            }
+            // An amount in another currency with no conversion beside it is a currency
+            // mismatch whatever its number (SPEC §4): "€75 million" for "$75 million" is
+            // the classic slip, and "€57 million" cannot be checked against $75 million.
+            Verdict::Currency
         }
         _ => Verdict::Differs,
     }

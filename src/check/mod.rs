@@ -244,6 +244,7 @@ pub struct Checker<'k> {
     /// inventories.
     unit_price_cues: AhoCorasick,
     plan_cues: AhoCorasick,
+    programme_cues: AhoCorasick,
     part_cues: AhoCorasick,
     inventory_cues: AhoCorasick,
     /// `figure::deal-noun`'s nouns, `figure::prices-the-deal`'s words and exceptions,
@@ -371,6 +372,7 @@ impl<'k> Checker<'k> {
             aggregate_cues: cues(rule::AGGREGATE_CUE),
             unit_price_cues: cues(rule::UNIT_PRICE),
             plan_cues: cues(rule::PLAN_OR_TARGET),
+            programme_cues: cues(rule::PROGRAMME_OR_BUDGET),
             part_cues: cues(rule::PART_OF_WHOLE),
             inventory_cues: cues(rule::INVENTORY),
             deal_nouns: RULES.cues(rule::DEAL_NOUN).to_vec(),
@@ -1728,6 +1730,7 @@ impl<'k> Run<'_, 'k> {
                             | "on"
                             | "through"
                             | "via"
+                            | "per"
                             | "by"
                     )
                 });
@@ -2245,6 +2248,27 @@ impl<'k> Run<'_, 'k> {
                 rule::UNIT_PRICE,
                 clause,
                 "a price per unit, not the deal's value",
+            );
+        }
+        // An amount whose own noun is the deal ("a $75 million package") is the deal's
+        // value, whatever programme the sentence also names.
+        let names_the_deal = claim.of.as_ref().is_some_and(|(o, np)| {
+            self.ck.deal_nouns.contains(&o.to_lowercase())
+                || self.kb().records[r]
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .any(|(f, _)| self.heads(*np, r, f))
+        });
+        if claim.kind == ClaimKind::Money
+            && self.on(rule::PROGRAMME_OR_BUDGET)
+            && !names_the_deal
+            && let Some(at) = self.attached_cue(claim, &self.ck.programme_cues)
+        {
+            return fire(
+                rule::PROGRAMME_OR_BUDGET,
+                at,
+                "a programme or budget the deal belongs to, not the deal's value",
             );
         }
         if matches!(claim.kind, ClaimKind::Percent | ClaimKind::Money)

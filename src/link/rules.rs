@@ -169,6 +169,7 @@ rule_ids! {
     VALUE_AGREES = "link::value-agrees",
     AGGREGATE_CUE = "link::aggregate-cue",
     UNIT_PRICE = "link::unit-price",
+    PROGRAMME_OR_BUDGET = "link::programme-or-budget",
     PLAN_OR_TARGET = "link::plan-or-target",
     PART_OF_WHOLE = "link::part-of-whole",
     INVENTORY = "link::inventory",
