@@ -233,6 +233,10 @@ impl AliasIndex {
         for (i, e) in kb.entities.iter().enumerate() {
             for n in &e.names {
                 add(n, Target::Entity(i));
+                // "F-35" is also written "F35" and "F 35" (and "AH-64" "AH64", "AH 64").
+                for v in designation_variants(n) {
+                    add(&v, Target::Entity(i));
+                }
             }
         }
         for (ri, r) in kb.records.iter().enumerate() {
@@ -469,6 +473,31 @@ impl AliasIndex {
             }
         }
     }
+}
+
+
+/// Other spellings of a name holding a designation "LETTERS-DIGITS": without the hyphen
+/// ("F35") and with a space ("F 35"). Names without one have none.
+pub fn designation_variants(name: &str) -> Vec<String> {
+    let b = name.as_bytes();
+    let hyphens: Vec<usize> = (1..b.len().saturating_sub(1))
+        .filter(|&i| b[i] == b'-' && b[i - 1].is_ascii_alphabetic() && b[i + 1].is_ascii_digit())
+        .collect();
+    if hyphens.is_empty() {
+        return Vec::new();
+    }
+    let with = |sep: &str| {
+        let mut out = String::with_capacity(name.len());
+        let mut last = 0;
+        for &h in &hyphens {
+            out.push_str(&name[last..h]);
+            out.push_str(sep);
+            last = h + 1;
+        }
+        out.push_str(&name[last..]);
+        out
+    };
+    vec![with(""), with(" ")]
 }
 
 #[cfg(test)]

@@ -1549,16 +1549,26 @@ impl<'k> Run<'_, 'k> {
                 }
             }
         }
-        DESIGNATION.find_iter(text).any(|m| {
-            let d = m.as_str().to_lowercase();
+        // Compared without hyphens: "F35" is "F-35".
+        let bare = |w: &str| w.replace('-', "");
+        let foreign = DESIGNATION.find_iter(text).find(|m| {
+            let d = bare(&m.as_str().to_lowercase());
             // "F-35s" is the plural of the family "F-35", which names "F-35A" too; "M1A1"
             // and "M1A2" are two models.
             let family = d.strip_suffix('s').unwrap_or(&d);
             !known.iter().any(|k| {
-                k.split(char::is_whitespace)
-                    .any(|w| w == d || w == family || w.starts_with(family))
+                k.split(char::is_whitespace).map(bare).any(|w| {
+                    w == d || w == family || w.starts_with(family)
+                })
             })
-        })
+        });
+        if let Some(m) = foreign {
+            let at = Span::new(of.start + m.start(), of.start + m.end());
+            self.ev_c(claim, rule::FOREIGN_MODEL, Effect::Against, Some(at), None, || {
+                format!("“{}” is a model no candidate record's figures name", m.as_str())
+            });
+        }
+        foreign.is_some()
     }
 
     /// Whether the two spans sit in one clause: close, with no comma, semicolon, dash or
