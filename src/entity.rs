@@ -475,7 +475,6 @@ impl AliasIndex {
     }
 }
 
-
 /// Other spellings of a name holding a designation "LETTERS-DIGITS": without the hyphen
 /// ("F35") and with a space ("F 35"). Names without one have none.
 pub fn designation_variants(name: &str) -> Vec<String> {

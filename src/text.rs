@@ -447,6 +447,12 @@ fn ascii_alnum_run(chunk: [u8; 8]) -> usize {
 /// ends a sentence.
 fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
     let has_blank_lines = text.contains("\n\n") || text.contains("\n\r\n");
+    // Hard-wrapped copy with no blank lines (a release wrapped at 70 columns): a line break
+    // is wrapping, and ends a paragraph only after a sentence's end on a line clearly
+    // shorter than the wrap width. Copy with one long line per paragraph keeps a paragraph
+    // a line.
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let hard_wrapped = !has_blank_lines && text.lines().count() >= 3 && widest <= 100;
     // Room for a sentence in every 10 tokens (most have twice that many).
     let mut sentences: Vec<Sentence> = Vec::with_capacity(tokens.len() / 10 + 1);
     let mut paragraphs: Vec<Span> = Vec::with_capacity(tokens.len() / 64 + 1);
@@ -472,9 +478,18 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         }
         // Mostly one space: counted inline, not with a searcher set up per token.
         let newlines = between.iter().filter(|&&b| b == b'\n').count();
-        let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && !has_blank_lines);
         let sb = tok_bytes(&tok);
         let terminal = matches!(sb, b"." | b"!" | b"?") || sb == "…".as_bytes();
+        let short_line = || {
+            let line_start = text[..tok.span.end].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..tok.span.end].chars().count() * 4 < widest * 3
+        };
+        let single_break = if hard_wrapped {
+            (terminal || closing_quote(sb)) && short_line()
+        } else {
+            !has_blank_lines
+        };
+        let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && single_break);
         // A table row, list item or heading is a sentence of its own.
         let block_line = newlines >= 1
             && (sb == b"|" || next.is_some_and(|t| starts_block(text, tok.span.end, t.span.start)));
@@ -531,6 +546,10 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         }
     }
     (sentences, paragraphs)
+}
+
+fn closing_quote(b: &[u8]) -> bool {
+    matches!(b, b"\"" | b"'") || b == "”".as_bytes() || b == "’".as_bytes()
 }
 
 /// Whether the last line between `from` and `to` starts a Markdown block: a table row, a
@@ -667,6 +686,20 @@ mod tests {
         let d = Document::new("First line\nwraps here.\n\nSecond para.\n");
         assert_eq!(d.paragraphs.len(), 2);
         assert_eq!(d.sentences.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_copy_without_blank_lines_keeps_its_paragraphs() {
+        // Wrapped at about 40 columns: a line break inside a sentence is wrapping; a short
+        // line ending a sentence ends its paragraph.
+        let text = "The agency said on Monday that the sale\nof missiles to the buyer could go ahead\nat an estimated cost of $75 million.\nIt was short.\nA second paragraph starts here and it\nwraps onto the next line as well.\n";
+        let d = Document::new(text);
+        assert_eq!(d.sentences.len(), 3, "{:?}", d.sentences);
+        assert_eq!(d.paragraphs.len(), 2, "{:?}", d.paragraphs);
+        // One long line per paragraph (wire copy) stays a paragraph a line.
+        let long = "A".repeat(120);
+        let d = Document::new(format!("{long} ends.\n{long} too.\n{long} three.\n"));
+        assert_eq!(d.paragraphs.len(), 3);
     }
 
     #[test]

@@ -1557,16 +1557,26 @@ impl<'k> Run<'_, 'k> {
             // and "M1A2" are two models.
             let family = d.strip_suffix('s').unwrap_or(&d);
             !known.iter().any(|k| {
-                k.split(char::is_whitespace).map(bare).any(|w| {
-                    w == d || w == family || w.starts_with(family)
-                })
+                k.split(char::is_whitespace)
+                    .map(bare)
+                    .any(|w| w == d || w == family || w.starts_with(family))
             })
         });
         if let Some(m) = foreign {
             let at = Span::new(of.start + m.start(), of.start + m.end());
-            self.ev_c(claim, rule::FOREIGN_MODEL, Effect::Against, Some(at), None, || {
-                format!("“{}” is a model no candidate record's figures name", m.as_str())
-            });
+            self.ev_c(
+                claim,
+                rule::FOREIGN_MODEL,
+                Effect::Against,
+                Some(at),
+                None,
+                || {
+                    format!(
+                        "“{}” is a model no candidate record's figures name",
+                        m.as_str()
+                    )
+                },
+            );
         }
         foreign.is_some()
     }
