@@ -87,6 +87,44 @@ fn phrase_table(files: &[PathBuf]) -> String {
     code
 }
 
+/// `(rule id, cues, except)` of every `[[rule]]` in `rules/language/link.toml`, as Rust: the
+/// checker reads its cue words from here at start-up instead of parsing the file (its
+/// docs and examples are parsed only for `explain` and the tests).
+fn link_cues(root: &std::path::Path) -> String {
+    let text = fs::read_to_string(root.join("rules/language/link.toml")).unwrap_or_default();
+    let mut code = String::from("&[\n");
+    let Ok(table) = text.parse::<toml::Table>() else {
+        code.push(']');
+        return code;
+    };
+    let list = |v: Option<&toml::Value>| -> String {
+        let words: Vec<String> = v
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|w| w.as_str().map(|w| format!("{w:?}")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        format!("&[{}]", words.join(", "))
+    };
+    if let Some(toml::Value::Array(rules)) = table.get("rule") {
+        for r in rules {
+            let Some(id) = r.get("id").and_then(toml::Value::as_str) else {
+                continue;
+            };
+            let _ = writeln!(
+                code,
+                "    ({id:?}, {}, {}),",
+                list(r.get("cues")),
+                list(r.get("except"))
+            );
+        }
+    }
+    code.push(']');
+    code
+}
+
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -114,4 +152,5 @@ fn main() {
     fs::write(out.join("embedded_rules.rs"), code).expect("write embedded_rules.rs");
     fs::write(out.join("embedded_phrase_words.rs"), phrase_table(&files))
         .expect("write embedded_phrase_words.rs");
+    fs::write(out.join("link_cues.rs"), link_cues(&root)).expect("write link_cues.rs");
 }

@@ -451,8 +451,13 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
     // is wrapping, and ends a paragraph only after a sentence's end on a line clearly
     // shorter than the wrap width. Copy with one long line per paragraph keeps a paragraph
     // a line.
-    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-    let hard_wrapped = !has_blank_lines && text.lines().count() >= 3 && widest <= 100;
+    // (Measured only for copy without blank lines: most copy has them.)
+    let widest = if has_blank_lines {
+        0
+    } else {
+        text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    };
+    let hard_wrapped = !has_blank_lines && widest <= 100 && text.lines().nth(2).is_some();
     // Room for a sentence in every 10 tokens (most have twice that many).
     let mut sentences: Vec<Sentence> = Vec::with_capacity(tokens.len() / 10 + 1);
     let mut paragraphs: Vec<Span> = Vec::with_capacity(tokens.len() / 64 + 1);

@@ -69,6 +69,26 @@ fn the_file_and_the_code_list_the_same_rules() {
 }
 
 #[test]
+fn built_in_cues_are_the_files() {
+    for r in &RULES.list {
+        let built: Vec<&str> = factcheck::link::rules::cues(&r.id).to_vec();
+        assert_eq!(
+            built,
+            r.cues.iter().map(String::as_str).collect::<Vec<_>>(),
+            "{}",
+            r.id
+        );
+        let except: Vec<&str> = factcheck::link::rules::except(&r.id).to_vec();
+        assert_eq!(
+            except,
+            r.except.iter().map(String::as_str).collect::<Vec<_>>(),
+            "{}",
+            r.id
+        );
+    }
+}
+
+#[test]
 fn every_example_ends_as_it_says() {
     let kb = kb();
     let ck = Checker::new(&kb).expect("checker");

@@ -157,8 +157,11 @@ fn load_sources_from(
 ) -> Result<Kb, Vec<Problem>> {
     let mut kb = Kb::default();
     let mut problems = Vec::new();
+    // The built-in linking rules (`rules/language/link.toml`, or a copy of it in the
+    // project's own `rules/`) are read by `link::rules`, not as KB data.
     let files: Vec<SourceFile> = files
         .into_iter()
+        .filter(|(_, text)| text.as_str() != crate::link::rules::SOURCE)
         .map(|(path, text)| SourceFile::new(path, text))
         .collect();
     // Each file is parsed and read on its own (its ids are checked against the others' once

@@ -125,6 +125,20 @@ impl Rules {
     }
 }
 
+/// `(rule id, cues, except)` of every rule, read from `link.toml` when the program was built
+/// (a test checks them against the parsed file).
+pub const CUES: &[(&str, &[&str], &[&str])] = include!(concat!(env!("OUT_DIR"), "/link_cues.rs"));
+
+/// The cue words of rule `id`, as built in.
+pub fn cues(id: &str) -> &'static [&'static str] {
+    CUES.iter().find(|(i, _, _)| *i == id).map_or(&[], |c| c.1)
+}
+
+/// The words that cancel rule `id`'s cues, as built in.
+pub fn except(id: &str) -> &'static [&'static str] {
+    CUES.iter().find(|(i, _, _)| *i == id).map_or(&[], |c| c.2)
+}
+
 /// The position of rule `id` in [`IDS`].
 pub fn index(id: &str) -> Option<usize> {
     IDS.iter().position(|x| *x == id)
