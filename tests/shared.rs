@@ -189,3 +189,44 @@ fn public_suite_scores() {
     assert!(field(last, "precision") >= 0.95, "{out}");
     eprintln!("{out}");
 }
+
+/// `--trace` explains every claim of the seed article: each has its candidates, evidence and
+/// a decision. (Checked as structure, not as a snapshot: the seed's sentences stay out of the
+/// project.)
+#[test]
+fn seed_article_trace() {
+    let Some(dir) = shared() else { return };
+    let o = Command::cargo_bin("factcheck")
+        .unwrap()
+        .current_dir(dir.join("seed"))
+        .args(["--format", "json", "--trace", "kosovo-javelin-article.txt"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let file = &v["files"][0];
+    let links = file["links"].as_array().expect("links");
+    assert_eq!(links.len() as u64, file["claims"].as_u64().unwrap());
+    for l in links {
+        let kind = l["decision"]["kind"].as_str().unwrap();
+        assert!(
+            ["linked", "ambiguous", "not-linked", "none"].contains(&kind),
+            "{l}"
+        );
+        if kind == "linked" {
+            let r = l["decision"]["record"].as_str().unwrap();
+            assert!(
+                ["kosovo-javelin-2024", "iowa-guard-kosovo-deployment-2023"].contains(&r),
+                "{l}"
+            );
+            assert!(!l["evidence"].as_array().unwrap().is_empty(), "{l}");
+            assert_eq!(l["outcome"], "agrees", "{l}");
+        }
+    }
+    assert!(
+        links
+            .iter()
+            .filter(|l| l["decision"]["kind"] == "linked")
+            .count()
+            >= 5
+    );
+}
