@@ -202,6 +202,62 @@ fn c05_another_purchase_by_the_same_buyer() {
 }
 
 #[test]
+fn c03_another_countrys_body() {
+    run(
+        "3",
+        &[
+            (
+                "Kosovo's Javelin sale was cleared in January. Slovak lawmakers approved the purchase of their own Javelins the same week.",
+                "2024-02-01",
+                "approved",
+                "silent",
+            ),
+            (
+                "Kosovo's Javelin sale is in Washington's hands; the Polish parliament approved its own budget.",
+                "2024-02-01",
+                "approved",
+                "silent",
+            ),
+            // Still flagged: Congress itself.
+            (
+                "Kosovo's Javelin sale was approved by Congress.",
+                "2024-01-15",
+                "approved by Congress",
+                "status-mismatch",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn c06_a_buyer_the_kb_does_not_know() {
+    run(
+        "6",
+        &[
+            (
+                "Kosovo's Javelin sale was cleared in January. Neighbouring Montenegro bought 60 Javelin missiles.",
+                "2024-02-01",
+                "60",
+                "silent",
+            ),
+            (
+                "Kosovo's Javelin sale was cleared. Across the border, Albania ordered 90 Javelin missiles.",
+                "2024-02-01",
+                "90",
+                "silent",
+            ),
+            // Still flagged: the record's own buyer.
+            (
+                "Kosovo's Javelin sale was cleared in January. Kosovo will get 60 Javelin missiles.",
+                "2024-02-01",
+                "60",
+                "count-mismatch",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn c07_inconsistency_only_for_the_same_thing() {
     run(
         "7",

@@ -2160,6 +2160,113 @@ impl<'k> Run<'_, 'k> {
         }
     }
 
+    /// A party the KB does not know acting in the claim's clause ("Neighbouring Montenegro
+    /// bought 60 Javelin missiles"), where none of the record's own entities is named in
+    /// the clause outside the claim's noun: the figure is that party's.
+    fn unknown_party(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        if !self.on(rule::UNKNOWN_PARTY) {
+            return None;
+        }
+        let clause = self.clause_of(claim);
+        let np = claim
+            .of
+            .as_ref()
+            .map_or(claim.span, |(_, sp)| sp.join(claim.span));
+        let own: Vec<usize> = self.ck.about[r].iter().flatten().copied().collect();
+        let mentions = self.mentions_in(clause);
+        if mentions
+            .iter()
+            .any(|m| own.contains(&m.entity) && !np.contains(m.span))
+        {
+            return None;
+        }
+        const COMMON: &[&str] = &[
+            "The",
+            "A",
+            "An",
+            "It",
+            "Its",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "They",
+            "Their",
+            "He",
+            "She",
+            "We",
+            "In",
+            "On",
+            "At",
+            "By",
+            "For",
+            "And",
+            "But",
+            "Of",
+            "As",
+            "With",
+            "After",
+            "Before",
+            "Under",
+            "Officials",
+            "Some",
+            "Most",
+            "All",
+            "Both",
+            "Each",
+            "Such",
+            "Neighbouring",
+            "Neighboring",
+            "Nearby",
+            "Meanwhile",
+            "Also",
+            "Only",
+            "There",
+            "Here",
+            "When",
+            "While",
+            "If",
+            "Now",
+            "Then",
+            "So",
+            "Yet",
+            "Still",
+        ];
+        let toks = &self.doc.tokens;
+        let lo = toks.partition_point(|t| t.span.start < clause.start);
+        let hi = toks.partition_point(|t| t.span.start < claim.span.start);
+        // The sentence's first word is capitalised for being first.
+        let (first, last) = self.doc.sentences[claim.sentence].tokens;
+        let first_word = (first..last)
+            .find(|&k| toks[k].kind == crate::text::TokKind::Alnum)
+            .unwrap_or(first);
+        let name = (lo.max(first_word + 1)..hi)
+            .map(|k| toks[k].span)
+            .find(|&sp| {
+                let w = self.doc.slice(sp);
+                w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !COMMON.contains(&w)
+                && !mentions.iter().any(|m| m.span.contains(sp))
+                // An authority named in a state claim ("The State Department approved").
+                && !self.claims_in(claim.sentence).iter().any(|c| {
+                    matches!(c.value, ClaimValue::Status { .. }) && c.span.contains(sp)
+                })
+                && crate::extract::date::month_number(w).is_none()
+                && !crate::date::WEEKDAYS.contains(&w)
+                && !self.in_dateline(sp)
+            })?;
+        self.ev_c(claim, rule::UNKNOWN_PARTY, Effect::Against, Some(name), Some(r), || {
+            format!(
+                "“{}”, a name the KB does not know, acts in the claim's clause, and none of record `{}`'s own entities does",
+                self.doc.slice(name),
+                self.kb().records[r].id
+            )
+        });
+        Some(rule::UNKNOWN_PARTY)
+    }
+
     /// A record more than a year older than the article is history: its figures are
     /// compared only where the narrative is in the record's time (the last date before the
     /// claim, or a date in its sentence, is in one of the record's years). A 2025 story's "82 HIMARS launchers" is a new order, not
@@ -2403,6 +2510,8 @@ impl<'k> Run<'_, 'k> {
         } else if let Some(rule) = self.out_of_period(claim, r, &figs) {
             Some(rule)
         } else if let Some(rule) = self.old_record(claim, r) {
+            Some(rule)
+        } else if let Some(rule) = self.unknown_party(claim, r) {
             Some(rule)
         } else if let Some(other) = self.shares_another_event(ci) {
             self.ev(ci, rule::SHARES_ANOTHER_EVENT, Effect::Against, Some(self.claims[other].value_span), Some(r), || {

@@ -193,6 +193,7 @@ rule_ids! {
     OTHER_YEAR = "link::other-date",
     OTHER_EVENT_CUE = "link::other-event-cue",
     OTHER_PARTY_NEARER = "link::other-party-nearer",
+    UNKNOWN_PARTY = "link::unknown-party",
     SHARES_ANOTHER_EVENT = "link::shares-another-event",
     OTHER_FIGURE_IN_SENTENCE = "link::other-figure-in-sentence",
     NAMED_IN_PARAGRAPH = "link::named-in-paragraph",
