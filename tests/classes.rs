@@ -280,6 +280,41 @@ fn c07_inconsistency_only_for_the_same_thing() {
 }
 
 #[test]
+fn c08_figures_tied_to_the_right_party() {
+    run(
+        "8",
+        &[
+            (
+                "Lithuania and Latvia put 2.85% and 3.15% of GDP into defence respectively.",
+                "2024-07-01",
+                "2.85%",
+                "agrees",
+            ),
+            (
+                "Lithuania and Latvia put 2.85% and 3.15% of GDP into defence respectively.",
+                "2024-07-01",
+                "3.15%",
+                "agrees",
+            ),
+            // The alliance's guideline named beside a country's share is the guideline.
+            (
+                "NATO says Greece's defence spending of 3.08% of GDP clears the 2% guideline.",
+                "2024-07-01",
+                "2%",
+                "agrees",
+            ),
+            // Still flagged: a wrong share paired by "respectively".
+            (
+                "Lithuania and Latvia put 3.9% and 3.15% of GDP into defence respectively.",
+                "2024-07-01",
+                "3.9%",
+                "percent-mismatch",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn c09_one_wrong_date_one_finding() {
     let kb = kb::embedded().expect("built-in KB");
     let ck = Checker::new(&kb).expect("checker");

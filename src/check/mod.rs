@@ -1928,6 +1928,16 @@ impl<'k> Run<'_, 'k> {
         if !self.on(rule::OTHER_PARTY_NEARER) {
             return None;
         }
+        // Paired by "respectively": the nearer name is the next figure's.
+        if self
+            .claims
+            .iter()
+            .position(|c| std::ptr::eq(c, claim))
+            .and_then(|ci| self.respectively(ci))
+            .is_some()
+        {
+            return None;
+        }
         let own: Vec<usize> = rec
             .about
             .iter()
@@ -2057,6 +2067,36 @@ impl<'k> Run<'_, 'k> {
             .copied()
             .filter(|s| !self.figures_for(claim, s.record).is_empty())
             .collect();
+        // "Lithuania and Latvia spend 2.85% and 3.15% respectively": the k-th figure is the
+        // k-th party's.
+        if with_figures.len() > 1
+            && let Some(e) = self.respectively(ci)
+        {
+            let kept: Vec<Scope> = with_figures
+                .iter()
+                .copied()
+                .filter(|s| self.ck.about[s.record].contains(&Some(e)))
+                .collect();
+            if !kept.is_empty() {
+                self.ev(
+                    ci,
+                    rule::RESPECTIVELY,
+                    Effect::For,
+                    None,
+                    Some(kept[0].record),
+                    || {
+                        format!(
+                            "paired in order with “{}” by “respectively”",
+                            self.kb().entities[e]
+                                .names
+                                .first()
+                                .map_or("", String::as_str)
+                        )
+                    },
+                );
+                with_figures = kept;
+            }
+        }
         // A record whose figure the claim's own noun names ("the 2% guideline") wins over
         // records tied only by words elsewhere in the sentence ("defence spending").
         if self.on(rule::OF_PHRASE) && with_figures.len() > 1 {
@@ -2452,6 +2492,35 @@ impl<'k> Run<'_, 'k> {
             );
         }
         None
+    }
+
+    /// In a sentence with "respectively", the entity claim `ci` is paired with: the claims of
+    /// its kind in the sentence and the distinct parties named before the first of them, in
+    /// order, when there are as many of each.
+    fn respectively(&self, ci: usize) -> Option<usize> {
+        if !self.on(rule::RESPECTIVELY) {
+            return None;
+        }
+        let claim = &self.claims[ci];
+        let sent = self.doc.sentences[claim.sentence].span;
+        if !self.doc.slice(sent).to_lowercase().contains("respectively") {
+            return None;
+        }
+        let same: Vec<&Claim> = self
+            .claims_in(claim.sentence)
+            .iter()
+            .filter(|c| c.kind == claim.kind)
+            .collect();
+        let k = same.iter().position(|c| std::ptr::eq(*c, claim))?;
+        let first = same.first()?.span.start;
+        let mut parties: Vec<usize> = Vec::new();
+        for m in self.mentions_in(Span::new(sent.start, first)) {
+            let e = &self.kb().entities[m.entity];
+            if !e.authority && self.ck.in_about[m.entity] && !parties.contains(&m.entity) {
+                parties.push(m.entity);
+            }
+        }
+        (parties.len() == same.len() && same.len() >= 2).then(|| parties[k])
     }
 
     /// An amount with no noun of its own prices its sentence's event: when a count before

@@ -173,6 +173,7 @@ rule_ids! {
     RECORD_AFTER_ARTICLE = "scope::record-after-article",
     NEAREST_RECORD = "scope::nearest-record",
     TIE_BREAK = "scope::tie-break",
+    RESPECTIVELY = "scope::respectively",
     UNNAMED_AMONG_SEVERAL = "scope::unnamed-among-several",
     NOT_A_WHOLE_COUNT = "claim::not-a-whole-count",
     OF_PHRASE = "figure::of-phrase",
