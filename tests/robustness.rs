@@ -1103,3 +1103,32 @@ mod spans {
         }
     }
 }
+
+/// One sentence of thousands of figures: checked in linear time (each claim reads a bounded
+/// window of its sentence), and a finding whose related place is far away on the same line
+/// renders without it instead of crashing the terminal renderer.
+#[test]
+fn one_sentence_of_thousands_of_claims() {
+    let dir = scratch();
+    let items: Vec<String> = (1..6000).map(|i| format!("{i} Javelin missiles")).collect();
+    let text = format!("Kosovo will get Javelin missiles: {}.\n", items.join(", "));
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let o = common::factcheck(
+        dir.path(),
+        &[
+            "-q",
+            "--fail-on",
+            "warning",
+            "--date",
+            "2024-02-01",
+            "long.txt",
+        ],
+        &[],
+        None,
+    );
+    assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    // "1 Javelin missiles" first, then every other value: one fact, many values. The
+    // earlier place is far away on the same line and is left out of the snippet.
+    assert!(o.stdout.contains("factcheck::inconsistent-claims"));
+}

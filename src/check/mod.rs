@@ -449,6 +449,16 @@ impl<'k> Checker<'k> {
             links: vec![None; claims.len()],
             checked: vec![false; claims.len()],
             elsewhere: vec![false; claims.len()],
+            respectively_in: {
+                let mut v = vec![false; doc.sentences.len()];
+                let lower = doc.lower();
+                let mut at = 0;
+                while let Some(i) = lower.get(at..).and_then(|t| t.find("respectively")) {
+                    v[doc.sentence_at(at + i)] = true;
+                    at += i + "respectively".len();
+                }
+                v
+            },
             stats: Stats {
                 claims: claims.len(),
                 ..Stats::default()
@@ -525,6 +535,8 @@ struct Run<'a, 'k> {
     checked: Vec<bool>,
     /// Claims placed in another event than their record's (another date, cue, party, model).
     elsewhere: Vec<bool>,
+    /// Sentences that say "respectively".
+    respectively_in: Vec<bool>,
     stats: Stats,
     /// Each claim's evidence and decision, when tracing (else empty).
     traces: std::cell::RefCell<Vec<ClaimTrace>>,
@@ -611,6 +623,21 @@ impl<'k> Run<'_, 'k> {
         }
     }
 
+    /// The claim's sentence, or in a very long one (a list of thousands of figures) the
+    /// 600 bytes either side of the claim: the sentence-scope rules read this much, so each
+    /// claim costs the same however long its sentence.
+    fn near(&self, claim: &Claim) -> Span {
+        const REACH: usize = 600;
+        let s = self.doc.sentences[claim.sentence].span;
+        if s.len() <= 4 * REACH {
+            return s;
+        }
+        let text = &self.doc.text;
+        let lo = floor_char(text, claim.span.start.saturating_sub(REACH).max(s.start));
+        let hi = floor_char(text, (claim.span.end + REACH).min(s.end)).max(claim.span.end);
+        Span::new(lo, hi)
+    }
+
     /// The claims of sentence `s` (claims are sorted by start).
     fn claims_in(&self, s: usize) -> &[Claim] {
         let span = self.doc.sentences[s].span;
@@ -621,7 +648,8 @@ impl<'k> Run<'_, 'k> {
 
     /// The entity mentions of the claim's sentence.
     fn sentence_mentions(&self, claim: &Claim) -> &[Mention] {
-        self.mentions_in(self.doc.sentences[claim.sentence].span)
+        // (In a very long sentence, those near the claim: see `near`.)
+        self.mentions_in(self.near(claim))
     }
 
     /// Whether entity `e` is named in the claim's sentence.
@@ -1038,7 +1066,7 @@ impl<'k> Run<'_, 'k> {
         let Some(q) = claim.quantity() else {
             return vec![];
         };
-        let sentence = self.doc.sentences[claim.sentence].span;
+        let sentence = self.near(claim);
         let header = self
             .table_header(claim)
             .filter(|_| self.on(rule::LIST_CONTEXT));
@@ -1237,7 +1265,7 @@ impl<'k> Run<'_, 'k> {
 
     /// How many of record `r`'s figure phrases the claim's sentence uses.
     fn uses(&self, claim: &Claim, r: usize) -> usize {
-        let sentence = self.doc.sentences[claim.sentence].span;
+        let sentence = self.near(claim);
         let hits: Vec<Span> = self
             .record_phrases(sentence, r)
             .into_iter()
@@ -1257,7 +1285,7 @@ impl<'k> Run<'_, 'k> {
     /// them all ("Kosovo … 246 Javelin missiles"). A count of the same kind of thing with
     /// the deal named only elsewhere ("the roughly 85 aircraft still flying") is not.
     fn confident(&self, claim: &Claim, r: usize, figs: &[usize]) -> bool {
-        let sentence = self.doc.sentences[claim.sentence].span;
+        let sentence = self.near(claim);
         let claim_words = claim
             .of
             .as_ref()
@@ -1311,7 +1339,7 @@ impl<'k> Run<'_, 'k> {
             }
         }
         let named_here = self
-            .mentions
+            .mentions_in(sentence)
             .iter()
             .any(|m| own.contains(&m.entity) && sentence.contains(m.span));
         // "The sale was approved for $57 million": the deal's own phrase, after a paragraph
@@ -1435,7 +1463,7 @@ impl<'k> Run<'_, 'k> {
             let at = toks.partition_point(|t| t.span.start < start);
             (1..=3).any(|back| at >= first + back && at - back < last && det(at - back))
         };
-        let sentence = self.doc.sentences[claim.sentence].span;
+        let sentence = self.near(claim);
         preceded(claim.span.start)
             || self
                 .record_phrases(sentence, r)
@@ -1653,20 +1681,29 @@ impl<'k> Run<'_, 'k> {
         let sent = self.doc.sentences[claim.sentence].span;
         let text = &self.doc.text;
         let stops = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
-        let before = text.get(sent.start..claim.span.start).unwrap_or("");
-        let lo = before.rfind(stops).map_or(sent.start, |i| {
-            sent.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+        // A clause is read at most MAX bytes either side of the claim, so a sentence of
+        // thousands of claims costs each claim the same.
+        const MAX: usize = 400;
+        let from = floor_char(text, claim.span.start.saturating_sub(MAX).max(sent.start));
+        let before = text.get(from..claim.span.start).unwrap_or("");
+        let lo = before.rfind(stops).map_or(from, |i| {
+            from + i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
         let np_end = claim
             .of
             .as_ref()
             .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end))
             .min(sent.end);
-        let after = text.get(np_end..sent.end).unwrap_or("");
-        let hi = after.find(stops).map_or(sent.end, |i| np_end + i);
+        let to = floor_char(text, (np_end + MAX).min(sent.end)).max(np_end);
+        let after = text.get(np_end..to).unwrap_or("");
+        let hi = after.find(stops).map_or(to, |i| np_end + i);
         // A fronted opener of up to five words ("In all, …", "In the last two decades, …")
         // belongs to the clause after its comma.
-        let opener = text.get(sent.start..lo).unwrap_or("");
+        let opener = if lo - sent.start <= MAX {
+            text.get(sent.start..lo).unwrap_or("")
+        } else {
+            ""
+        };
         let lo = match opener.trim_end().strip_suffix(',') {
             Some(o) if o.split_whitespace().count() <= 5 && !o.contains([',', ';']) => sent.start,
             _ => lo,
@@ -1824,7 +1861,15 @@ impl<'k> Run<'_, 'k> {
                 spans.iter().any(|&(a, b)| a <= hi && lo <= b)
             };
             let is_status = matches!(claim.value, ClaimValue::Status { .. });
-            let sentence_claims = self.claims_in(claim.sentence);
+            // The claims near this one: a date further off is in no clause of it (and a
+            // sentence of thousands of figures costs each claim the same).
+            let near = self.near(claim);
+            let lo = self.claims.partition_point(|c| c.span.start < near.start);
+            let hi = self.claims.partition_point(|c| c.span.start < near.end);
+            let sentence_claims: Vec<&Claim> = self.claims[lo..hi]
+                .iter()
+                .filter(|c| c.sentence == claim.sentence)
+                .collect();
             // A date in a state's clause ("approved ... on January 12") dates that state: it
             // is compared with the status, right or wrong, and is no other event.
             let dates_a_state = |d: &Claim| {
@@ -2455,9 +2500,13 @@ impl<'k> Run<'_, 'k> {
         }
         if claim.kind == ClaimKind::Count && self.on(rule::PART_OF_WHOLE) {
             // "a dozen of the soldiers", "20 of its 40 jets" (not "all 33 of the soldiers").
-            let after = self.doc.text.get(claim.value_span.end..).unwrap_or("");
+            // A few words either side are enough (and keep each claim's cost the same).
+            let text = &self.doc.text;
+            let end = floor_char(text, (claim.value_span.end + 24).min(text.len()));
+            let after = text.get(claim.value_span.end..end).unwrap_or("");
             let after = after.trim_start().to_lowercase();
-            let before = self.doc.text.get(..claim.span.start).unwrap_or("");
+            let start = floor_char(text, claim.span.start.saturating_sub(8));
+            let before = text.get(start..claim.span.start).unwrap_or("");
             let all = before.trim_end().to_lowercase().ends_with("all");
             let partitive = [
                 "of the ",
@@ -2503,7 +2552,12 @@ impl<'k> Run<'_, 'k> {
         }
         let claim = &self.claims[ci];
         let sent = self.doc.sentences[claim.sentence].span;
-        if !self.doc.slice(sent).to_lowercase().contains("respectively") {
+        if !self
+            .respectively_in
+            .get(claim.sentence)
+            .copied()
+            .unwrap_or(false)
+        {
             return None;
         }
         let same: Vec<&Claim> = self
@@ -3072,7 +3126,7 @@ impl<'k> Run<'_, 'k> {
         let ClaimValue::Date(d) = &claim.value else {
             return;
         };
-        let sentence = self.doc.sentences[claim.sentence].span;
+        let sentence = self.near(claim);
         let scopes: Vec<Scope> = self
             .scopes(claim)
             .iter()
@@ -3315,6 +3369,15 @@ fn one_per_span_and_code(findings: Vec<Finding>) -> Vec<Finding> {
 
 fn owned(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| (*w).to_string()).collect()
+}
+
+/// The largest character boundary of `s` at or before `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// "`a`, `b`": figure ids for a trace note.

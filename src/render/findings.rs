@@ -56,9 +56,22 @@ impl Diagnostic for FindingDiagnostic<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
         let primary = LabeledSpan::new_primary_with_span(Some(f.label.clone()), f.span);
+        // A related place far away on the same long line (one sentence of thousands of
+        // claims) is left out: the snippet could not show both, and miette's underline
+        // cannot be that wide.
+        let text = self.source.src.text.as_str();
+        let same_far_line = |s: &factcheck::span::Span| {
+            let (a, b) = if s.start < f.span.start {
+                (s.start, f.span.start)
+            } else {
+                (f.span.end.min(s.start), s.start)
+            };
+            b - a > 2_000 && !text.get(a..b).unwrap_or("").contains('\n')
+        };
         let others = f
             .related
             .iter()
+            .filter(move |(s, _)| !same_far_line(s))
             .map(|(s, l)| LabeledSpan::new_with_span(Some(l.clone()), *s));
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
