@@ -340,6 +340,34 @@ fn c09_one_wrong_date_one_finding() {
 }
 
 #[test]
+fn c10_amounts_labelled_after_the_number() {
+    run(
+        "10",
+        &[
+            (
+                "Kosovo and Romania both won Javelin sales, worth $75 million for Kosovo and $80 million for Romania.",
+                "2024-02-01",
+                "$80 million",
+                "agrees",
+            ),
+            (
+                "Kosovo and Romania both won Javelin sales, worth $75 million for Kosovo and $80 million for Romania.",
+                "2024-02-01",
+                "$75 million",
+                "agrees",
+            ),
+            // Still flagged: the labelled amount is wrong for its own party.
+            (
+                "Kosovo and Romania both won Javelin sales, worth $75 million for Kosovo and $90 million for Romania.",
+                "2024-02-01",
+                "$90 million",
+                "amount-mismatch",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn c11_cue_words_act_only_in_their_scope() {
     run(
         "11",

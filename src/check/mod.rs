@@ -2142,6 +2142,36 @@ impl<'k> Run<'_, 'k> {
                 with_figures = kept;
             }
         }
+        // "$40 billion for Ukraine and $3.3 billion for Israel": the party named right after
+        // the amount owns it.
+        if with_figures.len() > 1
+            && let Some(e) = self.labelled_for(ci)
+        {
+            let kept: Vec<Scope> = with_figures
+                .iter()
+                .copied()
+                .filter(|s| self.ck.about[s.record].contains(&Some(e)))
+                .collect();
+            if !kept.is_empty() {
+                self.ev(
+                    ci,
+                    rule::LABELLED_AFTER,
+                    Effect::For,
+                    None,
+                    Some(kept[0].record),
+                    || {
+                        format!(
+                            "“for {}” right after it names its party",
+                            self.kb().entities[e]
+                                .names
+                                .first()
+                                .map_or("", String::as_str)
+                        )
+                    },
+                );
+                with_figures = kept;
+            }
+        }
         // A record whose figure the claim's own noun names ("the 2% guideline") wins over
         // records tied only by words elsewhere in the sentence ("defence spending").
         if self.on(rule::OF_PHRASE) && with_figures.len() > 1 {
@@ -2541,6 +2571,36 @@ impl<'k> Run<'_, 'k> {
             );
         }
         None
+    }
+
+    /// The party named by "for X" or "to X" right after an amount ("$3.3 billion for
+    /// Israel"), when X is an entity of some record.
+    fn labelled_for(&self, ci: usize) -> Option<usize> {
+        if !self.on(rule::LABELLED_AFTER) {
+            return None;
+        }
+        let claim = &self.claims[ci];
+        if claim.kind != ClaimKind::Money {
+            return None;
+        }
+        let text = &self.doc.text;
+        let end = claim.value_span.end;
+        let look = floor_char(text, (end + 12).min(text.len()));
+        let after = text.get(end..look).unwrap_or("").to_ascii_lowercase();
+        let skip = after.len() - after.trim_start().len();
+        let rest = &after[skip..];
+        let word = if rest.starts_with("for ") {
+            4
+        } else if rest.starts_with("to ") {
+            3
+        } else {
+            return None;
+        };
+        let at = end + skip + word;
+        self.mentions_in(Span::new(at, (at + 1).min(text.len())))
+            .iter()
+            .find(|m| m.span.start == at && self.ck.in_about[m.entity])
+            .map(|m| m.entity)
     }
 
     /// In a sentence with "respectively", the entity claim `ci` is paired with: the claims of

@@ -174,6 +174,7 @@ rule_ids! {
     NEAREST_RECORD = "scope::nearest-record",
     TIE_BREAK = "scope::tie-break",
     RESPECTIVELY = "scope::respectively",
+    LABELLED_AFTER = "scope::labelled-after",
     UNNAMED_AMONG_SEVERAL = "scope::unnamed-among-several",
     NOT_A_WHOLE_COUNT = "claim::not-a-whole-count",
     OF_PHRASE = "figure::of-phrase",
