@@ -2113,63 +2113,24 @@ impl<'k> Run<'_, 'k> {
             .filter(|s| !self.figures_for(claim, s.record).is_empty())
             .collect();
         // "Lithuania and Latvia spend 2.85% and 3.15% respectively": the k-th figure is the
-        // k-th party's.
-        if with_figures.len() > 1
-            && let Some(e) = self.respectively(ci)
-        {
-            let kept: Vec<Scope> = with_figures
-                .iter()
-                .copied()
-                .filter(|s| self.ck.about[s.record].contains(&Some(e)))
-                .collect();
-            if !kept.is_empty() {
-                self.ev(
-                    ci,
-                    rule::RESPECTIVELY,
-                    Effect::For,
-                    None,
-                    Some(kept[0].record),
-                    || {
-                        format!(
-                            "paired in order with “{}” by “respectively”",
-                            self.kb().entities[e]
-                                .names
-                                .first()
-                                .map_or("", String::as_str)
-                        )
-                    },
-                );
-                with_figures = kept;
-            }
-        }
-        // "$40 billion for Ukraine and $3.3 billion for Israel": the party named right after
-        // the amount owns it.
-        if with_figures.len() > 1
-            && let Some(e) = self.labelled_for(ci)
-        {
-            let kept: Vec<Scope> = with_figures
-                .iter()
-                .copied()
-                .filter(|s| self.ck.about[s.record].contains(&Some(e)))
-                .collect();
-            if !kept.is_empty() {
-                self.ev(
-                    ci,
-                    rule::LABELLED_AFTER,
-                    Effect::For,
-                    None,
-                    Some(kept[0].record),
-                    || {
-                        format!(
-                            "“for {}” right after it names its party",
-                            self.kb().entities[e]
-                                .names
-                                .first()
-                                .map_or("", String::as_str)
-                        )
-                    },
-                );
-                with_figures = kept;
+        // k-th party's; "$40 billion for Ukraine and $3.3 billion for Israel": the party named
+        // right after the amount owns it.
+        if with_figures.len() > 1 {
+            let party = self
+                .respectively(ci)
+                .map(|e| {
+                    (
+                        e,
+                        rule::RESPECTIVELY,
+                        "paired in order by “respectively” with",
+                    )
+                })
+                .or_else(|| {
+                    self.labelled_for(ci)
+                        .map(|e| (e, rule::LABELLED_AFTER, "labelled right after it: for"))
+                });
+            if let Some((e, id, why)) = party {
+                self.keep_party(ci, &mut with_figures, e, id, why);
             }
         }
         // A record whose figure the claim's own noun names ("the 2% guideline") wins over
@@ -2571,6 +2532,33 @@ impl<'k> Run<'_, 'k> {
             );
         }
         None
+    }
+
+    /// Keeps the candidates that have party `e` among their entities, when any does,
+    /// recording rule `id` as the evidence.
+    fn keep_party(
+        &self,
+        ci: usize,
+        scopes: &mut Vec<Scope>,
+        e: usize,
+        id: &'static str,
+        why: &str,
+    ) {
+        let kept: Vec<Scope> = scopes
+            .iter()
+            .copied()
+            .filter(|s| self.ck.about[s.record].contains(&Some(e)))
+            .collect();
+        if let Some(first) = kept.first() {
+            self.ev(ci, id, Effect::For, None, Some(first.record), || {
+                let name = self.kb().entities[e]
+                    .names
+                    .first()
+                    .map_or("", String::as_str);
+                format!("{why} “{name}”")
+            });
+            *scopes = kept;
+        }
     }
 
     /// The party named by "for X" or "to X" right after an amount ("$3.3 billion for

@@ -113,16 +113,6 @@ impl Rules {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.list.iter().find(|r| r.id == id)
     }
-
-    /// The cue words of rule `id` (empty for a rule without data).
-    pub fn cues(&self, id: &str) -> &[String] {
-        self.get(id).map_or(&[], |r| r.cues.as_slice())
-    }
-
-    /// The exception words of rule `id`.
-    pub fn except(&self, id: &str) -> &[String] {
-        self.get(id).map_or(&[], |r| r.except.as_slice())
-    }
 }
 
 /// `(rule id, cues, except)` of every rule, read from `link.toml` when the program was built
