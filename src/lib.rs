@@ -19,6 +19,7 @@ pub mod span;
 pub mod state;
 pub mod suppress;
 pub mod text;
+pub mod words;
 
 /// Helpers shared by the unit tests.
 #[cfg(test)]

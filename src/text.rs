@@ -2,9 +2,9 @@
 //! rather than prose (masked), its tokens, sentences and paragraphs — all as byte spans into
 //! the original text, so every claim can point back at the exact bytes an editor wrote.
 
-use crate::extract::number::with_ascii_lower;
-use crate::extract::words::WordSet;
 use crate::span::{LineCol, LineIndex, Span};
+use crate::words::WordSet;
+use crate::words::with_ascii_lower;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -408,7 +408,7 @@ fn word_end(text: &str, mut i: usize) -> (usize, bool) {
             break;
         };
         if !is_word_char(d) {
-            let between_digits = crate::extract::number::zero_width(d)
+            let between_digits = crate::words::zero_width(d)
                 && bytes[i - 1].is_ascii_digit()
                 && bytes.get(i + d.len_utf8()).is_some_and(u8::is_ascii_digit);
             if !between_digits {

@@ -10,7 +10,7 @@ pub fn month_number(w: &str) -> Option<u8> {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    super::number::with_ascii_lower(w, month_lower).flatten()
+    crate::words::with_ascii_lower(w, month_lower).flatten()
 }
 
 /// [`month_number`] of a lower-cased word.

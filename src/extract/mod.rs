@@ -7,17 +7,16 @@ pub mod date;
 pub mod money;
 pub mod number;
 pub mod phrase_syntax;
-pub(crate) mod words;
 
 use crate::date::{Date, DateValue};
 use crate::span::Span;
 use crate::state::State;
 use crate::text::{Document, TokKind};
+use crate::words::{self, WordMap, WordSet};
 use money::Currency;
 use number::{Num, Reader};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use words::{WordMap, WordSet};
 
 /// How a stated value is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -369,7 +368,7 @@ const VERBS: &[&str] = &[
 fn is_stop(w: &str) -> bool {
     static WORDS: std::sync::LazyLock<WordSet> =
         std::sync::LazyLock::new(|| WordSet::new(STOP.iter().chain(VERBS).copied()));
-    WORDS.contains(&number::lowercase(w))
+    WORDS.contains(&words::lowercase(w))
         || date::month_number(w).is_some()
         || crate::date::WEEKDAYS
             .iter()
@@ -597,7 +596,7 @@ fn qualifiers_starting(token: &str) -> &'static [(&'static [&'static str], Quali
             if !token.bytes().any(|b| b.is_ascii_uppercase()) {
                 return None;
             }
-            number::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten()
+            words::with_ascii_lower(token, |l| BY_FIRST.get(l)).flatten()
         })
         .map_or(&[], Vec::as_slice)
 }
@@ -655,7 +654,7 @@ fn may_start(r: &Reader<'_>, i: usize) -> bool {
     if r.text(i + 1) == "$" && money::may_prefix_dollar(t) {
         return true;
     }
-    number::with_ascii_lower(t, |l| {
+    words::with_ascii_lower(t, |l| {
         STARTERS.contains(l)
             && (OWN.contains(&l)
                 || qualifiers_starting(l)

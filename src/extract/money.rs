@@ -4,8 +4,8 @@
 //! `NT$1.2 billion`, `CHF 12 million`, `1.5 billion zlotys`, `$80Mln`, `$75-million`.
 
 use super::number::{Num, Reader};
-use super::words::WordMap;
 use crate::text::Document;
+use crate::words::WordMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;

@@ -4,8 +4,8 @@
 //! carries its *resolution* — the unit of its last stated digit — so the checker can tell that
 //! "$1.2 billion" is a rounding of 1,180,000,000 while "246" is exact.
 
-use super::words::{WordMap, WordSet};
 use crate::text::{Document, TokKind};
+use crate::words::{WordMap, WordSet, lowercase, with_ascii_lower, zero_width};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -200,38 +200,6 @@ fn literal_general(tok: &str) -> Option<Literal<'_>> {
         suffix,
         grouped,
     })
-}
-
-/// Characters with no width that may sit inside a word or number without showing: zero-width
-/// space, non-joiner and joiner, word joiner, and a byte order mark out of place.
-pub fn zero_width(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
-}
-
-/// `t` in lower case, borrowed when it already is (most words of prose).
-pub(crate) fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
-    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(t)
-    } else {
-        std::borrow::Cow::Owned(t.to_lowercase())
-    }
-}
-
-/// `f` of a short ASCII word in lower case, without allocating; `None` for a word longer
-/// than 16 bytes or not ASCII (no number word, qualifier or month is).
-pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    if t.len() > 16 || !t.is_ascii() {
-        return None;
-    }
-    // Most words of prose are in lower case already.
-    if !t.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Some(f(t));
-    }
-    let mut buf = [0u8; 16];
-    let l = &mut buf[..t.len()];
-    l.copy_from_slice(t.as_bytes());
-    l.make_ascii_lowercase();
-    std::str::from_utf8(l).ok().map(f)
 }
 
 /// A scale suffix glued to digits ("3m", "2bn", "80Mln", "5k").

@@ -161,7 +161,7 @@ fn load_sources_from(
     // project's own `rules/`) are read by `link::rules`, not as KB data.
     let files: Vec<SourceFile> = files
         .into_iter()
-        .filter(|(_, text)| text.as_str() != crate::link::rules::SOURCE)
+        .filter(|(_, text)| text.as_str() != super::LINK_RULES)
         .map(|(path, text)| SourceFile::new(path, text))
         .collect();
     // Each file is parsed and read on its own (its ids are checked against the others' once
@@ -343,7 +343,7 @@ impl<'a> FileReader<'a> {
                 // The linking rules are built in (`rules/language/link.toml`, read by
                 // `link::rules`); a copy of that file, as in the project's own `rules/`, is
                 // fine, and any other `[[rule]]` is refused rather than silently ignored.
-                "rule" if *self.file.text == *crate::link::rules::SOURCE => {}
+                "rule" if *self.file.text == *super::LINK_RULES => {}
                 "rule" => self.problem(
                     "factcheck::kb::unknown-key",
                     "a KB cannot define linking rules (`[[rule]]`) yet".to_string(),

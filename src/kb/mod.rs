@@ -261,6 +261,10 @@ impl Kb {
     }
 }
 
+/// The built-in linking rules (`rules/language/link.toml`): read by `link::rules`, and
+/// passed over by the KB loader, which reads facts and phrases.
+pub const LINK_RULES: &str = include_str!("../../rules/language/link.toml");
+
 /// The files of `rules/` as they were at build time: (path, text).
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 

@@ -94,7 +94,7 @@ pub struct Rules {
 }
 
 /// The built-in rules file.
-pub const SOURCE: &str = include_str!("../../rules/language/link.toml");
+pub const SOURCE: &str = crate::kb::LINK_RULES;
 
 /// The built-in rules, parsed once (a test proves the file parses and matches [`IDS`]).
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| {

@@ -1,4 +1,5 @@
-//! Small fixed sets and maps of words, for lookups at every token.
+//! Words: small fixed sets and maps of words for lookups at every token, and the character
+//! and case helpers every stage shares. Depends on nothing else in the crate.
 
 /// Buckets: by length (up to 31) and the low five bits of the first byte.
 const BUCKETS: usize = 32 * 32;
@@ -88,4 +89,36 @@ mod tests {
             (Some(&10), Some(&2), None)
         );
     }
+}
+
+/// Characters with no width that may sit inside a word or number without showing: zero-width
+/// space, non-joiner and joiner, word joiner, and a byte order mark out of place.
+pub fn zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// `t` in lower case, borrowed when it already is (most words of prose).
+pub(crate) fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        std::borrow::Cow::Owned(t.to_lowercase())
+    }
+}
+
+/// `f` of a short ASCII word in lower case, without allocating; `None` for a word longer
+/// than 16 bytes or not ASCII (no number word, qualifier or month is).
+pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if t.len() > 16 || !t.is_ascii() {
+        return None;
+    }
+    // Most words of prose are in lower case already.
+    if !t.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(f(t));
+    }
+    let mut buf = [0u8; 16];
+    let l = &mut buf[..t.len()];
+    l.copy_from_slice(t.as_bytes());
+    l.make_ascii_lowercase();
+    std::str::from_utf8(l).ok().map(f)
 }
