@@ -8,6 +8,7 @@
 pub mod automaton;
 pub mod check;
 pub mod codes;
+pub mod compare;
 pub mod date;
 pub mod entity;
 pub mod extract;

@@ -68,29 +68,6 @@ impl WordSet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_found_exactly() {
-        let s = WordSet::new(["a", "an", "about", "above", "ab", "≥", "approximately"]);
-        for w in ["a", "an", "about", "above", "ab", "≥", "approximately"] {
-            assert!(s.contains(w), "{w}");
-        }
-        for w in ["", "A", "abut", "b", "aboutt", "approximatelz", "≤"] {
-            assert!(!s.contains(w), "{w}");
-        }
-        let mut m: WordMap<u32> = WordMap::default();
-        *m.entry("ten") = 10;
-        *m.entry("two") = 2;
-        assert_eq!(
-            (m.get("ten"), m.get("two"), m.get("tw")),
-            (Some(&10), Some(&2), None)
-        );
-    }
-}
-
 /// Characters with no width that may sit inside a word or number without showing: zero-width
 /// space, non-joiner and joiner, word joiner, and a byte order mark out of place.
 pub fn zero_width(c: char) -> bool {
@@ -121,4 +98,27 @@ pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<
     l.copy_from_slice(t.as_bytes());
     l.make_ascii_lowercase();
     std::str::from_utf8(l).ok().map(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_exactly() {
+        let s = WordSet::new(["a", "an", "about", "above", "ab", "≥", "approximately"]);
+        for w in ["a", "an", "about", "above", "ab", "≥", "approximately"] {
+            assert!(s.contains(w), "{w}");
+        }
+        for w in ["", "A", "abut", "b", "aboutt", "approximatelz", "≤"] {
+            assert!(!s.contains(w), "{w}");
+        }
+        let mut m: WordMap<u32> = WordMap::default();
+        *m.entry("ten") = 10;
+        *m.entry("two") = 2;
+        assert_eq!(
+            (m.get("ten"), m.get("two"), m.get("tw")),
+            (Some(&10), Some(&2), None)
+        );
+    }
 }

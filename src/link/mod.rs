@@ -6,10 +6,251 @@
 //! (values, currencies, states, dates) reads the decision; `factcheck check --trace` prints
 //! the whole trace, so any verdict, silence included, can be explained.
 
+mod date;
+mod event;
+mod figure;
+mod linker;
+mod quantity;
 pub mod rules;
+mod scope;
+mod status;
 
+use crate::date::Date;
+use crate::entity::AliasIndex;
+use crate::extract::Claim;
+use crate::kb::{FigureValue, Kb};
 use crate::span::Span;
+use crate::text::Document;
+use aho_corasick::AhoCorasick;
+use linker::{Linker, cue_automaton};
+use rules::{self as rule};
 pub use rules::{Rule, RuleScope, Rules};
+
+/// What a claim was tied to: the link stage's output, the only thing judging reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Link {
+    /// Tied to nothing (its trace names the rule that decided so).
+    #[default]
+    None,
+    /// A count, amount, percentage or date tied to figures of one record: `agrees` is the
+    /// figure its value can be, if any; `comparable` is false when no figure's value can be
+    /// compared with it (a range against a date, say).
+    Figure {
+        record: usize,
+        figures: Vec<usize>,
+        agrees: Option<usize>,
+        comparable: bool,
+    },
+    /// A status claim tied to the status in force, on the article's date, of its authority.
+    Status { record: usize, status: usize },
+    /// A date in the clause of agreeing status claims, tied to their statuses' dates: each
+    /// as (the status claim, record, status).
+    StatusDate {
+        statuses: Vec<(usize, usize, usize)>,
+    },
+    /// Equally tied to several records, agreeing with none: each with the figures it could be.
+    Ambiguous { tied: Vec<(usize, Vec<usize>)> },
+    /// A thing the KB tracks elsewhere, counted or priced here, with no figure in `record`,
+    /// the record named in this paragraph (`of` is the counted words).
+    Untracked { record: usize, of: Span },
+}
+
+impl Link {
+    /// Whether the claim was tied to a KB figure or status (and so checked).
+    pub fn checked(&self) -> bool {
+        matches!(
+            self,
+            Link::Figure { .. } | Link::Status { .. } | Link::StatusDate { .. }
+        )
+    }
+}
+
+/// The link stage's output for one article.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// One per claim, in the claims' order.
+    pub links: Vec<Link>,
+    /// One per claim when tracing, else empty.
+    pub traces: Vec<ClaimTrace>,
+}
+
+/// The facts about a dateline the link stage needs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Dateline {
+    /// Its span: any date in it dates the article, no event.
+    pub span: Option<Span>,
+}
+
+/// A KB made ready for linking: the alias automaton, per-entity tables and cue automata are
+/// built once, and the KB's string references resolved to indices.
+pub struct Prepared<'k> {
+    pub kb: &'k Kb,
+    index: AliasIndex,
+    /// Records per entity, each record listed only under the `about` entity that has the
+    /// fewest records (its buyer, not its missile): a record is in scope only where all its
+    /// entities are mentioned, so looking it up under one of them is enough, and the rarest
+    /// keeps the look-up small however many records share a weapon.
+    records_of: Vec<Vec<usize>>,
+    /// Entities that appear in some record's `about` (buyers, systems), for the
+    /// "another event" rule.
+    in_about: Vec<bool>,
+    /// Per entity, the kinds of figure (count, amount, percent, and statuses) some record it
+    /// is part of has: a party to another deal only for claims of those kinds (the United States of a
+    /// spending share is no rival buyer of missiles).
+    party_kinds: Vec<[bool; 4]>,
+    /// Each record's `about` entities by index (`None`: not a KB entity).
+    about: Vec<Vec<Option<usize>>>,
+    /// Rules switched off, by their place in [`rule::IDS`].
+    disabled: Vec<bool>,
+    /// The cue words of `link::other-event-cue` and `link::aggregate-cue`.
+    other_event_cues: AhoCorasick,
+    aggregate_cues: AhoCorasick,
+    /// The cues of the rules for other quantities: unit prices, plans and targets, parts,
+    /// inventories.
+    unit_price_cues: AhoCorasick,
+    plan_cues: AhoCorasick,
+    programme_cues: AhoCorasick,
+    part_cues: AhoCorasick,
+    inventory_cues: AhoCorasick,
+    /// `figure::deal-noun`'s nouns, `figure::prices-the-deal`'s words and exceptions,
+    /// `link::definite-reference`'s determiners.
+    deal_nouns: Vec<String>,
+    pricing: Vec<String>,
+    pricing_except: Vec<String>,
+    determiners: Vec<String>,
+}
+
+impl<'k> Prepared<'k> {
+    pub fn new(kb: &'k Kb) -> Prepared<'k> {
+        let index = AliasIndex::new(kb);
+        let mut records_of = vec![Vec::new(); kb.entities.len()];
+        let mut in_about = vec![false; kb.entities.len()];
+        let mut party_kinds = vec![[false; 4]; kb.entities.len()];
+        let mut about = Vec::with_capacity(kb.records.len());
+        for (ri, r) in kb.records.iter().enumerate() {
+            let mut ix = Vec::with_capacity(r.about.len());
+            for a in &r.about {
+                let e = kb.entity_pos(a);
+                if let Some(e) = e {
+                    records_of[e].push(ri);
+                    in_about[e] = true;
+                    for f in &r.figures {
+                        match f.value {
+                            FigureValue::Count(_) => party_kinds[e][0] = true,
+                            FigureValue::Amount(..) => party_kinds[e][1] = true,
+                            FigureValue::Percent(_) => party_kinds[e][2] = true,
+                            _ => {}
+                        }
+                    }
+                    party_kinds[e][3] |= !r.statuses.is_empty();
+                }
+                ix.push(e);
+            }
+            about.push(ix);
+        }
+        let mut keyed = vec![Vec::new(); kb.entities.len()];
+        for (ri, ix) in about.iter().enumerate() {
+            if let Some(e) = ix.iter().flatten().min_by_key(|&&e| records_of[e].len()) {
+                keyed[*e].push(ri);
+            }
+        }
+        let records_of = keyed;
+        let cues = |id: &str| cue_automaton(rule::cues(id));
+        let owned = |w: &[&str]| w.iter().map(|w| (*w).to_string()).collect::<Vec<_>>();
+        Prepared {
+            kb,
+            index,
+            records_of,
+            in_about,
+            party_kinds,
+            about,
+            disabled: vec![false; rule::IDS.len()],
+            other_event_cues: cues(rule::OTHER_EVENT_CUE),
+            aggregate_cues: cues(rule::AGGREGATE_CUE),
+            unit_price_cues: cues(rule::UNIT_PRICE),
+            plan_cues: cues(rule::PLAN_OR_TARGET),
+            programme_cues: cues(rule::PROGRAMME_OR_BUDGET),
+            part_cues: cues(rule::PART_OF_WHOLE),
+            inventory_cues: cues(rule::INVENTORY),
+            deal_nouns: owned(rule::cues(rule::DEAL_NOUN)),
+            pricing: owned(rule::cues(rule::PRICES_THE_DEAL)),
+            pricing_except: owned(rule::except(rule::PRICES_THE_DEAL)),
+            determiners: owned(rule::cues(rule::DEFINITE_REFERENCE)),
+        }
+    }
+
+    /// Switches the rules `ids` off (`[rules] disable` in factcheck.toml). Unknown ids are
+    /// returned, each with the nearest real id, and nothing is switched off.
+    #[allow(clippy::type_complexity)]
+    pub fn disable(&mut self, ids: &[String]) -> Result<(), Vec<(String, Option<&'static str>)>> {
+        let bad = rule::unknown(ids.iter().map(String::as_str));
+        if !bad.is_empty() {
+            return Err(bad);
+        }
+        for id in ids {
+            if let Some(i) = rule::index(id) {
+                self.disabled[i] = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether rule `id` is on.
+    pub fn on(&self, id: &str) -> bool {
+        rule::index(id).is_none_or(|i| !self.disabled[i])
+    }
+
+    /// Links one article's claims: for each, a [`Link`] and, when `trace`, its trace.
+    /// `date` is the article's date; `dateline` the span of its dateline, if any.
+    pub fn link(
+        &self,
+        doc: &Document,
+        claims: &[Claim],
+        date: Option<Date>,
+        dateline: Option<Span>,
+        trace: bool,
+    ) -> Links {
+        let (mentions, phrases) = self.index.scan(doc);
+        let mut l = Linker {
+            prep: self,
+            doc,
+            claims,
+            mentions,
+            phrases,
+            date,
+            dateline,
+            mention_sentences: Default::default(),
+            scope_cache: Default::default(),
+            traces: std::cell::RefCell::new(if trace {
+                vec![ClaimTrace::default(); claims.len()]
+            } else {
+                Vec::new()
+            }),
+            links: vec![Link::None; claims.len()],
+            elsewhere: vec![false; claims.len()],
+            respectively_in: {
+                let mut v = vec![false; doc.sentences.len()];
+                let lower = doc.lower();
+                let mut at = 0;
+                while let Some(i) = lower.get(at..).and_then(|t| t.find("respectively")) {
+                    v[doc.sentence_at(at + i)] = true;
+                    at += i + "respectively".len();
+                }
+                v
+            },
+        };
+        l.go();
+        Links {
+            links: l.links,
+            traces: l.traces.into_inner(),
+        }
+    }
+
+    /// The alias automaton (entity names and KB phrases).
+    pub fn index(&self) -> &AliasIndex {
+        &self.index
+    }
+}
 
 /// Which way a piece of evidence pushes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

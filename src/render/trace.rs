@@ -3,7 +3,7 @@
 //! and the outcome, silences included.
 
 use factcheck::check::Report;
-use factcheck::check::compare::claim_text;
+use factcheck::compare::claim_text;
 use factcheck::extract::ClaimKind;
 use factcheck::kb::Kb;
 use factcheck::link::{ClaimTrace, Decision, Effect};

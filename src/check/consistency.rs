@@ -1,0 +1,108 @@
+//! `factcheck::inconsistent-claims` (warning): two exact figures of one fact with values
+//! that cannot both hold: both tied to the same KB figure (`link::same-figure`), or, untied,
+//! counting the same words of two or more (`link::same-noun`).
+//!
+//! Why: an article that contradicts itself is wrong somewhere, KB or not.
+//! Example: "Kosovo will receive 246 Javelin missiles … the 264 Javelin missiles will …"
+
+use super::Finding;
+use super::judge::{Check, Judge};
+use crate::codes::{self, Severity};
+use crate::compare;
+use crate::extract::{ClaimKind, Qualifier, Unit};
+use crate::link::rules as rule;
+use crate::link::{Effect, Link};
+use foldhash::{HashMap, HashMapExt};
+
+pub struct InconsistentClaims;
+
+impl Check for InconsistentClaims {
+    fn code(&self) -> &'static str {
+        codes::INCONSISTENT_CLAIMS
+    }
+
+    fn run(&self, cx: &Judge<'_, '_>, out: &mut Vec<Finding>) {
+        // Key: the KB figure when linked, else the counted thing's words (two or more).
+        #[derive(PartialEq, Eq, Hash)]
+        enum Key {
+            Kb(usize, usize),
+            Np(Unit, String),
+        }
+        let mut seen: HashMap<Key, usize> = HashMap::new();
+        for (ci, c) in cx.claims.iter().enumerate() {
+            let Some(q) = c.quantity() else { continue };
+            if q.qualifier != Qualifier::Exact || c.kind == ClaimKind::Number {
+                continue;
+            }
+            // The KB figure a claim is tied to (the one it agrees with, else its first), and
+            // whether it agrees.
+            let tied = match &cx.links[ci] {
+                Link::Figure {
+                    record,
+                    figures,
+                    agrees,
+                    comparable: true,
+                } => Some((
+                    *record,
+                    agrees.or(figures.first().copied()),
+                    agrees.is_some(),
+                )),
+                _ => None,
+            };
+            let key = match tied {
+                Some((r, Some(f), _)) if cx.on(rule::SAME_FIGURE) => Key::Kb(r, f),
+                Some(_) => continue,
+                None => match &c.of {
+                    Some((of, _))
+                        if of.split_whitespace().count() >= 2 && cx.on(rule::SAME_NOUN) =>
+                    {
+                        Key::Np(q.unit, of.to_lowercase())
+                    }
+                    _ => continue,
+                },
+            };
+            let Some(&first) = seen.get(&key) else {
+                seen.insert(key, ci);
+                continue;
+            };
+            let a = &cx.claims[first];
+            let Some(qa) = a.quantity() else { continue };
+            // A later claim the KB confirms is not the one to flag: the earlier one already
+            // carries its mismatch.
+            if compare::same_value(qa, q) || tied.is_some_and(|(_, _, agrees)| agrees) {
+                continue;
+            }
+            let (id, why) = match key {
+                Key::Kb(..) => (rule::SAME_FIGURE, "linked to the same KB figure"),
+                Key::Np(..) => (rule::SAME_NOUN, "counts the same words"),
+            };
+            cx.ev(ci, id, Effect::For, Some(a.value_span), || {
+                format!(
+                    "{why} as “{}” earlier, with another value",
+                    cx.doc.slice(a.value_span)
+                )
+            });
+            out.push(Finding {
+                code: self.code(),
+                severity: Severity::Warning,
+                span: c.value_span,
+                message: format!(
+                    "article gives {} here but {} earlier",
+                    compare::claim_text(cx.doc, c),
+                    compare::claim_text(cx.doc, a)
+                ),
+                label: format!("{} here", cx.doc.slice(c.value_span)),
+                claim: Some(ci),
+                record: tied.map(|(r, ..)| r),
+                figures: tied.and_then(|(_, f, _)| f).into_iter().collect(),
+                status: None,
+                related: vec![(
+                    a.value_span,
+                    format!("{} earlier", cx.doc.slice(a.value_span)),
+                )],
+                expected: None,
+                suggestion: None,
+            });
+        }
+    }
+}

@@ -1,0 +1,570 @@
+//! Evidence that a claim is about another event than its record's: another date, another
+//! party, another model, an older record.
+
+use super::Effect;
+use super::linker::{DESIGNATION, Linker, Scope};
+use super::rules::{self as rule};
+use crate::date::{Date, DateValue};
+use crate::entity::Mention;
+use crate::extract::{Claim, ClaimKind, ClaimValue};
+use crate::kb::FigureValue;
+use crate::span::Span;
+
+impl Linker<'_, '_> {
+    /// Whether the sentence brings in a capitalised name the KB does not know (another
+    /// aircraft, another force: "the Panavia Tornado"), other than its first word.
+    pub(super) fn unknown_name(&self, claim: &Claim, r: usize) -> Option<Span> {
+        let known: Vec<String> = self.kb().records[r]
+            .figures
+            .iter()
+            .flat_map(|f| f.of.iter())
+            .flat_map(|o| o.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        let (first, last) = self.doc.sentences[claim.sentence].tokens;
+        // The sentence's first word, even after a quote mark, bullet or emphasis, is
+        // capitalised for being first.
+        let first_word = (first..last)
+            .find(|&k| self.doc.tokens[k].kind == crate::text::TokKind::Alnum)
+            .unwrap_or(first);
+        (first_word + 1..last)
+            .map(|k| (k, self.doc.tokens[k].span))
+            .find(|&(k, _)| {
+                let t = &self.doc.tokens[k];
+                let w = t.span.slice(&self.doc.text);
+                w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !self
+                    .sentence_mentions(claim)
+                    .iter()
+                    .any(|m| m.span.contains(t.span))
+                && crate::extract::date::month_number(w).is_none()
+                && !crate::date::WEEKDAYS.contains(&w)
+                && !known.contains(&w.to_lowercase())
+                && !matches!(w, "I" | "U" | "S" | "A" | "The")
+                // "US", "UK", "EU": an abbreviation, mostly of a party the sentence names
+                // as a seller or a bloc.
+                && !(w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+                // "US$", "NT$", "A$": a currency, not a party.
+                && !self.doc.tokens.get(k + 1).is_some_and(|n| {
+                    n.span.start == t.span.end && n.span.slice(&self.doc.text) == "$"
+                })
+            })
+            .map(|(_, sp)| sp)
+    }
+
+    /// Model designations in the claim's counted thing that none of the in-scope records'
+    /// entities names ("TR-85" in "hundreds of locally built TR-85 tanks"): the count is of
+    /// another model.
+    pub(super) fn foreign_model(&self, claim: &Claim, scopes: &[Scope]) -> bool {
+        let Some((_, of)) = &claim.of else {
+            return false;
+        };
+        let text = self.doc.slice(*of);
+        // Most counted things name no model: nothing to compare, no list to build.
+        if DESIGNATION.find(text).is_none() {
+            return false;
+        }
+        // Words the records know: their figures' phrases, and their entities' names when
+        // the figures name no model themselves (a record whose tanks are "M1A2 SEPv3
+        // tanks" does not count "M1A1 Abrams" tanks, though both are Abrams).
+        let mut known: Vec<String> = Vec::new();
+        for sc in scopes {
+            let r = &self.kb().records[sc.record];
+            let phrases: Vec<String> = r
+                .figures
+                .iter()
+                .flat_map(|f| f.of.iter())
+                .map(|p| p.to_lowercase())
+                .collect();
+            let names_models = phrases.iter().any(|p| DESIGNATION.is_match(p));
+            known.extend(phrases);
+            if !names_models {
+                for e in r.about.iter().filter_map(|a| self.entity_index(a)) {
+                    known.extend(self.kb().entities[e].names.iter().map(|n| n.to_lowercase()));
+                }
+            }
+        }
+        // Compared without hyphens: "F35" is "F-35".
+        let bare = |w: &str| w.replace('-', "");
+        let foreign = DESIGNATION.find_iter(text).find(|m| {
+            let d = bare(&m.as_str().to_lowercase());
+            // "F-35s" is the plural of the family "F-35", which names "F-35A" too; "M1A1"
+            // and "M1A2" are two models.
+            let family = d.strip_suffix('s').unwrap_or(&d);
+            !known.iter().any(|k| {
+                k.split(char::is_whitespace)
+                    .map(bare)
+                    .any(|w| w == d || w == family || w.starts_with(family))
+            })
+        });
+        if let Some(m) = foreign {
+            let at = Span::new(of.start + m.start(), of.start + m.end());
+            self.ev_c(
+                claim,
+                rule::FOREIGN_MODEL,
+                Effect::Against,
+                Some(at),
+                None,
+                || {
+                    format!(
+                        "“{}” is a model no candidate record's figures name",
+                        m.as_str()
+                    )
+                },
+            );
+        }
+        foreign.is_some()
+    }
+
+    /// Whether the sentence places the claim in another event than record `r`'s (the
+    /// rule that says so, with the words): another year in its clause, a cue word attached
+    /// to it, or another party named nearer.
+    pub(super) fn another_event(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        let rec = &self.kb().records[r];
+        if self.on(rule::OTHER_YEAR) {
+            let years: Vec<i32> = rec
+                .date
+                .iter()
+                .map(|d| d.year)
+                .chain(
+                    rec.figures
+                        .iter()
+                        .filter_map(|f| f.date.map(|d| d.bounds().0.year)),
+                )
+                .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
+                .chain(rec.figures.iter().filter_map(|f| match &f.value {
+                    FigureValue::Date(d) => Some(d.bounds().0.year),
+                    _ => None,
+                }))
+                .collect();
+            // Every stretch of time the record dates something in.
+            let spans: Vec<(Date, Date)> = rec
+                .date
+                .iter()
+                .map(|d| (*d, *d))
+                .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| (d, d))))
+                .chain(
+                    rec.figures
+                        .iter()
+                        .filter_map(|f| f.date.map(|d| d.bounds())),
+                )
+                .chain(rec.figures.iter().filter_map(|f| match &f.value {
+                    FigureValue::Date(d) => Some(d.bounds()),
+                    _ => None,
+                }))
+                .collect();
+            let fits = |d: &DateValue| {
+                let (lo, hi) = d.bounds();
+                spans.iter().any(|&(a, b)| a <= hi && lo <= b)
+            };
+            let is_status = matches!(claim.value, ClaimValue::Status { .. });
+            // The claims near this one: a date further off is in no clause of it (and a
+            // sentence of thousands of figures costs each claim the same).
+            let near = self.near(claim);
+            let lo = self.claims.partition_point(|c| c.span.start < near.start);
+            let hi = self.claims.partition_point(|c| c.span.start < near.end);
+            let sentence_claims: Vec<&Claim> = self.claims[lo..hi]
+                .iter()
+                .filter(|c| c.sentence == claim.sentence)
+                .collect();
+            // A date in a state's clause ("approved ... on January 12") dates that state: it
+            // is compared with the status, right or wrong, and is no other event.
+            let dates_a_state = |d: &Claim| {
+                sentence_claims.iter().any(|s| {
+                    matches!(s.value, ClaimValue::Status { .. }) && self.same_clause(s.span, d.span)
+                })
+            };
+            // An amount with no noun of its own prices the sentence's event, so any date in
+            // the sentence dates it.
+            let prices_sentence = claim.kind == ClaimKind::Money
+                && claim
+                    .of
+                    .as_ref()
+                    .is_none_or(|(o, _)| self.prep.deal_nouns.contains(&o.to_lowercase()));
+            // "since 2019", "until 2025", "before the war in 2022": a bound, not the
+            // event's date; a date after the article's is a schedule of the same deal.
+            let bound_or_schedule = |c: &Claim, d: &DateValue| {
+                // Up to six words back within the clause: "since Russia seized Crimea in
+                // 2014" is bounded as much as "since 2014".
+                let sent_start = self.doc.sentences[c.sentence].span.start;
+                let before = self.doc.text.get(sent_start..c.span.start).unwrap_or("");
+                let before = before
+                    .rsplit([',', ';', ':', '—', '–', '(', ')'])
+                    .next()
+                    .unwrap_or("");
+                let words: Vec<String> = before
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .take(6)
+                    .map(str::to_lowercase)
+                    .collect();
+                let bounded = words
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "from" | "by" | "through"))
+                    || words.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "since"
+                                | "until"
+                                | "till"
+                                | "before"
+                                | "after"
+                                | "when"
+                                | "while"
+                                | "following"
+                        )
+                    });
+                bounded || self.date.is_some_and(|a| d.bounds().0 > a)
+            };
+            let other_date = sentence_claims.iter().find(|c| {
+                c.sentence == claim.sentence
+                    && c.span != claim.span
+                    && !self.in_dateline(c.span)
+                    // A state's own date is compared with its status, not taken for
+                    // another event.
+                    && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && if is_status {
+                        // A state's own date in its clause is compared with its status;
+                        // only another year there is another event.
+                        (self.same_clause(c.span, claim.span) && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
+                            || (self.fronted(c.span, claim.span) && !fits(d))
+                    } else {
+                        (prices_sentence || self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span)) && !fits(d)
+                    })
+                    // (The costlier tests last.)
+                    && (is_status || !dates_a_state(c))
+                    && !matches!(&c.value, ClaimValue::Date(d) if bound_or_schedule(c, d))
+            });
+            if let Some(c) = other_date {
+                self.ev_c(
+                    claim,
+                    rule::OTHER_YEAR,
+                    Effect::Against,
+                    Some(c.span),
+                    Some(r),
+                    || {
+                        format!(
+                            "“{}” in its clause dates no fact of record `{}`: another event",
+                            self.doc.slice(c.span),
+                            rec.id
+                        )
+                    },
+                );
+                return Some(rule::OTHER_YEAR);
+            }
+        }
+        // "a rival package", "the other two notifications", "additional soldiers"
+        if self.on(rule::OTHER_EVENT_CUE)
+            && let Some(at) = self.attached_cue(claim, &self.prep.other_event_cues)
+        {
+            self.ev_c(
+                claim,
+                rule::OTHER_EVENT_CUE,
+                Effect::Against,
+                Some(at),
+                Some(r),
+                || format!("“{}” places it in another event", self.doc.slice(at)),
+            );
+            return Some(rule::OTHER_EVENT_CUE);
+        }
+        if !self.on(rule::OTHER_PARTY_NEARER) {
+            return None;
+        }
+        // Paired by "respectively": the nearer name is the next figure's.
+        if self
+            .claims
+            .iter()
+            .position(|c| std::ptr::eq(c, claim))
+            .and_then(|ci| self.respectively(ci))
+            .is_some()
+        {
+            return None;
+        }
+        let own: Vec<usize> = rec
+            .about
+            .iter()
+            .filter_map(|a| self.entity_index(a))
+            .collect();
+        let dist = |m: &Mention| {
+            if m.span.end <= claim.span.start {
+                claim.span.start - m.span.end
+            } else {
+                m.span.start.saturating_sub(claim.span.end)
+            }
+        };
+        let own_near = self
+            .sentence_mentions(claim)
+            .iter()
+            .filter(|m| own.contains(&m.entity))
+            .map(dist)
+            .min()
+            .unwrap_or(usize::MAX);
+        let other = self.sentence_mentions(claim).iter().find(|m| {
+            !own.contains(&m.entity)
+                && self.prep.in_about[m.entity]
+                && match claim.kind {
+                    ClaimKind::Count => self.prep.party_kinds[m.entity][0],
+                    ClaimKind::Money => self.prep.party_kinds[m.entity][1],
+                    ClaimKind::Percent => self.prep.party_kinds[m.entity][2],
+                    ClaimKind::Status => self.prep.party_kinds[m.entity][3],
+                    _ => true,
+                }
+                // A name inside the claim's own words ("approved by the United States
+                // Congress") is part of it, not another party.
+                && !claim.span.contains(m.span)
+                && !self.kb().entities[m.entity].authority
+                && dist(m) < own_near
+        })?;
+        self.ev_c(
+            claim,
+            rule::OTHER_PARTY_NEARER,
+            Effect::Against,
+            Some(other.span),
+            Some(r),
+            || {
+                format!(
+                    "“{}”, not part of record `{}`, is named nearer the claim",
+                    self.doc.slice(other.span),
+                    rec.id
+                )
+            },
+        );
+        Some(rule::OTHER_PARTY_NEARER)
+    }
+
+    /// Whether `date` opens the sentence as a fronted adverbial ("In 2015, Kosovo ordered
+    /// …"), which dates the clause after its comma, where `claim` is.
+    pub(super) fn fronted(&self, date: Span, claim: Span) -> bool {
+        let s = self.doc.sentences[self.doc.sentence_at(date.start)].span;
+        let before = self.doc.text.get(s.start..date.start).unwrap_or("");
+        let after = self.doc.text.get(date.end..claim.start).unwrap_or("");
+        // A timeline entry: "- **December 2022** — …", "2019: …": the date heads the whole
+        // entry.
+        let after_markup = after.trim_start_matches(['*', '_', ' ']);
+        let head = before.trim_start_matches(['-', '*', '+', '#', ' ', '_']);
+        if date.end <= claim.start
+            && head.is_empty()
+            && (after_markup.starts_with(['—', '–', ':']) || after_markup.starts_with("- "))
+        {
+            return true;
+        }
+        date.end <= claim.start
+            && before.split_whitespace().count() <= 3
+            && !before.contains([',', ';'])
+            && after.trim_start().starts_with(',')
+            && !after[after.find(',').map_or(0, |i| i + 1)..]
+                .contains([',', ';', '—', '–', '(', ')'])
+    }
+
+    /// A party the KB does not know acting in the claim's clause ("Neighbouring Montenegro
+    /// bought 60 Javelin missiles"), where none of the record's own entities is named in
+    /// the clause outside the claim's noun: the figure is that party's.
+    pub(super) fn unknown_party(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        if !self.on(rule::UNKNOWN_PARTY) {
+            return None;
+        }
+        let clause = self.clause_of(claim);
+        let np = claim
+            .of
+            .as_ref()
+            .map_or(claim.span, |(_, sp)| sp.join(claim.span));
+        let own: Vec<usize> = self.prep.about[r].iter().flatten().copied().collect();
+        let mentions = self.mentions_in(clause);
+        if mentions
+            .iter()
+            .any(|m| own.contains(&m.entity) && !np.contains(m.span))
+        {
+            return None;
+        }
+        const COMMON: &[&str] = &[
+            "The",
+            "A",
+            "An",
+            "It",
+            "Its",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "They",
+            "Their",
+            "He",
+            "She",
+            "We",
+            "In",
+            "On",
+            "At",
+            "By",
+            "For",
+            "And",
+            "But",
+            "Of",
+            "As",
+            "With",
+            "After",
+            "Before",
+            "Under",
+            "Officials",
+            "Some",
+            "Most",
+            "All",
+            "Both",
+            "Each",
+            "Such",
+            "Neighbouring",
+            "Neighboring",
+            "Nearby",
+            "Meanwhile",
+            "Also",
+            "Only",
+            "There",
+            "Here",
+            "When",
+            "While",
+            "If",
+            "Now",
+            "Then",
+            "So",
+            "Yet",
+            "Still",
+        ];
+        let toks = &self.doc.tokens;
+        let lo = toks.partition_point(|t| t.span.start < clause.start);
+        let hi = toks.partition_point(|t| t.span.start < claim.span.start);
+        // The sentence's first word is capitalised for being first.
+        let (first, last) = self.doc.sentences[claim.sentence].tokens;
+        let first_word = (first..last)
+            .find(|&k| toks[k].kind == crate::text::TokKind::Alnum)
+            .unwrap_or(first);
+        let name = (lo.max(first_word + 1)..hi)
+            .map(|k| toks[k].span)
+            .find(|&sp| {
+                let w = self.doc.slice(sp);
+                w.len() > 1
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !COMMON.contains(&w)
+                && !mentions.iter().any(|m| m.span.contains(sp))
+                // An authority named in a state claim ("The State Department approved").
+                && !self.claims_in(claim.sentence).iter().any(|c| {
+                    matches!(c.value, ClaimValue::Status { .. }) && c.span.contains(sp)
+                })
+                && crate::extract::date::month_number(w).is_none()
+                && !crate::date::WEEKDAYS.contains(&w)
+                && !self.in_dateline(sp)
+            })?;
+        self.ev_c(claim, rule::UNKNOWN_PARTY, Effect::Against, Some(name), Some(r), || {
+            format!(
+                "“{}”, a name the KB does not know, acts in the claim's clause, and none of record `{}`'s own entities does",
+                self.doc.slice(name),
+                self.kb().records[r].id
+            )
+        });
+        Some(rule::UNKNOWN_PARTY)
+    }
+
+    /// A record more than a year older than the article is history: its figures are
+    /// compared only where the narrative is in the record's time (the last date before the
+    /// claim, or a date in its sentence, is in one of the record's years). A 2025 story's "82 HIMARS launchers" is a new order, not
+    /// the 11 of 2020.
+    pub(super) fn old_record(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        let article = self.date?;
+        let rec = &self.kb().records[r];
+        let rd = rec.date?;
+        if !self.on(rule::OLD_RECORD) || article.days() - rd.days() <= 365 {
+            return None;
+        }
+        let years: Vec<i32> = std::iter::once(rd.year)
+            .chain(rec.statuses.iter().filter_map(|s| s.date.map(|d| d.year)))
+            .collect();
+        // The narrative's time: the last date before the claim (or any in its sentence),
+        // the dateline's aside.
+        let fits = |c: &Claim| {
+            matches!(&c.value, ClaimValue::Date(d) if {
+                let (a, b) = d.bounds();
+                years.iter().any(|y| a.year <= *y && *y <= b.year)
+            })
+        };
+        let sent_end = self.doc.sentences[claim.sentence].span.end;
+        let mut dates = self
+            .claims
+            .iter()
+            .filter(|c| matches!(c.value, ClaimValue::Date(_)) && !self.in_dateline(c.span));
+        let dated = dates
+            .clone()
+            .filter(|c| c.sentence == claim.sentence)
+            .any(fits)
+            || dates
+                .rfind(|c| c.span.end <= sent_end.min(claim.span.start))
+                .is_some_and(fits);
+        if dated {
+            return None;
+        }
+        self.ev_c(claim, rule::OLD_RECORD, Effect::Against, None, Some(r), || {
+            format!(
+                "record `{}` dates from {rd}, over a year before the article ({article}), and nothing in the paragraph dates the claim then",
+                rec.id
+            )
+        });
+        Some(rule::OLD_RECORD)
+    }
+
+    /// A figure that holds for a period (`date = "2024"`: that year's share of GDP) is not
+    /// what an article written after the period says in the present, unless the claim's
+    /// sentence dates it in the period.
+    pub(super) fn out_of_period(
+        &self,
+        claim: &Claim,
+        r: usize,
+        figs: &[usize],
+    ) -> Option<&'static str> {
+        let article = self.date?;
+        if !self.on(rule::FIGURE_PERIOD) {
+            return None;
+        }
+        let rec = &self.kb().records[r];
+        let periods: Vec<(Date, Date)> = figs
+            .iter()
+            .filter_map(|&f| rec.figures[f].date)
+            .filter(|d| !matches!(d, DateValue::Day(_)))
+            .map(|d| d.bounds())
+            .collect();
+        if periods.len() < figs.len() || periods.iter().any(|&(_, hi)| hi >= article) {
+            return None;
+        }
+        let dated_in = self.claims_in(claim.sentence).iter().any(|c| {
+            matches!(&c.value, ClaimValue::Date(d) if periods.iter().any(|&(lo, hi)| {
+                let (a, b) = d.bounds();
+                a <= hi && lo <= b
+            }))
+        });
+        if dated_in {
+            return None;
+        }
+        self.ev_c(claim, rule::FIGURE_PERIOD, Effect::Against, None, Some(r), || {
+            let (lo, hi) = periods[0];
+            format!("the figure holds for {lo} to {hi}; the article ({article}) is later and the sentence names no date in that time")
+        });
+        Some(rule::FIGURE_PERIOD)
+    }
+
+    /// An amount with no noun of its own prices its sentence's event: when a count before
+    /// it in the sentence was placed in another event, so is the amount (the count's claim).
+    pub(super) fn shares_another_event(&self, ci: usize) -> Option<usize> {
+        let claim = &self.claims[ci];
+        if !self.on(rule::SHARES_ANOTHER_EVENT) || claim.kind != ClaimKind::Money {
+            return None;
+        }
+        let own_noun = claim.of.as_ref().is_some_and(|(o, _)| {
+            let o = o.to_lowercase();
+            !self.prep.deal_nouns.contains(&o)
+        });
+        if own_noun {
+            return None;
+        }
+        let sent = self.doc.sentences[claim.sentence].span;
+        let lo = self.claims.partition_point(|c| c.span.start < sent.start);
+        (lo..ci).find(|&k| self.elsewhere[k])
+    }
+}

@@ -1,0 +1,575 @@
+//! The linker: one article's claims, mentions and KB phrases, and the state linking builds
+//! up claim by claim (links so far, claims placed in another event, the trace).
+
+use super::rules::{self as rule};
+use super::{Candidate, ClaimTrace, Decision, Effect, Evidence, Link, Prepared};
+use crate::date::Date;
+use crate::entity::{Hit, Mention};
+use crate::extract::{Claim, ClaimValue};
+use crate::kb::{Kb, Record};
+use crate::span::Span;
+use crate::text::Document;
+use aho_corasick::AhoCorasick;
+use foldhash::HashMap;
+use std::sync::LazyLock;
+
+/// Where a record stands relative to a claim.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scope {
+    pub(super) record: usize,
+    /// Sentences back to the oldest of its entities' latest mentions (0: all in the sentence).
+    pub(super) distance: usize,
+    /// Bytes from the claim to the nearest mention, in its sentence, of an entity only this
+    /// record has among the competitors (filled in when breaking ties).
+    pub(super) nearness: usize,
+}
+
+pub(super) struct Linker<'a, 'k> {
+    pub(super) prep: &'a Prepared<'k>,
+    pub(super) doc: &'a Document,
+    pub(super) claims: &'a [Claim],
+    pub(super) mentions: Vec<Mention>,
+    pub(super) phrases: Vec<Hit>,
+    pub(super) date: Option<Date>,
+    /// Each claim's link so far.
+    pub(super) links: Vec<Link>,
+    /// The dateline's date, which dates the article and no event in it.
+    pub(super) dateline: Option<Span>,
+    /// Sentences each entity is mentioned in, ascending.
+    pub(super) mention_sentences: HashMap<usize, Vec<usize>>,
+    /// Records in scope per sentence, filled as claims ask.
+    pub(super) scope_cache: std::cell::RefCell<Vec<Option<std::rc::Rc<[Scope]>>>>,
+    /// Claims placed in another event than their record's (another date, cue, party, model).
+    pub(super) elsewhere: Vec<bool>,
+    /// Sentences that say "respectively".
+    pub(super) respectively_in: Vec<bool>,
+    /// Each claim's evidence and decision, when tracing (else empty).
+    pub(super) traces: std::cell::RefCell<Vec<ClaimTrace>>,
+}
+
+impl<'k> Linker<'_, 'k> {
+    pub(super) fn kb(&self) -> &'k Kb {
+        self.prep.kb
+    }
+
+    pub(super) fn on(&self, id: &str) -> bool {
+        self.prep.on(id)
+    }
+
+    /// Records that rule `rule` fired on claim `ci` (when tracing). `note` is only called
+    /// then.
+    pub(super) fn ev(
+        &self,
+        ci: usize,
+        rule: &'static str,
+        effect: Effect,
+        span: Option<Span>,
+        record: Option<usize>,
+        note: impl FnOnce() -> String,
+    ) {
+        let mut t = self.traces.borrow_mut();
+        if let Some(t) = t.get_mut(ci) {
+            let e = Evidence {
+                rule,
+                effect,
+                span,
+                record,
+                note: note(),
+            };
+            if !t.evidence.contains(&e) {
+                t.evidence.push(e);
+            }
+        }
+    }
+
+    /// Records claim `ci`'s decision (when tracing).
+    pub(super) fn decide(&self, ci: usize, d: Decision) {
+        if let Some(t) = self.traces.borrow_mut().get_mut(ci) {
+            t.decision = d;
+        }
+    }
+
+    /// Records the candidates of claim `ci` (when tracing).
+    pub(super) fn candidates(
+        &self,
+        ci: usize,
+        scopes: &[Scope],
+        figures: impl Fn(usize) -> Vec<usize>,
+    ) {
+        if !self.tracing() {
+            return;
+        }
+        let list: Vec<Candidate> = scopes
+            .iter()
+            .map(|s| Candidate {
+                record: s.record,
+                distance: s.distance,
+                figures: figures(s.record),
+            })
+            .collect();
+        if let Some(t) = self.traces.borrow_mut().get_mut(ci) {
+            t.candidates = list;
+        }
+    }
+
+    pub(super) fn tracing(&self) -> bool {
+        !self.traces.borrow().is_empty()
+    }
+
+    /// Like [`Run::ev`], for a claim given by reference (one of [`Run::claims`]).
+    pub(super) fn ev_c(
+        &self,
+        claim: &Claim,
+        rule: &'static str,
+        effect: Effect,
+        span: Option<Span>,
+        record: Option<usize>,
+        note: impl FnOnce() -> String,
+    ) {
+        if self.tracing()
+            && let Some(ci) = self.claims.iter().position(|c| std::ptr::eq(c, claim))
+        {
+            self.ev(ci, rule, effect, span, record, note);
+        }
+    }
+
+    /// The claim's sentence, or in a very long one (a list of thousands of figures) the
+    /// 600 bytes either side of the claim: the sentence-scope rules read this much, so each
+    /// claim costs the same however long its sentence.
+    pub(super) fn near(&self, claim: &Claim) -> Span {
+        const REACH: usize = 600;
+        let s = self.doc.sentences[claim.sentence].span;
+        if s.len() <= 4 * REACH {
+            return s;
+        }
+        let text = &self.doc.text;
+        let lo = floor_char(text, claim.span.start.saturating_sub(REACH).max(s.start));
+        let hi = floor_char(text, (claim.span.end + REACH).min(s.end)).max(claim.span.end);
+        Span::new(lo, hi)
+    }
+
+    /// The claims of sentence `s` (claims are sorted by start).
+    pub(super) fn claims_in(&self, s: usize) -> &[Claim] {
+        let span = self.doc.sentences[s].span;
+        let lo = self.claims.partition_point(|c| c.span.start < span.start);
+        let hi = self.claims.partition_point(|c| c.span.start < span.end);
+        &self.claims[lo..hi]
+    }
+
+    /// The entity mentions of the claim's sentence.
+    pub(super) fn sentence_mentions(&self, claim: &Claim) -> &[Mention] {
+        // (In a very long sentence, those near the claim: see `near`.)
+        self.mentions_in(self.near(claim))
+    }
+
+    /// Whether entity `e` is named in the claim's sentence.
+    pub(super) fn named_here(&self, claim: &Claim, e: usize) -> bool {
+        self.sentence_mentions(claim).iter().any(|m| m.entity == e)
+    }
+
+    /// Entity mentions inside `within` (mentions are sorted by start).
+    pub(super) fn mentions_in(&self, within: Span) -> &[Mention] {
+        let lo = self
+            .mentions
+            .partition_point(|m| m.span.start < within.start);
+        let hi = self.mentions.partition_point(|m| m.span.start < within.end);
+        &self.mentions[lo..hi]
+    }
+
+    /// Figure-phrase hits inside `within` (hits are sorted by start).
+    pub(super) fn hits_in(&self, within: Span) -> impl Iterator<Item = &Hit> {
+        let lo = self
+            .phrases
+            .partition_point(|h| h.span.start < within.start);
+        let hi = self.phrases.partition_point(|h| h.span.start < within.end);
+        self.phrases[lo..hi]
+            .iter()
+            .filter(move |h| h.span.end <= within.end)
+    }
+
+    /// Whether a phrase of figure `f` of record `r` is used inside `within`.
+    pub(super) fn has_phrase(&self, within: Span, r: usize, f: usize) -> bool {
+        self.hits_in(within).any(|h| {
+            self.prep
+                .index
+                .figures(h.pattern)
+                .binary_search(&(r, f))
+                .is_ok()
+        })
+    }
+
+    /// Whether a phrase of figure `f` of record `r` ends the counted noun phrase `np`: its
+    /// head ("Javelin missiles" in "246 Javelin missiles"), not a modifier ("Javelin" in "30
+    /// Javelin simulators").
+    pub(super) fn heads(&self, np: Span, r: usize, f: usize) -> bool {
+        let mut text = self
+            .doc
+            .slice(np)
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Words that can trail a counted noun without being its head ("46 F-35A aircraft
+        // together", "40 missiles each").
+        const TRAILING: &[&str] = &[
+            "together",
+            "each",
+            "apiece",
+            "altogether",
+            "in",
+            "all",
+            "total",
+            "combined",
+            "more",
+            "so",
+            "far",
+        ];
+        loop {
+            let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last.len() < text.len() && TRAILING.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+                text = text[..text.len() - last.len()].trim_end();
+            } else {
+                break;
+            }
+        }
+        let end = np.start + text.len();
+        self.hits_in(np).any(|h| {
+            h.span.end == end
+                && self
+                    .prep
+                    .index
+                    .figures(h.pattern)
+                    .binary_search(&(r, f))
+                    .is_ok()
+        })
+    }
+
+    /// Whether the claim's value directly modifies a phrase of figure `f` ("the 2 per cent
+    /// guideline", "a 2% target"): the phrase starts right after it.
+    pub(super) fn modifies(&self, claim: &Claim, r: usize, f: usize) -> bool {
+        let after = claim.value_span.end;
+        let gap = self
+            .doc
+            .text
+            .get(after..)
+            .map_or(0, |t| t.len() - t.trim_start_matches([' ', '-']).len());
+        let within = Span::new(after, (after + gap + 40).min(self.doc.text.len()));
+        self.hits_in(within).any(|h| {
+            h.span.start == after + gap
+                && self
+                    .prep
+                    .index
+                    .figures(h.pattern)
+                    .binary_search(&(r, f))
+                    .is_ok()
+        })
+    }
+
+    /// (figure, span) of every phrase of record `r` used inside `within`.
+    pub(super) fn record_phrases(&self, within: Span, r: usize) -> Vec<(usize, Span)> {
+        self.hits_in(within)
+            .flat_map(|h| {
+                self.prep
+                    .index
+                    .figures_of_record(h.pattern, r)
+                    .iter()
+                    .map(move |&(_, f)| (f, h.span))
+            })
+            .collect()
+    }
+
+    pub(super) fn go(&mut self) {
+        for m in &self.mentions {
+            let s = self.doc.sentence_at(m.span.start);
+            let list = self.mention_sentences.entry(m.entity).or_default();
+            if list.last() != Some(&s) {
+                list.push(s);
+            }
+        }
+        for ci in 0..self.claims.len() {
+            let c = &self.claims[ci];
+            if self.tracing() && self.in_dateline(c.span) && matches!(c.value, ClaimValue::Date(_))
+            {
+                self.ev(ci, rule::DATELINE, Effect::For, Some(c.span), None, || {
+                    "the dateline's date is the article's date; it dates no event".into()
+                });
+                self.decide(
+                    ci,
+                    Decision::NotLinked {
+                        rule: rule::DATELINE,
+                    },
+                );
+            }
+            match &c.value {
+                ClaimValue::Quantity(_) => self.quantity(ci),
+                ClaimValue::Status { .. } => self.status(ci),
+                ClaimValue::Date(_) => self.date_figure(ci),
+            }
+        }
+        self.drop_contradicted_siblings();
+    }
+
+    /// A sentence that states a figure right once and differently once more is describing
+    /// two things ("4,500 troops, including 33 soldiers from Iowa"): keep the agreeing one,
+    /// drop the mismatch.
+    pub(super) fn drop_contradicted_siblings(&mut self) {
+        if !self.on(rule::AGREEING_SIBLING) {
+            return;
+        }
+        let agreeing: Vec<(usize, usize, usize)> = self
+            .links
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, l)| match l {
+                Link::Figure {
+                    record,
+                    agrees: Some(f),
+                    ..
+                } => Some((self.claims[ci].sentence, *record, *f)),
+                _ => None,
+            })
+            .collect();
+        for ci in 0..self.links.len() {
+            let Link::Figure {
+                record,
+                figures,
+                agrees: None,
+                comparable: true,
+            } = &self.links[ci]
+            else {
+                continue;
+            };
+            let s = self.claims[ci].sentence;
+            if !figures.iter().any(|&f| agreeing.contains(&(s, *record, f))) {
+                continue;
+            }
+            self.ev(ci, rule::AGREEING_SIBLING, Effect::Against, None, None, || {
+                "the sentence gives this figure's KB value elsewhere: this one counts a part or another thing".into()
+            });
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::AGREEING_SIBLING,
+                },
+            );
+            self.links[ci] = Link::None;
+        }
+    }
+
+    /// Whether the two spans sit in one clause: close, with no comma, semicolon, dash or
+    /// bracket between them.
+    pub(super) fn same_clause(&self, a: Span, b: Span) -> bool {
+        self.same_clause_within(a, b, 60)
+    }
+
+    /// [`Run::same_clause`] with at most `max` bytes between the spans.
+    pub(super) fn same_clause_within(&self, a: Span, b: Span, max: usize) -> bool {
+        let (lo, hi) = if a.end <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start.max(b.end))
+        };
+        let between = self.doc.text.get(lo..hi).unwrap_or("");
+        between.len() <= max && !between.contains([',', ';', '—', '–', '(', ')'])
+    }
+
+    pub(super) fn in_dateline(&self, s: Span) -> bool {
+        self.dateline.is_some_and(|d| d.contains(s))
+    }
+
+    /// The claim's clause: its sentence cut at the nearest comma, semicolon, colon, dash,
+    /// bracket or quotation mark on each side.
+    pub(super) fn clause_of(&self, claim: &Claim) -> Span {
+        let sent = self.doc.sentences[claim.sentence].span;
+        let text = &self.doc.text;
+        let stops = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+        // A clause is read at most MAX bytes either side of the claim, so a sentence of
+        // thousands of claims costs each claim the same.
+        const MAX: usize = 400;
+        let from = floor_char(text, claim.span.start.saturating_sub(MAX).max(sent.start));
+        let before = text.get(from..claim.span.start).unwrap_or("");
+        let lo = before.rfind(stops).map_or(from, |i| {
+            from + i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let np_end = claim
+            .of
+            .as_ref()
+            .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end))
+            .min(sent.end);
+        let to = floor_char(text, (np_end + MAX).min(sent.end)).max(np_end);
+        let after = text.get(np_end..to).unwrap_or("");
+        let hi = after.find(stops).map_or(to, |i| np_end + i);
+        // A fronted opener of up to five words ("In all, …", "In the last two decades, …")
+        // belongs to the clause after its comma.
+        let opener = if lo - sent.start <= MAX {
+            text.get(sent.start..lo).unwrap_or("")
+        } else {
+            ""
+        };
+        let lo = match opener.trim_end().strip_suffix(',') {
+            Some(o) if o.split_whitespace().count() <= 5 && !o.contains([',', ';']) => sent.start,
+            _ => lo,
+        };
+        Span::new(lo, hi.max(lo))
+    }
+
+    /// A cue of `words` attached to the claim: in its counted noun, up to four words before
+    /// its number in its clause, or just after its noun phrase in a prepositional phrase of
+    /// up to four words with no "and", "or", "with" or "including" before the cue ("30
+    /// missiles from a separate order", not "30 missiles and other equipment").
+    pub(super) fn attached_cue(&self, claim: &Claim, words: &AhoCorasick) -> Option<Span> {
+        let doc = self.doc;
+        let toks = &doc.tokens;
+        let (first, last) = doc.sentences[claim.sentence].tokens;
+        let np_end = claim
+            .of
+            .as_ref()
+            .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end));
+        let start_tok = toks.partition_point(|t| t.span.start < claim.span.start);
+        let end_tok = toks.partition_point(|t| t.span.start < np_end);
+        let is_boundary = |k: usize| {
+            let w = toks[k].span.slice(&doc.text);
+            matches!(
+                w,
+                "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
+            ) || (w == "-" && toks[k].gap)
+        };
+        // Before: back to the clause's start, at most four words.
+        let mut lo = start_tok;
+        let mut words_back = 0;
+        while lo > first && words_back < 4 && !is_boundary(lo - 1) {
+            lo -= 1;
+            words_back += 1;
+        }
+        // After: a short prepositional phrase.
+        let mut hi = end_tok;
+        let mut words_on = 0;
+        while hi < last && words_on < 5 && !is_boundary(hi) {
+            let w = toks[hi].span.slice(&doc.text).to_lowercase();
+            if matches!(
+                w.as_str(),
+                "and" | "or" | "with" | "including" | "plus" | "but" | "while" | "as"
+            ) {
+                break;
+            }
+            hi += 1;
+            words_on += 1;
+        }
+        let span_of = |a: usize, b: usize| {
+            (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+        };
+        let find = |sp: Span| {
+            let joined = joined_words(doc.slice(sp));
+            words.is_match(joined.as_str()).then_some(sp)
+        };
+        // A fronted opener of up to three words ("Separately, …", "In all, …") governs
+        // the sentence's main clause.
+        let opener = (first..last.min(first + 4))
+            .find(|&k| toks[k].span.slice(&doc.text) == ",")
+            .filter(|&k| k > first && k < start_tok)
+            .and_then(|k| span_of(first, k));
+        // The counted noun after the value ("150 more missiles"), not the value's own words
+        // ("more than 150").
+        let val_end = toks.partition_point(|t| t.span.start < claim.value_span.end);
+        let noun = (claim.value_span.end < np_end)
+            .then(|| span_of(val_end.max(start_tok), end_tok))
+            .flatten();
+        span_of(lo, start_tok)
+            .and_then(find)
+            .or_else(|| noun.and_then(find))
+            // After the noun only in a prepositional phrase that modifies it ("30 missiles
+            // from a separate order"), not the next clause's words.
+            .or_else(|| {
+                let prep = toks.get(end_tok).is_some_and(|t| {
+                    let w = t.span.slice(&doc.text).to_lowercase();
+                    matches!(
+                        w.as_str(),
+                        "from"
+                            | "in"
+                            | "under"
+                            | "of"
+                            | "for"
+                            | "at"
+                            | "on"
+                            | "through"
+                            | "via"
+                            | "per"
+                            | "by"
+                    )
+                });
+                // A state's object follows it directly ("approved a separate sale").
+                let object = matches!(claim.value, ClaimValue::Status { .. });
+                span_of(end_tok, hi)
+                    .filter(|_| prep || object)
+                    .and_then(find)
+            })
+            .or_else(|| opener.and_then(find))
+    }
+}
+
+pub(super) fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub(super) fn fig_ids(rec: &Record, figs: &[usize]) -> String {
+    figs.iter()
+        .map(|&f| format!("`{}`", rec.figures[f].id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) static DESIGNATION: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)[A-Za-z]{1,6}[-/]?[0-9][0-9A-Za-z]*(?:[-/][0-9A-Za-z]+)*(?-u:\b)")
+        .expect("designation regex is valid")
+});
+
+pub(super) fn joined_words(sentence: &str) -> String {
+    let sent = sentence.to_lowercase();
+    let mut j = String::with_capacity(sent.len() + 2);
+    j.push(' ');
+    for w in sent
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        j.push_str(w);
+        j.push(' ');
+    }
+    j
+}
+
+pub(super) fn cue_automaton<S: AsRef<str>>(cues: &[S]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .prefilter(false)
+        .build(cues.iter().map(|c| format!(" {} ", c.as_ref())))
+        .expect("cue words make a valid automaton")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_match_whole_words_in_any_case() {
+        let joined = joined_words(
+            "In ALL, the rival package\u{2014}worth $75 million\u{2014}adds up to more.",
+        );
+        let has = |w: &str| cue_automaton(&[w]).is_match(joined.as_str());
+        for w in [
+            "in all", "rival", "package", "worth", "75", "adds up", "more", "in", "all the",
+        ] {
+            assert!(has(w), "{w}");
+        }
+        for w in [
+            "riv",
+            "the all",
+            "add up",
+            "packages",
+            "million worth",
+            "up to more than",
+        ] {
+            assert!(!has(w), "{w}");
+        }
+    }
+}

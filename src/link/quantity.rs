@@ -1,0 +1,582 @@
+//! Linking counts, amounts and percentages: candidates, pairing rules, evidence against,
+//! and the decision.
+
+use super::Link;
+use super::linker::{Linker, Scope, floor_char, joined_words};
+use super::rules::{self as rule};
+use super::{Decision, Effect};
+use crate::compare::{Verdict, figure_verdict};
+use crate::extract::{Claim, ClaimKind, Unit};
+use crate::span::Span;
+use aho_corasick::AhoCorasick;
+
+impl Linker<'_, '_> {
+    /// Words attached to the claim that make it a total over several deals (`None`: none).
+    pub(super) fn aggregate(&self, claim: &Claim) -> Option<Span> {
+        if !self.on(rule::AGGREGATE_CUE) {
+            return None;
+        }
+        let at = self.clause_of(claim);
+        if !self
+            .prep
+            .aggregate_cues
+            .is_match(joined_words(self.doc.slice(at)).as_str())
+        {
+            return None;
+        }
+        self.ev_c(
+            claim,
+            rule::AGGREGATE_CUE,
+            Effect::Against,
+            Some(at),
+            None,
+            || format!("“{}” makes it a total over deals", self.doc.slice(at)),
+        );
+        Some(at)
+    }
+
+    /// "… for $75 million.", "worth $75 million": an amount that prices the sentence's subject,
+    /// with no noun of its own.
+    pub(super) fn prices_the_deal(&self, claim: &Claim) -> bool {
+        let toks = &self.doc.tokens;
+        let at = toks.partition_point(|t| t.span.end <= claim.span.start);
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .and_then(|j| toks.get(j))
+                .map(|t| t.span.slice(&self.doc.text).to_lowercase())
+                .unwrap_or_default()
+        };
+        let (b1, b2) = (before(1), before(2));
+        self.prep.pricing.contains(&b1) && !self.prep.pricing_except.contains(&b2)
+    }
+
+    pub(super) fn quantity(&mut self, ci: usize) {
+        let claim = &self.claims[ci];
+        let Some(q) = claim.quantity() else { return };
+        // Fractions and zero do not count things ("half of the missiles").
+        if q.unit == Unit::Count
+            && (q.value < rust_decimal::Decimal::ONE || !q.value.fract().is_zero())
+            && self.on(rule::NOT_A_WHOLE_COUNT)
+        {
+            self.ev(
+                ci,
+                rule::NOT_A_WHOLE_COUNT,
+                Effect::Against,
+                None,
+                None,
+                || "below one or fractional: no count of whole things".into(),
+            );
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::NOT_A_WHOLE_COUNT,
+                },
+            );
+            return;
+        }
+        if claim.kind == ClaimKind::Number {
+            // A bare number counts nothing an `of` phrase could name.
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::OF_PHRASE,
+                },
+            );
+            return;
+        }
+        let scopes = self.scopes(claim);
+        if self.tracing() {
+            for sc in scopes.iter() {
+                self.ev(
+                    ci,
+                    rule::ABOUT_ENTITIES,
+                    Effect::For,
+                    None,
+                    Some(sc.record),
+                    || format!("all its entities named, {} sentence(s) back", sc.distance),
+                );
+            }
+            self.candidates(ci, &scopes, |r| self.figures_for(claim, r));
+        }
+        let mut with_figures: Vec<Scope> = scopes
+            .iter()
+            .copied()
+            .filter(|s| !self.figures_for(claim, s.record).is_empty())
+            .collect();
+        // "Lithuania and Latvia spend 2.85% and 3.15% respectively": the k-th figure is the
+        // k-th party's; "$40 billion for Ukraine and $3.3 billion for Israel": the party named
+        // right after the amount owns it.
+        if with_figures.len() > 1 {
+            let party = self
+                .respectively(ci)
+                .map(|e| {
+                    (
+                        e,
+                        rule::RESPECTIVELY,
+                        "paired in order by “respectively” with",
+                    )
+                })
+                .or_else(|| {
+                    self.labelled_for(ci)
+                        .map(|e| (e, rule::LABELLED_AFTER, "labelled right after it: for"))
+                });
+            if let Some((e, id, why)) = party {
+                self.keep_party(ci, &mut with_figures, e, id, why);
+            }
+        }
+        // A record whose figure the claim's own noun names ("the 2% guideline") wins over
+        // records tied only by words elsewhere in the sentence ("defence spending").
+        if self.on(rule::OF_PHRASE) && with_figures.len() > 1 {
+            let direct = |r: usize| {
+                self.figures_for(claim, r).iter().any(|&f| {
+                    claim
+                        .of
+                        .as_ref()
+                        .is_some_and(|(_, np)| self.heads(*np, r, f))
+                        || self.modifies(claim, r, f)
+                })
+            };
+            if with_figures.iter().any(|s| direct(s.record)) {
+                with_figures.retain(|s| direct(s.record));
+            }
+        }
+        if with_figures.is_empty() {
+            let rule = if scopes.is_empty() {
+                rule::ABOUT_ENTITIES
+            } else {
+                rule::OF_PHRASE
+            };
+            self.decide(ci, Decision::NotLinked { rule });
+            self.trace_later(ci, !scopes.is_empty());
+            self.unverified(ci, &scopes);
+            return;
+        }
+        let chosen = match self.choose(claim, with_figures.clone()) {
+            // Named nowhere in its sentence while another deal with the same figure is in
+            // scope: as unclear as a tie.
+            Ok(Some(sc))
+                if with_figures.len() > 1
+                    && self.on(rule::UNNAMED_AMONG_SEVERAL)
+                    && !self.named_in_sentence(claim, sc.record, &with_figures)
+                    && !self.uses_most(claim, sc.record, &with_figures) =>
+            {
+                self.ev(ci, rule::UNNAMED_AMONG_SEVERAL, Effect::Against, None, Some(sc.record), || {
+                    "the sentence names none of its own entities while other candidates have the figure too".into()
+                });
+                Err(with_figures.clone())
+            }
+            other => other,
+        };
+        match chosen {
+            Ok(Some(sc)) => {
+                let figs = self.figures_for(claim, sc.record);
+                let foreign =
+                    self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &with_figures);
+                self.compare_quantity(ci, sc.record, figs, foreign);
+            }
+            Ok(None) => {}
+            Err(tied) => {
+                // Agreeing with any of the tied records is no alarm.
+                let agreeing = tied.iter().find_map(|s| {
+                    let figs = self.figures_for(claim, s.record);
+                    figs.iter()
+                        .any(|&f| {
+                            figure_verdict(claim, &self.kb().records[s.record].figures[f])
+                                == Verdict::Agrees
+                        })
+                        .then_some((s.record, figs))
+                });
+                if let Some((record, figures)) = agreeing.filter(|_| self.on(rule::VALUE_AGREES)) {
+                    self.ev(
+                        ci,
+                        rule::VALUE_AGREES,
+                        Effect::For,
+                        None,
+                        Some(record),
+                        || "the value agrees with one of the tied records".into(),
+                    );
+                    self.decide(
+                        ci,
+                        Decision::Linked {
+                            record,
+                            figures: figures.clone(),
+                            status: None,
+                        },
+                    );
+                    let agrees = figures.iter().copied().find(|&f| {
+                        figure_verdict(claim, &self.kb().records[record].figures[f])
+                            == Verdict::Agrees
+                    });
+                    self.links[ci] = Link::Figure {
+                        record,
+                        agrees,
+                        figures,
+                        comparable: true,
+                    };
+                } else if self.aggregate(claim).is_some() {
+                    self.decide(
+                        ci,
+                        Decision::NotLinked {
+                            rule: rule::AGGREGATE_CUE,
+                        },
+                    );
+                } else if let Some(rule) = self.other_quantity(claim, tied[0].record) {
+                    self.decide(ci, Decision::NotLinked { rule });
+                } else if self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &tied) {
+                    self.decide(
+                        ci,
+                        Decision::NotLinked {
+                            rule: rule::FOREIGN_MODEL,
+                        },
+                    );
+                } else {
+                    self.ambiguous(ci, &tied);
+                }
+            }
+        }
+    }
+
+    /// Whether the claim is another kind of quantity than the deal's figure (SPEC §4): a
+    /// unit price, a plan or target, a part of the whole, an inventory. The rule that says
+    /// so, with its evidence.
+    pub(super) fn other_quantity(&self, claim: &Claim, r: usize) -> Option<&'static str> {
+        let clause = self.clause_of(claim);
+        let in_clause = |a: &AhoCorasick| {
+            let joined = joined_words(self.doc.slice(clause));
+            // "per cent" is a percentage, not a price per unit.
+            a.find_overlapping_iter(joined.as_str()).any(|m| {
+                !(joined[m.end()..].starts_with("cent ") && joined[..m.end()].ends_with(" per "))
+            })
+        };
+        let fire = |id: &'static str, at: Span, what: &str| {
+            self.ev_c(claim, id, Effect::Against, Some(at), Some(r), || {
+                format!(
+                    "“{}”: {what}",
+                    self.doc
+                        .slice(at)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            });
+            Some(id)
+        };
+        if claim.kind == ClaimKind::Money
+            && self.on(rule::UNIT_PRICE)
+            && in_clause(&self.prep.unit_price_cues)
+        {
+            return fire(
+                rule::UNIT_PRICE,
+                clause,
+                "a price per unit, not the deal's value",
+            );
+        }
+        // An amount whose own noun is the deal ("a $75 million package") is the deal's
+        // value, whatever programme the sentence also names.
+        let names_the_deal = claim.of.as_ref().is_some_and(|(o, np)| {
+            self.prep.deal_nouns.contains(&o.to_lowercase())
+                || self.kb().records[r]
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .any(|(f, _)| self.heads(*np, r, f))
+        });
+        if claim.kind == ClaimKind::Money
+            && self.on(rule::PROGRAMME_OR_BUDGET)
+            && !names_the_deal
+            && let Some(at) = self.attached_cue(claim, &self.prep.programme_cues)
+        {
+            return fire(
+                rule::PROGRAMME_OR_BUDGET,
+                at,
+                "a programme or budget the deal belongs to, not the deal's value",
+            );
+        }
+        if matches!(claim.kind, ClaimKind::Percent | ClaimKind::Money)
+            && self.on(rule::PLAN_OR_TARGET)
+            && in_clause(&self.prep.plan_cues)
+        {
+            return fire(
+                rule::PLAN_OR_TARGET,
+                clause,
+                "a plan, target or forecast, not what was done",
+            );
+        }
+        if claim.kind == ClaimKind::Count && self.on(rule::PART_OF_WHOLE) {
+            // "a dozen of the soldiers", "20 of its 40 jets" (not "all 33 of the soldiers").
+            // A few words either side are enough (and keep each claim's cost the same).
+            let text = &self.doc.text;
+            let end = floor_char(text, (claim.value_span.end + 24).min(text.len()));
+            let after = text.get(claim.value_span.end..end).unwrap_or("");
+            let after = after.trim_start().to_lowercase();
+            let start = floor_char(text, claim.span.start.saturating_sub(8));
+            let before = text.get(start..claim.span.start).unwrap_or("");
+            let all = before.trim_end().to_lowercase().ends_with("all");
+            let partitive = [
+                "of the ",
+                "of its ",
+                "of their ",
+                "of those ",
+                "of these ",
+                "of our ",
+            ]
+            .iter()
+            .any(|p| after.starts_with(p));
+            if partitive && !all {
+                return fire(rule::PART_OF_WHOLE, claim.span, "counts part of a whole");
+            }
+            if let Some(at) = self.attached_cue(claim, &self.prep.part_cues) {
+                // (the rule is on: checked above)
+                return fire(
+                    rule::PART_OF_WHOLE,
+                    at,
+                    "counts a part: a first batch or tranche",
+                );
+            }
+        }
+        if claim.kind == ClaimKind::Count
+            && self.on(rule::INVENTORY)
+            && let Some(at) = self.attached_cue(claim, &self.prep.inventory_cues)
+        {
+            return fire(
+                rule::INVENTORY,
+                at,
+                "counts a fleet or stock in service, not an order",
+            );
+        }
+        None
+    }
+
+    /// Keeps the candidates that have party `e` among their entities, when any does,
+    /// recording rule `id` as the evidence.
+    pub(super) fn keep_party(
+        &self,
+        ci: usize,
+        scopes: &mut Vec<Scope>,
+        e: usize,
+        id: &'static str,
+        why: &str,
+    ) {
+        let kept: Vec<Scope> = scopes
+            .iter()
+            .copied()
+            .filter(|s| self.prep.about[s.record].contains(&Some(e)))
+            .collect();
+        if let Some(first) = kept.first() {
+            self.ev(ci, id, Effect::For, None, Some(first.record), || {
+                let name = self.kb().entities[e]
+                    .names
+                    .first()
+                    .map_or("", String::as_str);
+                format!("{why} “{name}”")
+            });
+            *scopes = kept;
+        }
+    }
+
+    /// The party named by "for X" or "to X" right after an amount ("$3.3 billion for
+    /// Israel"), when X is an entity of some record.
+    pub(super) fn labelled_for(&self, ci: usize) -> Option<usize> {
+        if !self.on(rule::LABELLED_AFTER) {
+            return None;
+        }
+        let claim = &self.claims[ci];
+        if claim.kind != ClaimKind::Money {
+            return None;
+        }
+        let text = &self.doc.text;
+        let end = claim.value_span.end;
+        let look = floor_char(text, (end + 12).min(text.len()));
+        let after = text.get(end..look).unwrap_or("").to_ascii_lowercase();
+        let skip = after.len() - after.trim_start().len();
+        let rest = &after[skip..];
+        let word = if rest.starts_with("for ") {
+            4
+        } else if rest.starts_with("to ") {
+            3
+        } else {
+            return None;
+        };
+        let at = end + skip + word;
+        self.mentions_in(Span::new(at, (at + 1).min(text.len())))
+            .iter()
+            .find(|m| m.span.start == at && self.prep.in_about[m.entity])
+            .map(|m| m.entity)
+    }
+
+    /// In a sentence with "respectively", the entity claim `ci` is paired with: the claims of
+    /// its kind in the sentence and the distinct parties named before the first of them, in
+    /// order, when there are as many of each.
+    pub(super) fn respectively(&self, ci: usize) -> Option<usize> {
+        if !self.on(rule::RESPECTIVELY) {
+            return None;
+        }
+        let claim = &self.claims[ci];
+        let sent = self.doc.sentences[claim.sentence].span;
+        if !self
+            .respectively_in
+            .get(claim.sentence)
+            .copied()
+            .unwrap_or(false)
+        {
+            return None;
+        }
+        let same: Vec<&Claim> = self
+            .claims_in(claim.sentence)
+            .iter()
+            .filter(|c| c.kind == claim.kind)
+            .collect();
+        let k = same.iter().position(|c| std::ptr::eq(*c, claim))?;
+        let first = same.first()?.span.start;
+        let mut parties: Vec<usize> = Vec::new();
+        for m in self.mentions_in(Span::new(sent.start, first)) {
+            let e = &self.kb().entities[m.entity];
+            if !e.authority && self.prep.in_about[m.entity] && !parties.contains(&m.entity) {
+                parties.push(m.entity);
+            }
+        }
+        (parties.len() == same.len() && same.len() >= 2).then(|| parties[k])
+    }
+
+    pub(super) fn compare_quantity(
+        &mut self,
+        ci: usize,
+        r: usize,
+        figs: Vec<usize>,
+        foreign: bool,
+    ) {
+        let claim = &self.claims[ci];
+        let rec = &self.kb().records[r];
+        let verdicts: Vec<Verdict> = figs
+            .iter()
+            .map(|&f| figure_verdict(claim, &rec.figures[f]))
+            .collect();
+        let agrees = verdicts.iter().position(|v| *v == Verdict::Agrees);
+        if let Some(pos) = agrees.filter(|_| self.on(rule::VALUE_AGREES)) {
+            self.ev(ci, rule::VALUE_AGREES, Effect::For, None, Some(r), || {
+                format!("the value can be figure `{}`'s", rec.figures[figs[pos]].id)
+            });
+            self.decide(
+                ci,
+                Decision::Linked {
+                    record: r,
+                    figures: vec![figs[pos]],
+                    status: None,
+                },
+            );
+            self.links[ci] = Link::Figure {
+                record: r,
+                figures: vec![figs[pos]],
+                agrees: Some(figs[pos]),
+                comparable: true,
+            };
+            return;
+        }
+        // Evidence against: each keeps the claim from the record, with no finding and no
+        // link for the consistency check either.
+        let against = if self.aggregate(claim).is_some() {
+            Some(rule::AGGREGATE_CUE)
+        } else if let Some(rule) = self.other_quantity(claim, r) {
+            Some(rule)
+        } else if let Some(rule) = self.out_of_period(claim, r, &figs) {
+            Some(rule)
+        } else if let Some(rule) = self.old_record(claim, r) {
+            Some(rule)
+        } else if let Some(rule) = self.unknown_party(claim, r) {
+            Some(rule)
+        } else if let Some(other) = self.shares_another_event(ci) {
+            self.ev(ci, rule::SHARES_ANOTHER_EVENT, Effect::Against, Some(self.claims[other].value_span), Some(r), || {
+                format!("it prices the sentence's event, and “{}” before it was placed in another event", self.doc.slice(self.claims[other].value_span))
+            });
+            Some(rule::SHARES_ANOTHER_EVENT)
+        } else if foreign {
+            Some(rule::FOREIGN_MODEL)
+        } else {
+            self.another_event(claim, r)
+        };
+        if let Some(rule) = against {
+            self.decide(ci, Decision::NotLinked { rule });
+            if rule != rule::AGGREGATE_CUE {
+                self.elsewhere[ci] = true;
+            }
+            return;
+        }
+        let comparable = !verdicts.iter().all(|v| *v == Verdict::Incomparable);
+        if agrees.is_none() && comparable && !self.confident(claim, r, &figs) {
+            // Nothing in the sentence names this deal: too weak a tie to call a mismatch.
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::WEAK_TIE,
+                },
+            );
+            return;
+        }
+        self.decide(
+            ci,
+            Decision::Linked {
+                record: r,
+                figures: figs.clone(),
+                status: None,
+            },
+        );
+        self.links[ci] = Link::Figure {
+            record: r,
+            agrees: agrees.map(|p| figs[p]),
+            figures: figs,
+            comparable,
+        };
+    }
+
+    pub(super) fn ambiguous(&mut self, ci: usize, tied: &[Scope]) {
+        let claim = &self.claims[ci];
+        // Only worth a warning when the sentence names one of the deals and is not about yet
+        // another one ("Poland (32 jets, for $4.6 billion)" among F-35 buyers).
+        // Only worth a warning when the sentence names one of the deals' entities (the buyer
+        // or the system) and is not about yet another deal.
+        let named = tied.iter().any(|s| {
+            self.kb().records[s.record].about.iter().any(|a| {
+                self.entity_index(a)
+                    .is_some_and(|e| self.named_here(claim, e))
+            })
+        });
+        if !self.on(rule::NAMED_FOR_AMBIGUITY) {
+            return;
+        }
+        if !named {
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::NAMED_FOR_AMBIGUITY,
+                },
+            );
+            return;
+        }
+        if let Some(rule) = tied
+            .iter()
+            .map(|s| self.another_event(claim, s.record))
+            .collect::<Option<Vec<_>>>()
+        {
+            self.decide(ci, Decision::NotLinked { rule: rule[0] });
+            return;
+        }
+        self.ev(
+            ci,
+            rule::NAMED_FOR_AMBIGUITY,
+            Effect::For,
+            None,
+            None,
+            || "the sentence names one of the tied deals".into(),
+        );
+        self.decide(
+            ci,
+            Decision::Ambiguous(tied.iter().map(|s| s.record).collect()),
+        );
+        self.links[ci] = Link::Ambiguous {
+            tied: tied
+                .iter()
+                .map(|s| (s.record, self.figures_for(claim, s.record)))
+                .collect(),
+        };
+    }
+}

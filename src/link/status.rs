@@ -1,0 +1,176 @@
+//! Linking status claims to the status in force of their authority, and the dates in the
+//! state's clause to that status's date.
+
+use super::Link;
+use super::linker::{Linker, Scope};
+use super::rules::{self as rule};
+use super::{Decision, Effect};
+use crate::date::DateValue;
+use crate::extract::ClaimValue;
+use crate::kb::{Record, Status};
+use crate::state::{self, Agreement};
+
+impl Linker<'_, '_> {
+    /// Status claims: the authority's state in force, compared with the article's.
+    pub(super) fn status(&mut self, ci: usize) {
+        let claim = &self.claims[ci];
+        let ClaimValue::Status {
+            authority, state, ..
+        } = &claim.value
+        else {
+            return;
+        };
+        let has_status = |r: usize| {
+            self.kb().records[r]
+                .statuses
+                .iter()
+                .any(|s| s.authority.as_deref() == authority.as_deref())
+        };
+        let scopes: Vec<Scope> = self
+            .scopes(claim)
+            .iter()
+            .copied()
+            .filter(|s| has_status(s.record))
+            .collect();
+        if self.tracing() {
+            self.candidates(ci, &scopes, |_| vec![]);
+            for sc in &scopes {
+                self.ev(ci, rule::ABOUT_ENTITIES, Effect::For, None, Some(sc.record), || {
+                    format!("all its entities named, {} sentence(s) back; it records this authority's status", sc.distance)
+                });
+            }
+            if scopes.is_empty() {
+                self.decide(
+                    ci,
+                    Decision::NotLinked {
+                        rule: rule::ABOUT_ENTITIES,
+                    },
+                );
+            }
+            self.trace_later(ci, !scopes.is_empty());
+        }
+        let sc = match self.choose(claim, scopes) {
+            Ok(Some(sc)) => sc,
+            Ok(None) => return,
+            Err(tied) => {
+                let agrees = tied.iter().find_map(|s| {
+                    self.in_force(&self.kb().records[s.record], authority.as_deref())
+                        .filter(|(_, st)| state::compare(*state, st.state) == Agreement::Agrees)
+                        .map(|(si, _)| (s.record, si))
+                });
+                if let Some((record, status)) = agrees {
+                    self.links[ci] = Link::Status { record, status };
+                } else {
+                    self.ambiguous(ci, &tied);
+                }
+                return;
+            }
+        };
+        let rec = &self.kb().records[sc.record];
+        let Some((si, st)) = self.in_force(rec, authority.as_deref()) else {
+            return;
+        };
+        if let Some(rule) = self.another_event(claim, sc.record) {
+            // "a separate sale", another year, another buyer
+            self.decide(ci, Decision::NotLinked { rule });
+            return;
+        }
+        self.decide(
+            ci,
+            Decision::Linked {
+                record: sc.record,
+                figures: vec![],
+                status: Some(si),
+            },
+        );
+        self.links[ci] = Link::Status {
+            record: sc.record,
+            status: si,
+        };
+        if state::compare(*state, st.state) == Agreement::Agrees {
+            self.status_date(ci, sc.record, si);
+        }
+    }
+
+    /// A date in the same sentence as an agreeing state claim is that status's date.
+    pub(super) fn status_date(&mut self, ci: usize, r: usize, si: usize) {
+        let claim = &self.claims[ci];
+        let st = &self.kb().records[r].statuses[si];
+        let Some(_kb_date) = st.date else { return };
+        if !self.on(rule::STATE_CLAUSE_DATE) {
+            return;
+        }
+        // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
+        // not the dateline, not a date across a comma ("since … in 2014").
+        let sent = self.doc.sentences[claim.sentence].span;
+        let lo = self.claims.partition_point(|c| c.span.start < sent.start);
+        let hi = self.claims.partition_point(|c| c.span.start < sent.end);
+        let dates: Vec<usize> = (lo..hi)
+            .filter(|&k| {
+                let c = &self.claims[k];
+                c.sentence == claim.sentence
+                    && matches!(
+                        c.value,
+                        ClaimValue::Date(DateValue::Day(_) | DateValue::Month { .. })
+                    )
+                    && !(self.on(rule::DATELINE) && self.in_dateline(c.span))
+                    // "approves the possible sale of F-16C/D Block 70 aircraft to Taiwan on
+                    // Aug. 22": the state's clause runs to its object's end.
+                    && self.same_clause_within(c.span, claim.span, 120)
+            })
+            .collect();
+        let [k] = dates.as_slice() else { return };
+        self.ev(
+            *k,
+            rule::STATE_CLAUSE_DATE,
+            Effect::For,
+            Some(claim.span),
+            Some(r),
+            || {
+                format!(
+                    "dates the state “{}” in its clause",
+                    self.doc.slice(claim.span)
+                )
+            },
+        );
+        self.decide(
+            *k,
+            Decision::Linked {
+                record: r,
+                figures: vec![],
+                status: Some(si),
+            },
+        );
+        match &mut self.links[*k] {
+            Link::StatusDate { statuses } => statuses.push((ci, r, si)),
+            other => {
+                *other = Link::StatusDate {
+                    statuses: vec![(ci, r, si)],
+                }
+            }
+        }
+    }
+
+    /// The status of `authority` in force on the article's date (or the latest).
+    pub(super) fn in_force<'r>(
+        &self,
+        rec: &'r Record,
+        authority: Option<&str>,
+    ) -> Option<(usize, &'r Status)> {
+        let mut list: Vec<(usize, &Status)> = rec
+            .statuses
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.authority.as_deref() == authority)
+            .collect();
+        // Undated statuses count as the oldest; among equals, the later listed wins.
+        list.sort_by_key(|(i, s)| (s.date, *i));
+        match self.date {
+            Some(d) => list
+                .into_iter()
+                .rev()
+                .find(|(_, s)| s.date.is_none_or(|sd| sd <= d)),
+            None => list.pop(),
+        }
+    }
+}
