@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod automaton;
+pub mod baseline;
 pub mod check;
 pub mod codes;
 pub mod compare;
@@ -16,6 +17,7 @@ pub mod fmt;
 pub mod input;
 pub mod kb;
 pub mod link;
+pub mod report;
 pub mod span;
 pub mod state;
 pub mod suppress;

@@ -12,9 +12,9 @@ mod render;
 
 use clap::Parser;
 use cli::{
-    Cli, ColorChoice, Command, ExtractArgs, ExtractFormat, FailOn, Format, GenerateCommand,
-    KbCommand,
+    Cli, ColorChoice, Command, ExtractArgs, ExtractFormat, FailOn, GenerateCommand, KbCommand,
 };
+use factcheck::baseline;
 use factcheck::check::{Checker, Options};
 use factcheck::codes::Severity;
 use factcheck::date::Date;
@@ -486,32 +486,6 @@ fn effective_config(args: &cli::CheckArgs) -> Result<config::Config, Vec<Problem
     Ok(cfg)
 }
 
-/// A baseline: the findings an editor has accepted, by article path and fingerprint.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Baseline {
-    version: u32,
-    findings: Vec<BaselineEntry>,
-}
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct BaselineEntry {
-    path: String,
-    fingerprint: String,
-    code: String,
-    text: String,
-}
-
-fn read_baseline(p: &Path) -> Result<std::collections::HashSet<(String, String)>, String> {
-    let text = std::fs::read_to_string(p)
-        .map_err(|e| format!("cannot read baseline {}: {e}", p.display()))?;
-    let b: Baseline = serde_json::from_str(&text)
-        .map_err(|e| format!("{} is not a factcheck baseline: {e}", p.display()))?;
-    Ok(b.findings
-        .into_iter()
-        .map(|e| (e.path, e.fingerprint))
-        .collect())
-}
-
 fn check(args: &cli::CheckArgs) -> u8 {
     let date = match parse_date(&args.date) {
         Ok(d) => d,
@@ -544,7 +518,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let baseline = match args.baseline.as_deref().map(read_baseline) {
+    let baseline = match args.baseline.as_deref().map(baseline::read) {
         Some(Err(e)) => {
             eprintln!("error: {e}\n  help: write one with --write-baseline FILE");
             return EXIT_USAGE;
@@ -601,7 +575,8 @@ fn check(args: &cli::CheckArgs) -> u8 {
     };
     // The streamed formats are written file by file, so a run holds one batch of files at a
     // time, not the corpus; SARIF and HTML are one document, gathered from each file's part.
-    let mut whole = render::Whole::new(cfg.format);
+    let format = render::format::of(cfg.format);
+    let mut parts: Vec<render::Part> = Vec::new();
     // Where the baseline goes is made now, so a path that cannot be written is refused
     // before the run, not after it.
     let baseline_file = match args.write_baseline.as_deref() {
@@ -624,12 +599,10 @@ fn check(args: &cli::CheckArgs) -> u8 {
         },
         None => Out::stdout(),
     };
-    if cfg.format == Format::Json {
-        out.write(render::json::HEAD);
-    }
+    out.write(format.head());
     let mut rows: Vec<(String, factcheck::check::Stats)> = Vec::new();
     let mut failed: Vec<InputError> = Vec::new();
-    let mut entries: Vec<BaselineEntry> = Vec::new();
+    let mut entries: Vec<baseline::Entry> = Vec::new();
     let mut worst: Option<Severity> = None;
     let run = |index, item: &_| {
         let p = job.run(index, item);
@@ -643,24 +616,22 @@ fn check(args: &cli::CheckArgs) -> u8 {
             match p.outcome {
                 Err(e) => {
                     report_input_error(&e);
-                    if let Some(w) = &mut whole {
-                        w.failed(&e);
-                    }
+                    let c = format.failed(&e);
+                    out.write(&c.text);
+                    parts.extend(c.part);
                     failed.push(e);
                 }
                 Ok(stats) => {
-                    if cfg.format == Format::Json && !rows.is_empty() {
-                        out.write(",");
+                    if !rows.is_empty() {
+                        out.write(format.separator());
                     }
-                    out.write(&p.text);
+                    out.write(&p.chunk.text);
+                    parts.extend(p.chunk.part);
                     rows.push((p.path, stats));
                 }
             }
             worst = worst.max(p.worst);
             entries.extend(p.baseline);
-            if let (Some(w), Some(part)) = (&mut whole, p.part) {
-                w.add(part);
-            }
         }
         !out.closed // a reader that went away (`| head`) wants no more
     });
@@ -669,12 +640,7 @@ fn check(args: &cli::CheckArgs) -> u8 {
     }
     if let Some((path, mut file)) = baseline_file {
         let n = entries.len();
-        let doc = Baseline {
-            version: 1,
-            findings: entries,
-        };
-        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        let written = file.write_all((json + "\n").as_bytes());
+        let written = file.write_all(baseline::render(entries).as_bytes());
         if let Err(e) = written.and_then(|()| commit(file)) {
             eprintln!("error: cannot write baseline {}: {e}", path.display());
             return EXIT_USAGE;
@@ -685,26 +651,12 @@ fn check(args: &cli::CheckArgs) -> u8 {
             path.display()
         );
     }
-    match cfg.format {
-        Format::Json => {
-            let mut totals = factcheck::check::Stats::default();
-            for (_, s) in &rows {
-                totals.claims += s.claims;
-                totals.errors += s.errors;
-                totals.warnings += s.warnings;
-                totals.advice += s.advice;
-                totals.suppressed += s.suppressed;
-            }
-            out.write(&render::json::tail(rows.len(), &totals, &failed));
-        }
-        Format::Human => out.write(&render::human::summary(&rows, failed.len(), args.quiet)),
-        Format::Sarif | Format::Html => {
-            if let Some(w) = whole {
-                w.render(|s| out.write(s));
-            }
-        }
-        Format::Github => {}
-    }
+    let end = render::format::RunEnd {
+        rows: &rows,
+        failed: &failed,
+        quiet: args.quiet,
+    };
+    format.tail(parts, &end, &mut |t| out.write(t));
     if let Err(e) = out.finish() {
         eprintln!("error: {e}");
         return EXIT_USAGE;
@@ -726,7 +678,7 @@ struct Job<'a> {
     checker: &'a Checker<'a>,
     opts: &'a Options,
     cfg: &'a config::Config,
-    baseline: Option<&'a std::collections::HashSet<(String, String)>>,
+    baseline: Option<&'a baseline::Accepted>,
     write_baseline: bool,
     color: bool,
     max_file_size: u64,
@@ -738,12 +690,10 @@ struct Job<'a> {
 struct Piece {
     path: String,
     outcome: Result<factcheck::check::Stats, InputError>,
-    /// The file's part of a streamed format.
-    text: String,
+    /// The file's share of the output.
+    chunk: render::format::Chunk,
     worst: Option<Severity>,
-    baseline: Vec<BaselineEntry>,
-    /// The file's part of a format that is one document (SARIF, HTML).
-    part: Option<render::Part>,
+    baseline: Vec<baseline::Entry>,
 }
 
 impl Job<'_> {
@@ -772,46 +722,27 @@ impl Job<'_> {
             });
         }
         let baseline = if self.write_baseline {
-            rep.findings
-                .iter()
-                .map(|f| BaselineEntry {
-                    path: path.clone(),
-                    fingerprint: rep.fingerprint(self.kb, f),
-                    code: f.code.to_string(),
-                    text: rep.doc.slice(f.span).to_string(),
-                })
-                .collect()
+            baseline::entries(self.kb, &path, &rep)
         } else {
             Vec::new()
         };
         if let Some(b) = self.baseline {
-            let hidden: Vec<(usize, usize)> = rep
-                .findings
-                .iter()
-                .filter(|f| b.contains(&(path.clone(), rep.fingerprint(self.kb, f))))
-                .map(|f| (f.span.start, f.span.end))
-                .collect();
-            rep.suppress(|_, f| hidden.contains(&(f.span.start, f.span.end)));
+            baseline::apply(self.kb, &path, &mut rep, b);
         }
-        let trace_line = self.trace.filter(|l| *l > 0);
-        let text = match self.cfg.format {
-            Format::Human if self.trace.is_some() => {
-                render::findings::human(self.kb, &path, &rep, self.color)
-                    + &render::trace::human(self.kb, &path, &rep, trace_line)
-            }
-            Format::Human => render::findings::human(self.kb, &path, &rep, self.color),
-            Format::Json => {
-                render::json::file(self.kb, &path, &rep, self.trace.map(|_| trace_line))
-            }
-            Format::Github => render::github::file(self.kb, &path, &rep),
-            Format::Sarif | Format::Html => String::new(),
+        let view = render::format::FileView {
+            kb: self.kb,
+            index,
+            path: &path,
+            rep: &rep,
+            color: self.color,
+            trace: self.trace.map(|l| (l > 0).then_some(l)),
         };
+        let chunk = render::format::of(self.cfg.format).file(&view);
         Piece {
             outcome: Ok(rep.stats),
-            text,
+            chunk,
             worst: rep.findings.iter().map(|f| f.severity).max(),
             baseline,
-            part: render::Part::new(self.cfg.format, self.kb, index, &path, &rep),
             path,
         }
     }
@@ -822,10 +753,9 @@ impl Piece {
         Piece {
             path: e.path.clone(),
             outcome: Err(e),
-            text: String::new(),
+            chunk: Default::default(),
             worst: None,
             baseline: Vec::new(),
-            part: None,
         }
     }
 }

@@ -278,6 +278,31 @@ fn github_format_lines_parse_back() {
 }
 
 #[test]
+fn github_format_reports_an_unreadable_input_as_an_error_line() {
+    let o = run(
+        &[
+            "--kb",
+            KB,
+            "--format",
+            "github",
+            "no/such/article.md",
+            &article("clean"),
+        ],
+        None,
+    );
+    assert_eq!(o.code, 2);
+    let lines: Vec<&str> = o.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", o.stdout);
+    assert!(
+        lines[0].starts_with(
+            "::error file=no/such/article.md,title=factcheck%3A%3Ainput%3A%3Anot-found::"
+        ),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
 fn explain_every_code() {
     for c in factcheck::codes::CODES {
         let o = run(&["explain", c.code], None);

@@ -2,16 +2,31 @@
 
 use factcheck::check::Report;
 use factcheck::codes::Severity;
+use factcheck::input::InputError;
 use factcheck::kb::Kb;
+
+fn esc_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn esc_prop(s: &str) -> String {
+    esc_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// An input that could not be read: an `::error` on the file, so a CI log shows it too.
+pub fn failed(e: &InputError) -> String {
+    format!(
+        "::error file={},title={}::{}\n",
+        esc_prop(&e.path),
+        esc_prop(e.code),
+        esc_data(&format!("{}\n{}", e.message, e.help))
+    )
+}
 
 /// GitHub Actions workflow commands for one file: `::error file=…,line=…,col=…::message`.
 pub fn file(kb: &Kb, path: &str, rep: &Report) -> String {
-    let esc_data = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
     for f in &rep.findings {
         let level = match f.severity {

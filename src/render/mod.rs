@@ -2,6 +2,7 @@
 
 pub mod claims;
 pub mod findings;
+pub mod format;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -11,70 +12,14 @@ pub mod sarif;
 pub mod terminal;
 pub mod trace;
 
-/// A format that is one document (SARIF, HTML), gathered as files are checked: each file's
-/// part is made on the thread that checked it, and the run keeps the parts, not the reports
-/// (a report holds its article and every token).
-pub enum Whole {
-    Sarif(sarif::Doc),
-    Html(html::Doc),
-}
-
-/// One file's part of a [`Whole`].
+/// One file's part of a format that is one document (SARIF, HTML), made on the thread that
+/// checked it: the run keeps the parts, not the reports (a report holds its article and every
+/// token).
 pub enum Part {
     Sarif(Vec<serde_json::Value>),
     Html(html::Part),
-}
-
-impl Part {
-    /// File `index`'s part of a `format` document, `None` for the formats written file by
-    /// file (its place among the inputs numbers its anchors in HTML).
-    pub fn new(
-        format: crate::cli::Format,
-        kb: &factcheck::kb::Kb,
-        index: usize,
-        path: &str,
-        rep: &factcheck::check::Report,
-    ) -> Option<Part> {
-        match format {
-            crate::cli::Format::Sarif => Some(Part::Sarif(sarif::results(kb, path, rep))),
-            crate::cli::Format::Html => Some(Part::Html(html::part(kb, index, path, rep))),
-            _ => None,
-        }
-    }
-}
-
-impl Whole {
-    pub fn new(format: crate::cli::Format) -> Option<Whole> {
-        match format {
-            crate::cli::Format::Sarif => Some(Whole::Sarif(sarif::Doc::default())),
-            crate::cli::Format::Html => Some(Whole::Html(html::Doc::default())),
-            _ => None,
-        }
-    }
-
-    pub fn add(&mut self, part: Part) {
-        match (self, part) {
-            (Whole::Sarif(d), Part::Sarif(p)) => d.add(p),
-            (Whole::Html(d), Part::Html(p)) => d.add(p),
-            // Parts and the document are made from the run's one format: never mixed.
-            _ => {}
-        }
-    }
-
-    pub fn failed(&mut self, e: &factcheck::input::InputError) {
-        match self {
-            Whole::Sarif(d) => d.failed(e),
-            Whole::Html(d) => d.failed(e),
-        }
-    }
-
-    /// Hands the document to `emit`, in one piece or several.
-    pub fn render(self, mut emit: impl FnMut(&str)) {
-        match self {
-            Whole::Sarif(d) => emit(&d.render()),
-            Whole::Html(d) => d.render(emit),
-        }
-    }
+    /// An input that could not be read, in its place among the others.
+    Failed(factcheck::input::InputError),
 }
 
 use crate::cli::ColorChoice;
