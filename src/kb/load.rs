@@ -737,6 +737,7 @@ impl<'a> FileReader<'a> {
             id,
             title,
             about: about.unwrap_or_default().into_iter().map(|a| a.0).collect(),
+            about_ix: Vec::new(),
             source: source.map(|s| s.0),
             date,
             figures,

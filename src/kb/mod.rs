@@ -114,6 +114,8 @@ pub struct Record {
     pub id: String,
     pub title: Option<String>,
     pub about: Vec<String>,
+    /// `about` resolved to entity indices once at load (in `about`'s order).
+    pub about_ix: Vec<usize>,
     pub source: Option<String>,
     pub date: Option<Date>,
     pub figures: Vec<Figure>,
@@ -258,6 +260,13 @@ impl Kb {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        for r in &mut self.records {
+            r.about_ix = r
+                .about
+                .iter()
+                .filter_map(|a| self.entity_ix.get(a).copied())
+                .collect();
+        }
     }
 }
 

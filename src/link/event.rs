@@ -80,7 +80,7 @@ impl Linker<'_, '_> {
             let names_models = phrases.iter().any(|p| DESIGNATION.is_match(p));
             known.extend(phrases);
             if !names_models {
-                for e in r.about.iter().filter_map(|a| self.entity_index(a)) {
+                for e in r.about_ix.iter().copied() {
                     known.extend(self.kb().entities[e].names.iter().map(|n| n.to_lowercase()));
                 }
             }
@@ -281,11 +281,7 @@ impl Linker<'_, '_> {
         {
             return None;
         }
-        let own: Vec<usize> = rec
-            .about
-            .iter()
-            .filter_map(|a| self.entity_index(a))
-            .collect();
+        let own: Vec<usize> = rec.about_ix.clone();
         let dist = |m: &Mention| {
             if m.span.end <= claim.span.start {
                 claim.span.start - m.span.end
@@ -369,7 +365,7 @@ impl Linker<'_, '_> {
             .of
             .as_ref()
             .map_or(claim.span, |(_, sp)| sp.join(claim.span));
-        let own: Vec<usize> = self.prep.about[r].iter().flatten().copied().collect();
+        let own: &[usize] = &self.kb().records[r].about_ix;
         let mentions = self.mentions_in(clause);
         if mentions
             .iter()

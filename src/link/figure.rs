@@ -214,11 +214,7 @@ impl Linker<'_, '_> {
             );
             return true;
         }
-        let own: Vec<usize> = self.kb().records[r]
-            .about
-            .iter()
-            .filter_map(|a| self.entity_index(a))
-            .collect();
+        let own: &[usize] = &self.kb().records[r].about_ix;
         let para = self.doc.sentences[claim.sentence].paragraph;
         let mut para_start = self.doc.paragraphs.get(para).map_or(0, |p| p.start);
         // A list item or table row is read with the paragraph that introduces its list.

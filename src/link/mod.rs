@@ -98,8 +98,6 @@ pub struct Prepared<'k> {
     /// is part of has: a party to another deal only for claims of those kinds (the United States of a
     /// spending share is no rival buyer of missiles).
     party_kinds: Vec<[bool; 4]>,
-    /// Each record's `about` entities by index (`None`: not a KB entity).
-    about: Vec<Vec<Option<usize>>>,
     /// Rules switched off, by their place in [`rule::IDS`].
     disabled: Vec<bool>,
     /// The cue words of `link::other-event-cue` and `link::aggregate-cue`.
@@ -126,32 +124,25 @@ impl<'k> Prepared<'k> {
         let mut records_of = vec![Vec::new(); kb.entities.len()];
         let mut in_about = vec![false; kb.entities.len()];
         let mut party_kinds = vec![[false; 4]; kb.entities.len()];
-        let mut about = Vec::with_capacity(kb.records.len());
         for (ri, r) in kb.records.iter().enumerate() {
-            let mut ix = Vec::with_capacity(r.about.len());
-            for a in &r.about {
-                let e = kb.entity_pos(a);
-                if let Some(e) = e {
-                    records_of[e].push(ri);
-                    in_about[e] = true;
-                    for f in &r.figures {
-                        match f.value {
-                            FigureValue::Count(_) => party_kinds[e][0] = true,
-                            FigureValue::Amount(..) => party_kinds[e][1] = true,
-                            FigureValue::Percent(_) => party_kinds[e][2] = true,
-                            _ => {}
-                        }
+            for &e in &r.about_ix {
+                records_of[e].push(ri);
+                in_about[e] = true;
+                for f in &r.figures {
+                    match f.value {
+                        FigureValue::Count(_) => party_kinds[e][0] = true,
+                        FigureValue::Amount(..) => party_kinds[e][1] = true,
+                        FigureValue::Percent(_) => party_kinds[e][2] = true,
+                        _ => {}
                     }
-                    party_kinds[e][3] |= !r.statuses.is_empty();
                 }
-                ix.push(e);
+                party_kinds[e][3] |= !r.statuses.is_empty();
             }
-            about.push(ix);
         }
         let mut keyed = vec![Vec::new(); kb.entities.len()];
-        for (ri, ix) in about.iter().enumerate() {
-            if let Some(e) = ix.iter().flatten().min_by_key(|&&e| records_of[e].len()) {
-                keyed[*e].push(ri);
+        for (ri, r) in kb.records.iter().enumerate() {
+            if let Some(&e) = r.about_ix.iter().min_by_key(|&&e| records_of[e].len()) {
+                keyed[e].push(ri);
             }
         }
         let records_of = keyed;
@@ -163,7 +154,6 @@ impl<'k> Prepared<'k> {
             records_of,
             in_about,
             party_kinds,
-            about,
             disabled: vec![false; rule::IDS.len()],
             other_event_cues: cues(rule::OTHER_EVENT_CUE),
             aggregate_cues: cues(rule::AGGREGATE_CUE),

@@ -360,7 +360,7 @@ impl Linker<'_, '_> {
         let kept: Vec<Scope> = scopes
             .iter()
             .copied()
-            .filter(|s| self.prep.about[s.record].contains(&Some(e)))
+            .filter(|s| self.kb().records[s.record].about_ix.contains(&e))
             .collect();
         if let Some(first) = kept.first() {
             self.ev(ci, id, Effect::For, None, Some(first.record), || {
@@ -535,10 +535,10 @@ impl Linker<'_, '_> {
         // Only worth a warning when the sentence names one of the deals' entities (the buyer
         // or the system) and is not about yet another deal.
         let named = tied.iter().any(|s| {
-            self.kb().records[s.record].about.iter().any(|a| {
-                self.entity_index(a)
-                    .is_some_and(|e| self.named_here(claim, e))
-            })
+            self.kb().records[s.record]
+                .about_ix
+                .iter()
+                .any(|&e| self.named_here(claim, e))
         });
         if !self.on(rule::NAMED_FOR_AMBIGUITY) {
             return;

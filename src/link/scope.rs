@@ -53,11 +53,11 @@ impl Linker<'_, '_> {
         candidates.dedup();
         let mut out = Vec::with_capacity(candidates.len());
         for r in candidates.iter().copied() {
-            let about = &self.prep.about[r];
+            let about = &self.kb().records[r].about_ix;
             let mut oldest = s;
             let mut ok = !about.is_empty();
-            for a in about {
-                match a.and_then(latest_of) {
+            for &a in about {
+                match latest_of(a) {
                     Some(ms) => oldest = oldest.min(ms),
                     None => ok = false,
                 }
@@ -86,18 +86,16 @@ impl Linker<'_, '_> {
             return vec![];
         };
         let s = claim.sentence;
-        let named = |e: &Option<usize>| {
-            e.is_some_and(|e| {
-                self.mention_sentences
-                    .get(&e)
-                    .is_some_and(|v| v.first().is_some_and(|&x| x <= s))
-            })
+        let named = |e: &usize| {
+            self.mention_sentences
+                .get(e)
+                .is_some_and(|v| v.first().is_some_and(|&x| x <= s))
         };
         (0..self.kb().records.len())
             .filter(|&r| {
                 self.kb().records[r].date.is_some_and(|rd| rd > d)
-                    && !self.prep.about[r].is_empty()
-                    && self.prep.about[r].iter().all(named)
+                    && !self.kb().records[r].about_ix.is_empty()
+                    && self.kb().records[r].about_ix.iter().all(named)
             })
             .collect()
     }
@@ -138,10 +136,6 @@ impl Linker<'_, '_> {
         }
     }
 
-    pub(super) fn entity_index(&self, id: &str) -> Option<usize> {
-        self.kb().entity_pos(id)
-    }
-
     /// Among scopes with candidates, the nearest; `Err` with the tied ones when it cannot be
     /// decided.
     pub(super) fn choose(
@@ -173,24 +167,25 @@ impl Linker<'_, '_> {
             return Err(scopes);
         }
         // Tie: the record whose own entities are mentioned closest to the claim.
-        let shared: Vec<&String> = {
-            let first = &self.kb().records[scopes[0].record].about;
+        let shared: Vec<usize> = {
+            let first = &self.kb().records[scopes[0].record].about_ix;
             first
                 .iter()
+                .copied()
                 .filter(|a| {
                     scopes
                         .iter()
-                        .all(|s| self.kb().records[s.record].about.contains(a))
+                        .all(|s| self.kb().records[s.record].about_ix.contains(a))
                 })
                 .collect()
         };
         for sc in &mut scopes {
             let rec = &self.kb().records[sc.record];
             let own: Vec<usize> = rec
-                .about
+                .about_ix
                 .iter()
+                .copied()
                 .filter(|a| !shared.contains(a))
-                .filter_map(|a| self.entity_index(a))
                 .collect();
             sc.nearness = self
                 .sentence_mentions(claim)
@@ -238,17 +233,17 @@ impl Linker<'_, '_> {
             return false;
         };
         let own: Vec<usize> = self.kb().records[r]
-            .about
+            .about_ix
             .iter()
-            .filter_map(|a| self.entity_index(a))
+            .copied()
             .filter(|&e| !self.kb().entities[e].authority)
             .collect();
         // Only with every entity of the record named in the sentence itself: the weaker tie
         // needs the stronger scope ("Finland's sixty-four F-35s").
-        let all_here = self.kb().records[r].about.iter().all(|a| {
-            self.entity_index(a)
-                .is_some_and(|e| self.named_here(claim, e))
-        });
+        let all_here = self.kb().records[r]
+            .about_ix
+            .iter()
+            .all(|&e| self.named_here(claim, e));
         all_here
             && self.sentence_mentions(claim).iter().any(|m| {
                 own.contains(&m.entity)
@@ -400,14 +395,14 @@ impl Linker<'_, '_> {
         let recs = &self.kb().records;
         // Entities that set `r` apart: the buyer, not the missile both deals share.
         let own: Vec<usize> = recs[r]
-            .about
+            .about_ix
             .iter()
+            .copied()
             .filter(|a| {
                 competitors
                     .iter()
-                    .any(|c| c.record != r && !recs[c.record].about.contains(a))
+                    .any(|c| c.record != r && !recs[c.record].about_ix.contains(a))
             })
-            .filter_map(|a| self.entity_index(a))
             .collect();
         own.iter().any(|&e| self.named_here(claim, e))
     }
