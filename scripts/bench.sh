@@ -104,17 +104,35 @@ M_MAIN=$(peak_kb "$FC" --kb "$MAIN/kb" -q --format json "$MAIN/articles")
 M_SMALL=$(peak_kb "$FC" --kb "$MAIN/kb" -q --format json "$SMALL/articles")
 M_EXTRACT=$(peak_kb "$FC" extract --format json "$MAIN/articles")
 
+echo "timing one 12 MB sentence…" >&2
+# One sentence of 12 MB, mixing the built-in KB's deals: linking must stay linear in the
+# claims of a sentence.
+python3 - "$DIR/one-sentence.txt" <<'PY'
+import random, sys
+random.seed(7)
+parts = ["Kosovo will receive 246 Javelin missiles", "Romania bought 263 Javelin missiles for $80 million",
+         "Poland ordered 250 Abrams tanks worth $4.75 billion", "the State Department approved the sale on Jan. 11, 2024",
+         "Congress was notified", "Taiwan will get 66 F-16 jets", "Finland buys 64 F-35 jets for $9.4 billion"]
+out, n = [], 0
+while n < 12_000_000:
+    p = random.choice(parts); out.append(p); n += len(p) + 5
+open(sys.argv[1], "w").write(" and ".join(out) + ".\n")
+PY
+/usr/bin/time -o "$DIR/long" -f '%e %M' "$FC" -q --format json "$DIR/one-sentence.txt" >/dev/null 2>&1 || true
+LONG=$(tail -1 "$DIR/long")
+
 echo "scoring findings…" >&2
 "$FC" --kb "$MAIN/kb" --format json "$MAIN/articles" > "$DIR/findings.json" || true
 SCORE=$("$GEN" score "$MAIN" "$DIR/findings.json" | head -1 || true)
 
 python3 - "$DIR" "$BYTES" "$FILES" "$SMALL_BYTES" "$RG" "$ONE" "$ALL" \
-    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" "$M_EXTRACT" <<'PY'
+    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" "$M_EXTRACT" "$LONG" <<'PY'
 import json, os, sys
 d, nbytes, files, small_bytes, rg, one, alls = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), *map(float, sys.argv[5:8])
 m_kb1, m_kb10, m_kb100, m_main, m_small = (int(x) / 1024 for x in sys.argv[8:13])
 score = sys.argv[13]
 m_extract = int(sys.argv[14]) / 1024
+long_s, long_kb = (sys.argv[15].split() + ["?", "0"])[:2]
 mb = nbytes / 2**20
 def means(f): return [r['mean'] for r in json.load(open(os.path.join(d, f)))['results']]
 def mins(f): return [r['min'] for r in json.load(open(os.path.join(d, f)))['results']]
@@ -144,6 +162,7 @@ else:
     print("| checking time, 100k KB / 1k KB (load and indexes excluded) | lost in the noise of the loads (a larger corpus tells) |")
 print(f"| peak memory, {mb:.1f} MB corpus / {smb:.1f} MB corpus | {m_main:.0f} MB / {m_small:.0f} MB |")
 print(f"| start-up, embedded KB: the Kosovo example / a one-line article | {st[0]*1e3:.1f} ms / {st[1]*1e3:.1f} ms (`--version`: {st[2]*1e3:.1f} ms) |")
+print(f"| one 12 MB sentence (built-in KB) | {long_s} s, {int(long_kb)/1024:.0f} MB peak |")
 print(f"| findings vs planted mismatches | {score} |")
 PY
 if [ -n "${BENCH_DIR:-}" ]; then

@@ -2,7 +2,7 @@
 //! party, another model, an older record.
 
 use super::Effect;
-use super::linker::{DESIGNATION, Linker, Scope};
+use super::linker::{DESIGNATION, Linker, Scope, floor_char};
 use super::rules::{self as rule};
 use crate::date::{Date, DateValue};
 use crate::entity::Mention;
@@ -187,8 +187,11 @@ impl Linker<'_, '_> {
             let bound_or_schedule = |c: &Claim, d: &DateValue| {
                 // Up to six words back within the clause: "since Russia seized Crimea in
                 // 2014" is bounded as much as "since 2014".
+                // (Six words fit in far fewer than 200 bytes: a long sentence costs no more.)
                 let sent_start = self.doc.sentences[c.sentence].span.start;
-                let before = self.doc.text.get(sent_start..c.span.start).unwrap_or("");
+                let from =
+                    floor_char(&self.doc.text, c.span.start.saturating_sub(200)).max(sent_start);
+                let before = self.doc.text.get(from..c.span.start).unwrap_or("");
                 let before = before
                     .rsplit([',', ';', ':', '—', '–', '(', ')'])
                     .next()
@@ -273,9 +276,7 @@ impl Linker<'_, '_> {
         }
         // Paired by "respectively": the nearer name is the next figure's.
         if self
-            .claims
-            .iter()
-            .position(|c| std::ptr::eq(c, claim))
+            .index_of(claim)
             .and_then(|ci| self.respectively(ci))
             .is_some()
         {
@@ -332,7 +333,15 @@ impl Linker<'_, '_> {
     /// Whether `date` opens the sentence as a fronted adverbial ("In 2015, Kosovo ordered
     /// …"), which dates the clause after its comma, where `claim` is.
     pub(super) fn fronted(&self, date: Span, claim: Span) -> bool {
+        // A fronted date opens its sentence (three words at most before it), and heads a
+        // clause the claim is in: both are short reaches, so a long sentence costs no more.
+        const REACH: usize = 240;
         let s = self.doc.sentences[self.doc.sentence_at(date.start)].span;
+        if date.start.saturating_sub(s.start) > REACH
+            || claim.start.saturating_sub(date.end) > 4 * REACH
+        {
+            return false;
+        }
         let before = self.doc.text.get(s.start..date.start).unwrap_or("");
         let after = self.doc.text.get(date.end..claim.start).unwrap_or("");
         // A timeline entry: "- **December 2022** — …", "2019: …": the date heads the whole
@@ -443,7 +452,7 @@ impl Linker<'_, '_> {
                 && !COMMON.contains(&w)
                 && !mentions.iter().any(|m| m.span.contains(sp))
                 // An authority named in a state claim ("The State Department approved").
-                && !self.claims_in(claim.sentence).iter().any(|c| {
+                && !self.claims_near(claim).iter().any(|c| {
                     matches!(c.value, ClaimValue::Status { .. }) && c.span.contains(sp)
                 })
                 && crate::extract::date::month_number(w).is_none()
@@ -529,7 +538,7 @@ impl Linker<'_, '_> {
         if periods.len() < figs.len() || periods.iter().any(|&(_, hi)| hi >= article) {
             return None;
         }
-        let dated_in = self.claims_in(claim.sentence).iter().any(|c| {
+        let dated_in = self.claims_near(claim).iter().any(|c| {
             matches!(&c.value, ClaimValue::Date(d) if periods.iter().any(|&(lo, hi)| {
                 let (a, b) = d.bounds();
                 a <= hi && lo <= b

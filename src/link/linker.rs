@@ -127,7 +127,7 @@ impl<'k> Linker<'_, 'k> {
         note: impl FnOnce() -> String,
     ) {
         if self.tracing()
-            && let Some(ci) = self.claims.iter().position(|c| std::ptr::eq(c, claim))
+            && let Some(ci) = self.index_of(claim)
         {
             self.ev(ci, rule, effect, span, record, note);
         }
@@ -148,15 +148,26 @@ impl<'k> Linker<'_, 'k> {
         Span::new(lo, hi)
     }
 
-    /// The claims of sentence `s` (claims are sorted by start).
-    pub(super) fn claims_in(&self, s: usize) -> &[Claim] {
-        let span = self.doc.sentences[s].span;
+    /// The index of `claim` among the article's claims (sorted by start).
+    pub(super) fn index_of(&self, claim: &Claim) -> Option<usize> {
+        let lo = self
+            .claims
+            .partition_point(|c| c.span.start < claim.span.start);
+        (lo..self.claims.len())
+            .take_while(|&i| self.claims[i].span.start == claim.span.start)
+            .find(|&i| std::ptr::eq(&self.claims[i], claim))
+    }
+
+    /// The claims of the claim's sentence near it (in a very long sentence, those within
+    /// [`Linker::near`]'s reach).
+    pub(super) fn claims_near(&self, claim: &Claim) -> &[Claim] {
+        let span = self.near(claim);
         let lo = self.claims.partition_point(|c| c.span.start < span.start);
         let hi = self.claims.partition_point(|c| c.span.start < span.end);
         &self.claims[lo..hi]
     }
 
-    /// The entity mentions of the claim's sentence.
+    /// The entity mentions of the claim's sentence near it.
     pub(super) fn sentence_mentions(&self, claim: &Claim) -> &[Mention] {
         // (In a very long sentence, those near the claim: see `near`.)
         self.mentions_in(self.near(claim))

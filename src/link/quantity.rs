@@ -422,7 +422,7 @@ impl Linker<'_, '_> {
             return None;
         }
         let same: Vec<&Claim> = self
-            .claims_in(claim.sentence)
+            .claims_near(claim)
             .iter()
             .filter(|c| c.kind == claim.kind)
             .collect();

@@ -205,7 +205,7 @@ impl Linker<'_, '_> {
         // First the record whose figure phrases the sentence uses most ("tanks" for the
         // Abrams package), then the one named nearest.
         let uses = |r: usize| self.uses(claim, r);
-        scopes.sort_by_key(|s| (std::cmp::Reverse(uses(s.record)), s.nearness));
+        scopes.sort_by_cached_key(|s| (std::cmp::Reverse(uses(s.record)), s.nearness));
         if uses(scopes[0].record) > uses(scopes[1].record)
             || scopes[0].nearness < scopes[1].nearness
         {

@@ -102,9 +102,12 @@ impl Linker<'_, '_> {
         }
         // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
         // not the dateline, not a date across a comma ("since … in 2014").
+        // (Its clause reaches 120 bytes at most: only claims that near are read.)
         let sent = self.doc.sentences[claim.sentence].span;
-        let lo = self.claims.partition_point(|c| c.span.start < sent.start);
-        let hi = self.claims.partition_point(|c| c.span.start < sent.end);
+        let from = claim.span.start.saturating_sub(160).max(sent.start);
+        let to = (claim.span.end + 160).min(sent.end);
+        let lo = self.claims.partition_point(|c| c.span.start < from);
+        let hi = self.claims.partition_point(|c| c.span.start < to);
         let dates: Vec<usize> = (lo..hi)
             .filter(|&k| {
                 let c = &self.claims[k];
