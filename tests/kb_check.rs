@@ -906,3 +906,78 @@ fn cli_kb_list_fits_200_columns() {
         .unwrap_or_else(|| panic!("no kosovo-javelin-2024 missiles row in:\n{out}"));
     assert!(row.contains("┆ 246 "), "{row}");
 }
+
+#[test]
+fn a_newsroom_phrase_whose_example_fails_is_reported_at_the_phrase() {
+    one(
+        "phrase-example-fails",
+        Expect {
+            code: "factcheck::kb::bad-phrase",
+            message: "example “The Senate waved the sale through.” gives no state, not congress approved",
+            file: "phrase-example-fails",
+            line: 6,
+            column: 1,
+            label: Some("this phrase's example fails"),
+            help: "fix the pattern or the example; where another phrase wins the overlap, give this one `priority = 1`",
+        },
+    );
+}
+
+/// The state the embedded language rules plus `user` (a KB file) read in `text`.
+fn states_with(user: &str, text: &str) -> Vec<String> {
+    let mut files = factcheck::kb::embedded_language();
+    files.push(("newsroom.toml".into(), user.into()));
+    let kb = load_sources(files).unwrap_or_else(|p| panic!("{:?}", p[0].message));
+    let doc = factcheck::text::Document::new(text.to_string());
+    kb.lexicon()
+        .unwrap()
+        .find(&doc)
+        .into_iter()
+        .filter_map(|c| match c.value {
+            factcheck::extract::ClaimValue::Status { state, .. } => {
+                Some(format!("{} {}", doc.slice(c.span), state.name()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_newsroom_phrase_wins_an_overlap_only_with_a_higher_priority() {
+    let text = "Congress was notified and nodded it through in March.";
+    let phrase = |priority: &str| {
+        format!(
+            "[[phrase]]\nstate = \"approved\"\npattern = \"{{authority}} was notified and nodded it through\"\n{priority}"
+        )
+    };
+    // Listed after the built-in phrases, at the same priority: the built-in one wins.
+    assert_eq!(
+        states_with(&phrase(""), text),
+        ["Congress was notified notified"]
+    );
+    assert_eq!(
+        states_with(&phrase("priority = 1"), text),
+        ["Congress was notified and nodded it through approved"]
+    );
+    // A phrase can yield to the built-in ones, too.
+    assert_eq!(
+        states_with(&phrase("priority = -1"), text),
+        ["Congress was notified notified"]
+    );
+}
+
+#[test]
+fn a_phrase_priority_must_be_a_small_integer() {
+    let mut files = factcheck::kb::embedded_language();
+    files.push((
+        "newsroom.toml".into(),
+        "[[phrase]]\nstate = \"approved\"\npattern = \"nodded through\"\npriority = 1000\n".into(),
+    ));
+    let p = load_sources(files).unwrap_err();
+    assert_eq!(p[0].code, "factcheck::kb::bad-phrase");
+    assert!(
+        p[0].message.contains("between -100 and 100"),
+        "{}",
+        p[0].message
+    );
+}

@@ -37,6 +37,11 @@ pub struct Phrase {
     pub examples: Vec<Example>,
     /// The words its matches need, read from the pattern when it is loaded.
     pub words: PhraseWords,
+    /// Where matches overlap, the phrase of higher priority wins, then the one listed first
+    /// (built-in phrases have 0; a newsroom's phrase of priority 1 wins over them).
+    pub priority: i32,
+    /// Where it was written: (KB file index, span of its table), for diagnostics.
+    pub origin: Option<(usize, crate::span::Span)>,
 }
 
 /// (pattern, trigger words, word groups) of each built-in phrase, sorted by pattern: read by

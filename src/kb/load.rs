@@ -34,7 +34,14 @@ const FIGURE_KEYS: &[&str] = &[
 const VALUE_KEYS: &[&str] = &["count", "amount", "percent", "date"];
 const STATUS_KEYS: &[&str] = &["authority", "state", "date", "source", "note"];
 const AUTHORITY_KEYS: &[&str] = &["id", "names"];
-const PHRASE_KEYS: &[&str] = &["state", "pattern", "authority", "examples", "note"];
+const PHRASE_KEYS: &[&str] = &[
+    "state",
+    "pattern",
+    "authority",
+    "examples",
+    "priority",
+    "note",
+];
 const EXAMPLE_KEYS: &[&str] = &["text", "authority", "state"];
 /// The longest entity name or `of` phrase, in characters. Real ones are a few words; a
 /// megabyte "name" is a mistake or an attack, and would cost minutes to build into the
@@ -222,9 +229,13 @@ fn load_sources_from(
     merge_language(&mut kb);
     if problems.is_empty() {
         kb.index();
-        // Language rules must compile and their examples must hold.
+        // Language rules must compile, and the examples of a newsroom's own phrases must hold
+        // (the built-in ones are held by the test suite).
         match kb.compile_lexicon() {
-            Ok(l) => kb.set_lexicon(l),
+            Ok(l) => {
+                kb.set_lexicon(l);
+                problems.extend(failed_examples(&kb));
+            }
             Err(p) => problems.push(*p),
         }
     }
@@ -254,6 +265,78 @@ fn merge_language(kb: &mut Kb) {
     let mut seen = HashSet::new();
     kb.phrases
         .retain(|p| seen.insert((p.pattern.clone(), p.state, p.authority.clone())));
+}
+
+/// The examples of phrases from files not built in that the compiled lexicon does not
+/// bear out, one problem each at its phrase.
+fn failed_examples(kb: &Kb) -> Vec<Problem> {
+    let Ok(lex) = kb.lexicon() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for ph in &kb.phrases {
+        let Some((fi, span)) = ph.origin else {
+            continue;
+        };
+        let Some(file) = kb.files.get(fi) else {
+            continue;
+        };
+        if file.path.starts_with("builtin:") {
+            continue;
+        }
+        for ex in &ph.examples {
+            let doc = crate::text::Document::new(ex.text.clone());
+            let got: Vec<(Option<String>, Option<State>)> = lex
+                .find(&doc)
+                .into_iter()
+                .filter_map(|c| match c.value {
+                    crate::extract::ClaimValue::Status {
+                        authority, state, ..
+                    } => Some((authority, Some(state))),
+                    _ => None,
+                })
+                .collect();
+            let ok = match ex.state {
+                None => got.is_empty(),
+                Some(st) => got
+                    .iter()
+                    .any(|(a, s)| *s == Some(st) && (ex.authority.is_none() || *a == ex.authority)),
+            };
+            if ok {
+                continue;
+            }
+            let want = match (ex.state, &ex.authority) {
+                (None, _) => "no state".to_string(),
+                (Some(s), Some(a)) => format!("{a} {}", s.name()),
+                (Some(s), None) => s.name().to_string(),
+            };
+            let saw = if got.is_empty() {
+                "no state".to_string()
+            } else {
+                got.iter()
+                    .map(|(a, s)| {
+                        format!(
+                            "{}{}",
+                            a.as_deref().map(|a| format!("{a} ")).unwrap_or_default(),
+                            s.map_or("none", State::name)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push(
+                Problem::new(
+                    "factcheck::kb::bad-phrase",
+                    format!("example “{}” gives {saw}, not {want}", ex.text),
+                )
+                .at(file, span, "this phrase's example fails")
+                .help(
+                    "fix the pattern or the example; where another phrase wins the overlap, give this one `priority = 1`",
+                ),
+            );
+        }
+    }
+    out
 }
 
 struct FileReader<'a> {
@@ -1159,6 +1242,28 @@ impl<'a> FileReader<'a> {
             }
         }
         let authority = self.string(t, "authority", ctx).map(|a| a.0);
+        let priority = match Self::get(t, "priority") {
+            None => 0,
+            Some(v) => match v.get_ref() {
+                DeValue::Integer(i) => match i.as_str().parse::<i32>() {
+                    Ok(p) if (-100..=100).contains(&p) => p,
+                    _ => {
+                        self.problem(
+                            "factcheck::kb::bad-phrase",
+                            "a phrase's `priority` must lie between -100 and 100",
+                            span_of(v),
+                            "out of range",
+                            "use 1 to win over the built-in phrases, -1 to yield to them",
+                        );
+                        0
+                    }
+                },
+                other => {
+                    self.wrong_type(span_of(v), "`priority`", "an integer", other);
+                    0
+                }
+            },
+        };
         let mut examples = Vec::new();
         if let Some(v) = Self::get(t, "examples") {
             match v.get_ref() {
@@ -1211,6 +1316,8 @@ impl<'a> FileReader<'a> {
                 authority,
                 examples,
                 words,
+                priority,
+                origin: Some((self.idx, span)),
             });
         }
     }

@@ -232,7 +232,11 @@ impl Kb {
 
     /// Compiles the approval lexicon of this KB's language rules and names.
     pub fn compile_lexicon(&self) -> Result<Lexicon, Box<Problem>> {
-        Lexicon::new(self.phrases.clone(), &self.names()).map_err(|(i, e)| {
+        // Higher priority first; among equals, the order they were listed in (built-in
+        // first): where matches overlap, the first phrase wins.
+        let mut phrases = self.phrases.clone();
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.priority));
+        Lexicon::new(phrases, &self.names()).map_err(|(i, e)| {
             Box::new(
                 Problem::new(
                     "factcheck::kb::bad-phrase",
