@@ -105,7 +105,80 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "Dept", "Gov't", "Jr", "Sr", "Prof", "Fig", "nr", "p", "pp", "e.g", "i.e", "a.m", "p.m",
 ];
 
+/// A dateline at the top of an article, by its form: a place in capitals (with up to two
+/// regions), an optional date, an optional agency in brackets, and a dash ("WASHINGTON, Dec.
+/// 13 (Reuters) -", "TALLINN, Estonia, March 4 —", "KYIV —"). ASCII classes: the Unicode
+/// tables were most of its build time, at every start-up.
+static PLACE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let place = format!(
+        r"^[ \t\r\n]*(?:\*\*)?[A-Z][A-Z.'\- ]{{2,40}}(?:,[ \t]*[A-Z][A-Za-z.'\- ]{{1,30}}){{0,2}}(?:,?[ \t]+{DAY_MONTH}(?:,?[ \t]*[0-9]{{4}})?)?(?:\*\*)?[ \t]*(?:\([A-Za-z0-9 .,'&/-]{{1,40}}\)[ \t]*)?(?:—|–|-{{1,2}})"
+    );
+    regex::RegexBuilder::new(&place)
+        .unicode(false)
+        .build()
+        .expect("the place dateline is a valid regex")
+});
+
+/// A day and a month name, either way round ("Dec. 13", "21st August").
+const DAY_MONTH: &str = r"(?:[A-Z][a-z]{2,8}\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?)";
+
+/// A line that dates the article: a short byline or label, a weekday, a full date and a time
+/// at most ("Tuesday, September 26, 2023", "Published: 4 March 2024", "Jane Doe 4 minutes
+/// ago Wed 21st August 2019 | 02:30 AM", "15:18 05.08.2019").
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let full = format!(
+        r"(?:{DAY_MONTH},?[ \t]+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|[0-9]{{1,2}}[./][0-9]{{1,2}}[./][0-9]{{4}})"
+    );
+    let time = r"[0-9]{1,2}[:.][0-9]{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,5})?";
+    let line = format!(
+        r"^[ \t]*(?:\*\*|_)?(?:[A-Za-z0-9][A-Za-z0-9 \t,:'|/()&@-]{{0,60}}?[ \t,:|-]+)?(?:[A-Z][a-z]{{2,8}}\.?,?[ \t]+)?{full}(?:[ \t]*(?:\||-|–|—|,|at)?[ \t]*{time})?(?:\*\*|_)?[ \t]*$"
+    );
+    regex::RegexBuilder::new(&line)
+        .unicode(false)
+        .build()
+        .expect("the date line is a valid regex")
+});
+
 impl Document {
+    /// The article's dateline, recognised by its form at the top of the article: a place
+    /// dateline opening the first paragraph, or one of the first three lines that is only a
+    /// date (see [`PLACE_DATELINE`], [`DATE_LINE`]). Any date in it dates the article, not an
+    /// event. A line of wrapped prose that happens to end in a date is no date line: the next
+    /// line must be blank, the end, or begin a new sentence.
+    pub fn dateline(&self) -> Option<Span> {
+        let start = self.paragraphs.first()?.start;
+        let head = self
+            .text
+            .get(start..floor_boundary(&self.text, (start + 400).min(self.text.len())))?;
+        if let Some(m) = PLACE_DATELINE.find(head.get(..160.min(head.len())).unwrap_or(head)) {
+            return Some(Span::new(start + m.start(), start + m.end()));
+        }
+        let mut at = 0;
+        let lines: Vec<&str> = head.split('\n').collect();
+        for (i, line) in lines.iter().enumerate().take(3) {
+            let line_at = at;
+            at += line.len() + 1;
+            let line = line.trim_end_matches('\r');
+            if line.len() > 100 {
+                continue;
+            }
+            if !DATE_LINE.is_match(line) {
+                continue;
+            }
+            let next = lines.get(i + 1).map(|l| l.trim_start()).unwrap_or("");
+            let new_sentence = next.is_empty()
+                || next.starts_with(|c: char| c.is_uppercase() || "#*_\"“'-".contains(c));
+            if new_sentence && !line.trim().is_empty() {
+                let lead = line.len() - line.trim_start().len();
+                return Some(Span::new(
+                    start + line_at + lead,
+                    start + line_at + line.trim_end().len(),
+                ));
+            }
+        }
+        None
+    }
+
     /// The text with ASCII letters in lower case: every byte offset stays the same. Names
     /// and phrase words are searched here, by automata that then need only one case.
     pub fn lower(&self) -> &str {
@@ -621,6 +694,66 @@ fn is_listed_abbreviation(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn dateline_of(text: &str) -> Option<String> {
+        let d = Document::new(text);
+        d.dateline().map(|s| d.slice(s).to_string())
+    }
+
+    #[test]
+    fn datelines_by_their_form() {
+        for (text, want) in [
+            (
+                "WASHINGTON, Dec. 13 (Reuters) - The State Department approved a sale.",
+                "WASHINGTON, Dec. 13 (Reuters) -",
+            ),
+            (
+                "TALLINN, Estonia, March 4 — Estonia will buy six launchers.",
+                "TALLINN, Estonia, March 4 —",
+            ),
+            ("KYIV — Ukraine asked for more.", "KYIV —"),
+            (
+                "**BUCHAREST, Romania, 12 June 2024** — Romania signed.",
+                "**BUCHAREST, Romania, 12 June 2024** —",
+            ),
+            (
+                "Tuesday, September 26, 2023\n\nThe first tanks arrived.",
+                "Tuesday, September 26, 2023",
+            ),
+            (
+                "Published: 4 March 2024\nPoland signed the deal.",
+                "Published: 4 March 2024",
+            ),
+            (
+                "Example.com\nJane Doe 4 minutes ago Wed 21st August 2019 | 02:30 AM\n\nThe sale.",
+                "Jane Doe 4 minutes ago Wed 21st August 2019 | 02:30 AM",
+            ),
+            (
+                "Tue, Oct 27, 2020 - 7:06 AM\n\nTaiwan will buy missiles.",
+                "Tue, Oct 27, 2020 - 7:06 AM",
+            ),
+            ("2024-03-05\n\nA short note.", "2024-03-05"),
+        ] {
+            assert_eq!(dateline_of(text).as_deref(), Some(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_among_the_first_words_is_no_dateline() {
+        for text in [
+            // The event's date, in the first sentence.
+            "On Jan. 11, 2024, the State Department approved the sale.",
+            "The State Department approved the sale on Jan. 11, 2024.",
+            // Wrapped prose whose first line happens to end in a date.
+            "The State Department approved the sale on January 11, 2024\nand notified Congress.",
+            // A long first line with a date in it.
+            "Poland signed a contract for 250 Abrams tanks in Warsaw on April 5, 2022, in a ceremony at a base",
+            // A place in capitals with no dash is a headline, not a dateline.
+            "NATO SPENDING 2024 Poland leads",
+        ] {
+            assert_eq!(dateline_of(text), None, "{text:?}");
+        }
+    }
+
     fn sentences(text: &str) -> Vec<String> {
         let d = Document::new(text);
         d.sentences
@@ -892,4 +1025,13 @@ mod tests {
         assert_eq!(d.tokens[0].span.start, 3);
         assert_eq!(d.paragraphs.len(), 2);
     }
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

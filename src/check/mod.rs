@@ -31,7 +31,6 @@ use crate::state::State;
 use crate::text::Document;
 use foldhash::HashSet;
 use judge::Judge;
-use std::sync::LazyLock;
 
 /// Options of one check.
 #[derive(Debug, Clone, Copy, Default)]
@@ -57,50 +56,22 @@ pub fn article_date(doc: &Document) -> Option<Date> {
     dateline(doc).map(|(d, _)| d)
 }
 
-/// A dateline: a full date among the first dozen tokens of the first paragraph
-/// ("WASHINGTON, Jan. 11, 2024 —"), with its span. It dates the article, not any event.
+/// The article's dateline ([`Document::dateline`]) and the full date in it, if it has one.
 pub fn dateline(doc: &Document) -> Option<(Date, Span)> {
-    let first = doc.paragraphs.first()?;
-    let head_end = doc
-        .tokens
-        .iter()
-        .take(14)
-        .next_back()
-        .map_or(first.end, |t| t.span.end.min(first.end));
-    let head = Document::new(&doc.text[..head_end]);
+    let span = doc.dateline()?;
+    let head = Document::new(doc.slice(span).to_string());
     static NO_PHRASES: std::sync::LazyLock<Option<Lexicon>> =
         std::sync::LazyLock::new(|| Lexicon::new(vec![], &[]).ok());
     let lex = NO_PHRASES.as_ref()?;
     extract::extract(&head, &Context::default(), lex)
         .into_iter()
         .find_map(|c| match c.value {
-            ClaimValue::Date(DateValue::Day(d)) => Some((d, c.span)),
+            ClaimValue::Date(DateValue::Day(d)) => Some((
+                d,
+                Span::new(span.start + c.span.start, span.start + c.span.end),
+            )),
             _ => None,
         })
-}
-
-/// A dateline by its form at the top of the article: a place in capitals (optionally with
-/// a region), a date, an optional agency in brackets, and a dash ("WASHINGTON, Dec. 13
-/// (Reuters) -", "TALLINN, Estonia, March 4 —"). The span runs to the dash: any date in it
-/// dates the article, not an event.
-pub fn dateline_form(doc: &Document) -> Option<Span> {
-    static FORM: LazyLock<regex::Regex> = LazyLock::new(|| {
-        // Unicode classes off: the pattern's classes are ASCII, and the Unicode tables
-        // were most of its build time (at every start-up).
-        regex::RegexBuilder::new(
-            r"^[ \t\r\n]*(?:\*\*)?[A-Z][A-Z.'\- ]{2,40}(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,30}){0,2},?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+[0-9]{1,2}(?:,[ \t]*[0-9]{4})?(?:\*\*)?[ \t]*(?:\([A-Za-z0-9 .,'&/-]{1,40}\)[ \t]*)?(?:—|–|-{1,2})",
-        )
-        .unicode(false)
-        .build()
-        .expect("the dateline form is a valid regex")
-    });
-    let start = doc.paragraphs.first()?.start;
-    let head = doc
-        .text
-        .get(start..(start + 160).min(doc.text.len()))
-        .or_else(|| doc.text.get(start..))?;
-    FORM.find(head)
-        .map(|m| Span::new(start + m.start(), start + m.end()))
 }
 
 impl<'k> Checker<'k> {
@@ -141,9 +112,7 @@ impl<'k> Checker<'k> {
             .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
             .or(dl.map(|(d, _)| d));
         let claims = extract::extract(&doc, &Context { date }, self.lexicon);
-        let dateline_span = dl
-            .map(|(_, s)| s)
-            .or_else(|| dateline_form(&doc).filter(|_| self.on(rule::DATELINE)));
+        let dateline_span = doc.dateline().filter(|_| self.on(rule::DATELINE));
         let Links { links, traces } =
             self.link
                 .link(&doc, &claims, date, dateline_span, opts.trace);
