@@ -690,6 +690,15 @@ fn is_listed_abbreviation(word: &str) -> bool {
     with_ascii_lower(word, |l| LOWER.contains(l)).unwrap_or(false)
 }
 
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1025,13 +1034,4 @@ mod tests {
         assert_eq!(d.tokens[0].span.start, 3);
         assert_eq!(d.paragraphs.len(), 2);
     }
-}
-
-/// The largest char boundary of `s` at or below `i`.
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
