@@ -981,3 +981,24 @@ fn a_phrase_priority_must_be_a_small_integer() {
         p[0].message
     );
 }
+
+#[test]
+fn every_built_in_record_cites_a_source_with_a_url() {
+    let kb = factcheck::kb::embedded().unwrap_or_else(|p| panic!("{}", p[0].message));
+    assert!(kb.records.len() >= 80, "{} records", kb.records.len());
+    for r in &kb.records {
+        let src = r
+            .source
+            .as_deref()
+            .and_then(|id| kb.sources.iter().find(|s| s.id == id))
+            .unwrap_or_else(|| panic!("record {} has no source", r.id));
+        assert!(
+            src.url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://") || u.starts_with("http://")),
+            "record {}: source {} has no URL",
+            r.id,
+            src.id
+        );
+    }
+}
