@@ -63,6 +63,20 @@ pub enum KbCommand {
     List {
         /// KB files or directories (default: ./rules/ if present, else the built-in KB).
         kb: Vec<PathBuf>,
+        /// Only records about this entity (an id, or any of its names, in any case).
+        #[arg(long, value_name = "ENTITY")]
+        about: Option<String>,
+        /// Only records dated on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only records whose id, title or figure phrases contain this text (any case).
+        #[arg(long, value_name = "TEXT")]
+        grep: Option<String>,
+    },
+    /// Count the KB's records, figures by kind, sources, dates and unused entities.
+    Stats {
+        /// KB files or directories (default: ./rules/ if present, else the built-in KB).
+        kb: Vec<PathBuf>,
     },
 }
 

@@ -68,7 +68,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Kb(KbCommand::Check { kb, color })) => kb_check(&kb, color),
-        Some(Command::Kb(KbCommand::List { kb })) => kb_list(&kb),
+        Some(Command::Kb(KbCommand::List {
+            kb,
+            about,
+            since,
+            grep,
+        })) => kb_list(&kb, about.as_deref(), since.as_deref(), grep.as_deref()),
+        Some(Command::Kb(KbCommand::Stats { kb })) => match load_kb(&kb) {
+            Ok(k) => out(&render::terminal::escape(&render::kb::stats(&k))),
+            Err(problems) => {
+                report_problems(
+                    &problems,
+                    render::use_color(ColorChoice::Auto, render::stderr_is_tty()),
+                );
+                EXIT_USAGE
+            }
+        },
         Some(Command::Extract(args)) => run_extract(&args),
         Some(Command::Explain { code }) => explain(&code),
         Some(Command::Generate(g)) => generate(g),
@@ -164,9 +179,52 @@ fn kb_check(paths: &[PathBuf], color: ColorChoice) -> u8 {
     }
 }
 
-fn kb_list(paths: &[PathBuf]) -> u8 {
+fn kb_list(paths: &[PathBuf], about: Option<&str>, since: Option<&str>, grep: Option<&str>) -> u8 {
+    let since = match since.map(|d| (d, Date::parse(d))) {
+        Some((d, None)) => {
+            eprintln!("error: --since {d} is not a date\n  help: write it as YYYY-MM-DD");
+            return EXIT_USAGE;
+        }
+        Some((_, Some(d))) => Some(d),
+        None => None,
+    };
     match load_kb(paths) {
-        Ok(kb) => out(&render::terminal::escape(&render::kb::list(&kb))),
+        Ok(kb) => {
+            let about = match about {
+                None => None,
+                Some(a) => {
+                    let lower = a.to_lowercase();
+                    let found = kb.entities.iter().position(|e| {
+                        e.id.to_lowercase() == lower
+                            || e.names.iter().any(|n| n.to_lowercase() == lower)
+                    });
+                    match found {
+                        Some(e) => Some(e),
+                        None => {
+                            eprintln!(
+                                "error: no entity `{a}` in the KB\n  help: `factcheck kb list` shows the records and their entities"
+                            );
+                            return EXIT_USAGE;
+                        }
+                    }
+                }
+            };
+            let grep = grep.map(str::to_lowercase);
+            let keep = |r: &factcheck::kb::Record| {
+                about.is_none_or(|e| r.about_ix.contains(&e))
+                    && since.is_none_or(|d| r.date.is_some_and(|rd| rd >= d))
+                    && grep.as_deref().is_none_or(|g| {
+                        r.id.to_lowercase().contains(g)
+                            || r.title
+                                .as_deref()
+                                .is_some_and(|t| t.to_lowercase().contains(g))
+                            || r.figures
+                                .iter()
+                                .any(|f| f.of.iter().any(|o| o.to_lowercase().contains(g)))
+                    })
+            };
+            out(&render::terminal::escape(&render::kb::list(&kb, &keep)))
+        }
         Err(problems) => {
             report_problems(
                 &problems,

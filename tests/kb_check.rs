@@ -1002,3 +1002,56 @@ fn every_built_in_record_cites_a_source_with_a_url() {
         );
     }
 }
+
+fn fc_out(args: &[&str]) -> (i32, String, String) {
+    let o = Command::cargo_bin("factcheck")
+        .unwrap()
+        .args(args)
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn kb_list_filters_by_entity_date_and_text() {
+    let (code, out, _) = fc_out(&["kb", "list", "--about", "poland", "--since", "2024-01-01"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("poland-amraam-2024"), "{out}");
+    assert!(
+        !out.contains("poland-abrams-2022"),
+        "dated before --since: {out}"
+    );
+    assert!(!out.contains("taiwan-"), "not about Poland: {out}");
+    // By a name, in any case, and by text in the figures' phrases.
+    let (_, out, _) = fc_out(&["kb", "list", "--about", "WARSAW", "--grep", "abrams"]);
+    assert!(out.contains("poland-abrams-2022"), "{out}");
+    assert!(!out.contains("poland-amraam-2024"), "{out}");
+    let (code, _, err) = fc_out(&["kb", "list", "--about", "Narnia"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no entity `Narnia`"), "{err}");
+    let (code, _, err) = fc_out(&["kb", "list", "--since", "last year"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn kb_stats_counts_the_built_in_kb() {
+    let kb = factcheck::kb::embedded().unwrap_or_else(|p| panic!("{}", p[0].message));
+    let (code, out, _) = fc_out(&["kb", "stats"]);
+    assert_eq!(code, 0);
+    let row = |name: &str| {
+        out.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no {name} row: {out}"))
+            .to_string()
+    };
+    assert!(row("records").contains(&kb.records.len().to_string()));
+    assert!(row("sources").contains(&format!("{} with a URL", kb.sources.len())));
+    let first = kb.records.iter().filter_map(|r| r.date).min().unwrap();
+    assert!(row("record dates").contains(&first.to_string()), "{out}");
+}

@@ -61,16 +61,17 @@ fn figure_value(f: &factcheck::kb::Figure) -> String {
 
 /// Records and figures, then statuses per authority. Wide terminals get one table; narrow
 /// ones a block per record, so no id or value is ever split across lines.
-pub fn list(kb: &Kb) -> String {
+/// The records `keep` selects, their figures and statuses, as tables.
+pub fn list(kb: &Kb, keep: &dyn Fn(&factcheck::kb::Record) -> bool) -> String {
     let mut out = if super::width() >= 140 {
-        wide_list(kb)
+        wide_list(kb, keep)
     } else {
-        narrow_list(kb)
+        narrow_list(kb, keep)
     };
     let mut statuses = table();
     statuses.set_header(["authority", "record", "state", "date"]);
     let mut rows: Vec<(String, &str, &str, String)> = Vec::new();
-    for r in &kb.records {
+    for r in kb.records.iter().filter(|r| keep(r)) {
         for s in &r.statuses {
             let who = s
                 .authority
@@ -105,10 +106,10 @@ pub fn list(kb: &Kb) -> String {
     out
 }
 
-fn wide_list(kb: &Kb) -> String {
+fn wide_list(kb: &Kb, keep: &dyn Fn(&factcheck::kb::Record) -> bool) -> String {
     let mut figures = table();
     figures.set_header(["record", "title", "figure", "value", "date", "source"]);
-    for r in &kb.records {
+    for r in kb.records.iter().filter(|r| keep(r)) {
         for (i, f) in r.figures.iter().enumerate() {
             let date = f
                 .date
@@ -159,9 +160,9 @@ fn wrap(text: &str, indent: &str, width: usize) -> String {
     out
 }
 
-fn narrow_list(kb: &Kb) -> String {
+fn narrow_list(kb: &Kb, keep: &dyn Fn(&factcheck::kb::Record) -> bool) -> String {
     let mut out = String::new();
-    for r in &kb.records {
+    for r in kb.records.iter().filter(|r| keep(r)) {
         out.push_str(&r.id);
         out.push('\n');
         let width = super::width();
@@ -198,4 +199,68 @@ fn narrow_list(kb: &Kb) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `kb stats`: records, figures by kind, sources, the date range, and entities no record is
+/// about.
+pub fn stats(kb: &Kb) -> String {
+    use factcheck::kb::FigureValue;
+    let mut t = table();
+    t.set_header(["measure", "value"]);
+    let (mut counts, mut amounts, mut percents, mut dates) = (0, 0, 0, 0);
+    for r in &kb.records {
+        for f in &r.figures {
+            match f.value {
+                FigureValue::Count(_) => counts += 1,
+                FigureValue::Amount(..) => amounts += 1,
+                FigureValue::Percent(_) => percents += 1,
+                FigureValue::Date(_) => dates += 1,
+            }
+        }
+    }
+    let statuses: usize = kb.records.iter().map(|r| r.statuses.len()).sum();
+    let first = kb.records.iter().filter_map(|r| r.date).min();
+    let last = kb.records.iter().filter_map(|r| r.date).max();
+    let mut about = vec![false; kb.entities.len()];
+    for r in &kb.records {
+        for &e in &r.about_ix {
+            about[e] = true;
+        }
+    }
+    let idle: Vec<&str> = kb
+        .entities
+        .iter()
+        .zip(&about)
+        .filter(|(e, used)| !**used && !e.authority)
+        .map(|(e, _)| e.id.as_str())
+        .collect();
+    let with_url = kb.sources.iter().filter(|s| s.url.is_some()).count();
+    t.add_row(["records".to_string(), kb.records.len().to_string()]);
+    t.add_row([
+        "figures".to_string(),
+        format!("{counts} counts, {amounts} amounts, {percents} percentages, {dates} dates"),
+    ]);
+    t.add_row(["statuses".to_string(), statuses.to_string()]);
+    t.add_row([
+        "sources".to_string(),
+        format!("{} ({with_url} with a URL)", kb.sources.len()),
+    ]);
+    t.add_row([
+        "record dates".to_string(),
+        match (first, last) {
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            _ => "none".to_string(),
+        },
+    ]);
+    t.add_row(["entities".to_string(), kb.entities.len().to_string()]);
+    t.add_row([
+        "entities no record is about".to_string(),
+        if idle.is_empty() {
+            "none".to_string()
+        } else {
+            format!("{}: {}", idle.len(), idle.join(", "))
+        },
+    ]);
+    fit(&mut t);
+    format!("{t}\n")
 }
