@@ -649,6 +649,7 @@ fn every_fixture_is_covered() {
         "inverted-range.toml",
         "missing-id.toml",
         "negative-count.toml",
+        "phrase-example-fails.toml",
         "syntax-error-unclosed-array.toml",
         "syntax-error.toml",
         "unknown-key-far.toml",

@@ -823,7 +823,10 @@ impl<'d> Extractor<'d, '_> {
             claim_end = e.max(end);
         }
         let of = match q.unit {
-            Unit::Count => self.counted(claim_end, q.value != Decimal::ONE),
+            // "weighs 12 pounds", "flies 300 kilometres": a measure counts no things.
+            Unit::Count => self
+                .counted(claim_end, q.value != Decimal::ONE)
+                .filter(|(of, _)| !is_unit_of_measure(of)),
             Unit::Money(_) => self.priced(claim_end),
             Unit::Percent => None,
         };
@@ -1483,6 +1486,55 @@ impl<'d> Extractor<'d, '_> {
         let span = self.span(i, end);
         Some((r.doc.slice(span).to_string(), span))
     }
+}
+
+/// Whether a counted phrase starts with a unit of measure (weight, length, speed), which
+/// makes its number a measure, not a count of things.
+fn is_unit_of_measure(of: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "pound",
+        "pounds",
+        "lb",
+        "lbs",
+        "kg",
+        "kgs",
+        "kilogram",
+        "kilograms",
+        "kilo",
+        "kilos",
+        "gram",
+        "grams",
+        "ton",
+        "tons",
+        "tonne",
+        "tonnes",
+        "km",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "mile",
+        "miles",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "feet",
+        "foot",
+        "ft",
+        "inch",
+        "inches",
+        "cm",
+        "mm",
+        "knots",
+        "knot",
+        "mph",
+        "kph",
+        "km/h",
+    ];
+    of.split_whitespace()
+        .next()
+        .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

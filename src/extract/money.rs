@@ -133,6 +133,89 @@ fn symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether "pounds" at token `i`, after a number, is money rather than a weight: the number
+/// has a scale ("5 million pounds", "40m pounds"), or money words frame it ("cost 5 pounds",
+/// "a 300 pound contract", "worth 12 pounds"). Without `£`, `GBP` or "sterling", a bare
+/// number of pounds is a weight in defence copy ("weighs 5.5 pounds", "up to 12 pounds").
+fn pounds_of_money(r: &Reader<'_>, i: usize) -> bool {
+    const SCALE: &[&str] = &[
+        "thousand", "million", "billion", "trillion", "mln", "bln", "bn", "m",
+    ];
+    const BEFORE: &[&str] = &[
+        "cost",
+        "costs",
+        "costing",
+        "worth",
+        "valued",
+        "value",
+        "price",
+        "priced",
+        "paid",
+        "pay",
+        "pays",
+        "spend",
+        "spends",
+        "spent",
+        "spending",
+        "budget",
+        "fund",
+        "funds",
+        "funding",
+        "fine",
+        "fined",
+        "sum",
+        "sums",
+        "invest",
+        "invested",
+        "investment",
+        "award",
+        "awarded",
+        "salary",
+        "earn",
+        "earns",
+        "earned",
+        "raise",
+        "raised",
+        "sold",
+        "bought",
+        "charge",
+    ];
+    const AFTER: &[&str] = &[
+        "contract",
+        "contracts",
+        "deal",
+        "deals",
+        "order",
+        "orders",
+        "package",
+        "programme",
+        "program",
+        "sale",
+        "investment",
+        "budget",
+        "bill",
+        "fine",
+        "loan",
+        "grant",
+        "fund",
+    ];
+    let Some(num) = i.checked_sub(1) else {
+        return false;
+    };
+    if SCALE.contains(&&*r.lower(num)) {
+        return true;
+    }
+    // The word glued to the digits ("40m") or the number's own last letters.
+    let t = r.text(num);
+    if t.ends_with(['m', 'M', 'k', 'K']) || t.ends_with("bn") {
+        return true;
+    }
+    if AFTER.contains(&&*r.lower(i + 1)) {
+        return true;
+    }
+    (num.saturating_sub(5)..num).any(|k| BEFORE.contains(&&*r.lower(k)))
+}
+
 /// A currency name after a number, with the number of tokens it takes (from `i`).
 fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, Decimal)> {
     let one = Decimal::ONE;
@@ -160,13 +243,13 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
         "bitcoin" | "bitcoins" | "btc" => plain("BTC"),
         "satoshi" | "satoshis" => Some((Some("BTC"), 1, Decimal::new(1, 8))),
         "pound" | "pounds" => {
-            // "500 pounds of explosives" is a weight.
             if r.is(i + 1, "sterling") {
                 Some((Some("GBP"), 2, one))
-            } else if r.is(i + 1, "of") {
-                None
-            } else {
+            } else if pounds_of_money(r, i) {
                 plain("GBP")
+            } else {
+                // "weighs 5.5 pounds", "500 pounds of explosives": a weight.
+                None
             }
         }
         "franc" | "francs" => Some((None, 1, one)),
