@@ -638,3 +638,38 @@ fn phrase_words_outside_every_sentence() {
     }
     assert!(claims("---\ntitle: Congress approved it\n---\n").is_empty());
 }
+
+/// Issue class: weights read as money. A number of pounds is money with £, GBP or
+/// "sterling", a scale, or money words around it; otherwise a weight, and a measure counts
+/// no things.
+#[test]
+fn pounds_are_money_only_in_a_money_frame() {
+    let money = |text: &str| -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.0 == "money")
+            .map(|c| c.2)
+            .collect()
+    };
+    for text in [
+        "The drone weighs 3.5 pounds.",
+        "Each round weighs up to 12 pounds, the maker says.",
+        "It carries 500 pounds of explosives.",
+    ] {
+        assert_eq!(money(text), Vec::<String>::new(), "{text}");
+        assert!(
+            claims(text).iter().all(|c| c.0 != "count"),
+            "a weight counts no things: {text}: {:?}",
+            claims(text)
+        );
+    }
+    for (text, want) in [
+        ("Britain signed a 5 million pound contract.", "GBP 5000000"),
+        ("The spares cost 400 pounds each.", "GBP 400"),
+        ("A 300 pound deal was struck.", "GBP 300"),
+        ("It is worth 250 million pounds sterling.", "GBP 250000000"),
+        ("They paid £12 for it.", "GBP 12"),
+    ] {
+        assert_eq!(money(text), [want], "{text}");
+    }
+}
