@@ -241,15 +241,17 @@ impl<'k> Linker<'_, 'k> {
             }
         }
         let end = np.start + text.len();
-        self.hits_in(np).any(|h| {
-            h.span.end == end
-                && self
-                    .prep
-                    .index
-                    .figures(h.pattern)
-                    .binary_search(&(r, f))
-                    .is_ok()
-        })
+        self.hits_in(np)
+            .any(|h| h.span.end == end && self.is_phrase_of(h, r, f))
+    }
+
+    /// Whether KB phrase hit `h` is a phrase of figure `f` of record `r`.
+    fn is_phrase_of(&self, h: &Hit, r: usize, f: usize) -> bool {
+        self.prep
+            .index
+            .figures(h.pattern)
+            .binary_search(&(r, f))
+            .is_ok()
     }
 
     /// Whether the claim's value directly modifies a phrase of figure `f` ("the 2 per cent
@@ -262,15 +264,8 @@ impl<'k> Linker<'_, 'k> {
             .get(after..)
             .map_or(0, |t| t.len() - t.trim_start_matches([' ', '-']).len());
         let within = Span::new(after, (after + gap + 40).min(self.doc.text.len()));
-        self.hits_in(within).any(|h| {
-            h.span.start == after + gap
-                && self
-                    .prep
-                    .index
-                    .figures(h.pattern)
-                    .binary_search(&(r, f))
-                    .is_ok()
-        })
+        self.hits_in(within)
+            .any(|h| h.span.start == after + gap && self.is_phrase_of(h, r, f))
     }
 
     /// (figure, span) of every phrase of record `r` used inside `within`.

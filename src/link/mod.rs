@@ -74,13 +74,6 @@ pub struct Links {
     pub traces: Vec<ClaimTrace>,
 }
 
-/// The facts about a dateline the link stage needs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Dateline {
-    /// Its span: any date in it dates the article, no event.
-    pub span: Option<Span>,
-}
-
 /// A KB made ready for linking: the alias automaton, per-entity tables and cue automata are
 /// built once, and the KB's string references resolved to indices.
 pub struct Prepared<'k> {
@@ -234,11 +227,6 @@ impl<'k> Prepared<'k> {
             links: l.links,
             traces: l.traces.into_inner(),
         }
-    }
-
-    /// The alias automaton (entity names and KB phrases).
-    pub fn index(&self) -> &AliasIndex {
-        &self.index
     }
 }
 

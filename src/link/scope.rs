@@ -332,13 +332,7 @@ impl Linker<'_, '_> {
     pub(super) fn definite_reference(&self, claim: &Claim, r: usize) -> bool {
         let toks = &self.doc.tokens;
         let (first, last) = self.doc.sentences[claim.sentence].tokens;
-        let det = |k: usize| {
-            let w = toks[k].span.slice(&self.doc.text);
-            self.prep
-                .determiners
-                .iter()
-                .any(|d| w.eq_ignore_ascii_case(d))
-        };
+        let det = |k: usize| self.is_determiner(k);
         let preceded = |start: usize| {
             let at = toks.partition_point(|t| t.span.start < start);
             (1..=3).any(|back| at >= first + back && at - back < last && det(at - back))
@@ -358,18 +352,21 @@ impl Linker<'_, '_> {
                     .is_some_and(|s| self.names_the_deal(s)))
     }
 
+    /// Whether token `k` is one of `link::definite-reference`'s determiners.
+    fn is_determiner(&self, k: usize) -> bool {
+        let w = self.doc.tokens[k].span.slice(&self.doc.text);
+        self.prep
+            .determiners
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    }
+
     /// Whether sentence `s` refers to a deal with a determiner and a deal noun ("the
     /// package", "this sale").
     pub(super) fn names_the_deal(&self, s: usize) -> bool {
         let toks = &self.doc.tokens;
         let (first, last) = self.doc.sentences[s].tokens;
-        let det = |k: usize| {
-            let w = toks[k].span.slice(&self.doc.text);
-            self.prep
-                .determiners
-                .iter()
-                .any(|d| w.eq_ignore_ascii_case(d))
-        };
+        let det = |k: usize| self.is_determiner(k);
         (first..last).any(|k| {
             let w = toks[k].span.slice(&self.doc.text);
             self.prep
