@@ -42,6 +42,7 @@ pub const STALE_STATUS: &str = "factcheck::stale-status";
 pub const AMBIGUOUS_CLAIM: &str = "factcheck::ambiguous-claim";
 pub const UNVERIFIED_CLAIM: &str = "factcheck::unverified-claim";
 pub const INCONSISTENT_CLAIMS: &str = "factcheck::inconsistent-claims";
+pub const UNUSED_SUPPRESSION: &str = "factcheck::unused-suppression";
 
 /// Every code a check can raise (KB and input problems are listed after them).
 pub const CODES: &[Code] = &[
@@ -116,6 +117,14 @@ pub const CODES: &[Code] = &[
         why: "The article claims a later stage than the KB records (premature: 'Congress approved' when Congress was only notified) or the opposite outcome (approved vs rejected).",
         example: "The package was already approved by the United States Congress.  (KB: Congress notified, review under way)",
         fix: "Say what the KB records (\"Congress was notified of the sale\"), or update the KB if a new decision was published.",
+    },
+    Code {
+        code: UNUSED_SUPPRESSION,
+        severity: Severity::Advice,
+        summary: "a factcheck-ignore comment suppresses no finding",
+        why: "The sentence after the comment raises no finding of the codes it names (the figure was corrected, the KB updated, or the code is misspelt). A stale comment would hide the next real error written there, as eslint's --report-unused-disable-directives warns.",
+        example: "<!-- factcheck-ignore count-mismatch -->  (above a sentence whose count agrees with the KB)",
+        fix: "Remove the comment, or name the code the sentence really raises.",
     },
     Code {
         code: UNVERIFIED_CLAIM,

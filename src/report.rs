@@ -46,7 +46,7 @@ pub struct Stats {
     pub errors: usize,
     pub warnings: usize,
     pub advice: usize,
-    /// Findings silenced by a directive in the article or by a baseline.
+    /// Findings suppressed by a directive in the article or by a baseline.
     pub suppressed: usize,
 }
 
@@ -56,7 +56,7 @@ pub struct Report {
     pub doc: Document,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
-    /// Findings an editor silenced (`<!-- factcheck-ignore -->` or a baseline).
+    /// Findings an editor suppressed (`<!-- factcheck-ignore -->` or a baseline).
     pub suppressed: Vec<Finding>,
     pub stats: Stats,
     /// The date the article was judged at.
@@ -164,6 +164,15 @@ impl Report {
         self.recount();
     }
 
+    /// Adds findings raised after the checks (unused suppressions), in span order.
+    pub fn add(&mut self, more: Vec<Finding>) {
+        self.findings.extend(more);
+        self.findings
+            .sort_by_key(|f| (f.span.start, f.span.end, std::cmp::Reverse(f.severity)));
+        self.fingerprints = std::sync::OnceLock::new();
+        self.recount();
+    }
+
     /// Re-grades findings: `grade` gives the new severity, or `None` to drop the finding
     /// (a code configured off).
     pub fn regrade(&mut self, grade: impl Fn(&Finding) -> Option<Severity>) {
@@ -179,7 +188,7 @@ impl Report {
         self.recount();
     }
 
-    fn recount(&mut self) {
+    pub(crate) fn recount(&mut self) {
         let s = &mut self.stats;
         (s.errors, s.warnings, s.advice) = (0, 0, 0);
         for f in &self.findings {

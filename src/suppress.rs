@@ -1,6 +1,6 @@
 //! Suppressions an editor writes into the article, and the fingerprints baselines use.
 //!
-//! - Markdown/HTML: `<!-- factcheck-ignore -->` silences every finding of the next sentence;
+//! - Markdown/HTML: `<!-- factcheck-ignore -->` suppresses every finding of the next sentence;
 //!   `<!-- factcheck-ignore count-mismatch amount-mismatch -->` only those codes.
 //! - Plain text: the same on a line of its own, in brackets: `[factcheck-ignore]`,
 //!   `[factcheck-ignore count-mismatch]`.
@@ -18,9 +18,11 @@ static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("directive regex is valid")
 });
 
-/// One directive: the sentence it silences and, if limited, the codes.
+/// One directive: the sentence it suppresses and, if limited, the codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directive {
+    /// The directive itself, in the article.
+    pub span: crate::span::Span,
     pub sentence: usize,
     /// Full codes (`factcheck::count-mismatch`); empty for all.
     pub codes: Vec<String>,
@@ -51,16 +53,25 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
         let Some(sentence) = doc.sentences.iter().position(|s| s.span.start >= m.end()) else {
             continue;
         };
-        out.push(Directive { sentence, codes });
+        out.push(Directive {
+            span: crate::span::Span::new(m.start(), m.end()),
+            sentence,
+            codes,
+        });
     }
     out
 }
 
-/// Whether a finding with `code` in `sentence` is silenced.
-pub fn silenced(directives: &[Directive], sentence: usize, code: &str) -> bool {
-    directives.iter().any(|d| {
-        d.sentence == sentence && (d.codes.is_empty() || d.codes.iter().any(|c| c == code))
-    })
+impl Directive {
+    /// Whether this directive suppresses a finding with `code` in `sentence`.
+    pub fn covers(&self, sentence: usize, code: &str) -> bool {
+        self.sentence == sentence && (self.codes.is_empty() || self.codes.iter().any(|c| c == code))
+    }
+}
+
+/// Whether a finding with `code` in `sentence` is suppressed.
+pub fn suppressed(directives: &[Directive], sentence: usize, code: &str) -> bool {
+    directives.iter().any(|d| d.covers(sentence, code))
 }
 
 /// FNV-1a, 64 bits: a stable hash for fingerprints (the same on every machine and version).
@@ -89,19 +100,21 @@ mod tests {
             d,
             [
                 Directive {
+                    span: crate::span::Span::new(14, 54),
                     sentence: 1,
                     codes: vec!["factcheck::count-mismatch".into()]
                 },
                 Directive {
+                    span: crate::span::Span::new(73, 91),
                     sentence: 2,
                     codes: vec![]
                 }
             ]
         );
-        assert!(silenced(&d, 1, "factcheck::count-mismatch"));
-        assert!(!silenced(&d, 1, "factcheck::amount-mismatch"));
-        assert!(silenced(&d, 2, "factcheck::amount-mismatch"));
-        assert!(!silenced(&d, 0, "factcheck::count-mismatch"));
+        assert!(suppressed(&d, 1, "factcheck::count-mismatch"));
+        assert!(!suppressed(&d, 1, "factcheck::amount-mismatch"));
+        assert!(suppressed(&d, 2, "factcheck::amount-mismatch"));
+        assert!(!suppressed(&d, 0, "factcheck::count-mismatch"));
     }
 
     #[test]

@@ -268,7 +268,7 @@ fn suppression_comments() {
         &[],
     );
     // The second sentence is silent; the third keeps its count mismatch and the
-    // inconsistencies with earlier mentions, only its amount mismatch is silenced.
+    // inconsistencies with earlier mentions, only its amount mismatch is suppressed.
     assert_eq!(
         codes(&o.stdout),
         [
@@ -284,13 +284,43 @@ fn suppression_comments() {
     assert_eq!(v["summary"]["suppressed"], 2);
     // Plain text form.
     let txt = dir.path().join("b.txt");
-    std::fs::write(&txt, "Freedonia ordered 14 Sentinel radars.\n[factcheck-ignore count-mismatch]\nFreedonia wants 16 Sentinel radars in all.\n").unwrap();
+    std::fs::write(&txt, "Freedonia ordered 14 Sentinel radars.\n[factcheck-ignore count-mismatch]\nFreedonia will get 16 Sentinel radars.\n").unwrap();
     let o = run_in(
         dir.path(),
         &["--kb", &kb_abs(), "--format", "json", "b.txt"],
         &[],
     );
-    assert_eq!(codes(&o.stdout), ["count-mismatch"]);
+    assert_eq!(codes(&o.stdout), ["count-mismatch", "inconsistent-claims"]);
+    // A directive that suppresses nothing is advice on the directive itself: one whose
+    // sentence agrees, one naming a code its sentence does not raise.
+    let c = dir.path().join("c.md");
+    std::fs::write(
+        &c,
+        "<!-- factcheck-ignore -->\nFreedonia ordered 12 Sentinel radars.\n\n\
+         <!-- factcheck-ignore date-mismatch -->\nFreedonia will get 14 Sentinel radars.\n",
+    )
+    .unwrap();
+    let o = run_in(
+        dir.path(),
+        &["--kb", &kb_abs(), "--format", "json", "c.md"],
+        &[],
+    );
+    assert_eq!(
+        findings(&o.stdout),
+        [
+            (
+                "unused-suppression".to_string(),
+                "<!-- factcheck-ignore -->".to_string()
+            ),
+            (
+                "unused-suppression".to_string(),
+                "<!-- factcheck-ignore date-mismatch -->".to_string()
+            ),
+            ("count-mismatch".to_string(), "14".to_string()),
+            ("inconsistent-claims".to_string(), "14".to_string()),
+        ]
+    );
+    assert_eq!(o.code, 1);
     // The human summary counts them.
     let o = run_in(dir.path(), &["--kb", &kb_abs(), "a.md"], &[]);
     assert!(o.stdout.contains("2 suppressed"), "{}", o.stdout);

@@ -17,7 +17,7 @@ mod stale;
 mod status;
 mod unverified;
 
-use crate::codes::Severity;
+use crate::codes::{self, Severity};
 pub use crate::compare::{Verdict, figure_verdict};
 use crate::date::{Date, DateValue};
 use crate::extract::approval::Lexicon;
@@ -162,13 +162,57 @@ impl<'k> Checker<'k> {
             traces,
             fingerprints: Default::default(),
         };
+        report.recount();
         let directives = crate::suppress::directives(&report.doc);
-        report.suppress(|r, f| {
-            !directives.is_empty()
-                && crate::suppress::silenced(&directives, r.doc.sentence_at(f.span.start), f.code)
-        });
+        if !directives.is_empty() {
+            report.suppress(|r, f| {
+                crate::suppress::suppressed(&directives, r.doc.sentence_at(f.span.start), f.code)
+            });
+            let unused = unused_suppressions(&report, &directives);
+            if !unused.is_empty() {
+                report.add(unused);
+            }
+        }
         report
     }
+}
+
+/// A directive that suppressed nothing (`factcheck::unused-suppression`, advice): the
+/// sentence after it raised no finding of the codes it names.
+fn unused_suppressions(r: &Report, directives: &[crate::suppress::Directive]) -> Vec<Finding> {
+    directives
+        .iter()
+        .filter(|d| {
+            !r.suppressed
+                .iter()
+                .any(|f| d.covers(r.doc.sentence_at(f.span.start), f.code))
+        })
+        .map(|d| Finding {
+            code: codes::UNUSED_SUPPRESSION,
+            severity: Severity::Advice,
+            span: d.span,
+            message: if d.codes.is_empty() {
+                "this factcheck-ignore comment suppresses no finding".to_string()
+            } else {
+                format!(
+                    "this factcheck-ignore comment suppresses no finding of {}",
+                    d.codes
+                        .iter()
+                        .map(|c| format!("`{}`", c.trim_start_matches("factcheck::")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            },
+            label: "suppresses nothing".to_string(),
+            claim: None,
+            record: None,
+            figures: Vec::new(),
+            status: None,
+            related: Vec::new(),
+            expected: None,
+            suggestion: None,
+        })
+        .collect()
 }
 
 /// One span, one finding per code (SPEC §4): a date that contradicts two statuses (the

@@ -113,7 +113,7 @@ impl Doc {
         ));
         emit(
             "<table class=\"summary\" id=\"summary\"><tr><th>file</th><th>claims</th><th>checked</th>\
-             <th>agree</th><th>errors</th><th>warnings</th><th>advice</th><th>ignored</th></tr>\n",
+             <th>agree</th><th>errors</th><th>warnings</th><th>advice</th><th>suppressed</th></tr>\n",
         );
         emit(&self.rows);
         emit("</table>\n</header>\n");

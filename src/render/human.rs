@@ -26,13 +26,13 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
     }
     if !rows.is_empty() {
         let mut t = super::kb::table();
-        // The "ignored" column only when something was suppressed.
-        let any_ignored = tot.suppressed > 0;
+        // The "suppressed" column only when something was suppressed.
+        let any_suppressed = tot.suppressed > 0;
         let mut header = vec![
             "file", "claims", "checked", "agree", "errors", "warn", "advice",
         ];
-        if any_ignored {
-            header.push("ignored");
+        if any_suppressed {
+            header.push("suppressed");
         }
         t.set_header(header);
         for (path, s) in rows {
@@ -45,7 +45,7 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
                 s.warnings.to_string(),
                 s.advice.to_string(),
             ];
-            if any_ignored {
+            if any_suppressed {
                 row.push(s.suppressed.to_string());
             }
             t.add_row(row);
@@ -53,8 +53,9 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
         super::kb::fit(&mut t);
         out.push_str(&format!("{t}\n"));
     }
+    // Claims read are not all checked: a claim no KB record speaks to is only read.
     out.push_str(&format!(
-        "{}: {} checked in {}, {}, {}, {}{}{}\n",
+        "{}: {} read in {}, {} checked against the KB; {}, {}, {}{}{}\n",
         // Files left unread make the run exit 2: not "ok", whatever the others said.
         match (tot.errors, unreadable) {
             (1.., _) => "FAIL",
@@ -63,6 +64,7 @@ pub fn summary(rows: &[(String, Stats)], unreadable: usize, quiet: bool) -> Stri
         },
         plural(tot.claims, "claim", "claims"),
         plural(rows.len(), "file", "files"),
+        tot.checked,
         plural(tot.errors, "error", "errors"),
         plural(tot.warnings, "warning", "warnings"),
         plural(tot.advice, "advice", "advice"),
@@ -87,6 +89,7 @@ mod tests {
     fn last_line(errors: usize, unreadable: usize) -> String {
         let stats = Stats {
             claims: 3,
+            checked: 2,
             errors,
             ..Stats::default()
         };
@@ -98,19 +101,19 @@ mod tests {
     fn the_closing_line_says_how_the_run_went() {
         assert_eq!(
             last_line(0, 0),
-            "ok: 3 claims checked in 1 file, 0 errors, 0 warnings, 0 advice"
+            "ok: 3 claims read in 1 file, 2 checked against the KB; 0 errors, 0 warnings, 0 advice"
         );
         assert_eq!(
             last_line(1, 0),
-            "FAIL: 3 claims checked in 1 file, 1 error, 0 warnings, 0 advice"
+            "FAIL: 3 claims read in 1 file, 2 checked against the KB; 1 error, 0 warnings, 0 advice"
         );
         assert_eq!(
             last_line(0, 2),
-            "incomplete: 3 claims checked in 1 file, 0 errors, 0 warnings, 0 advice, 2 files unreadable"
+            "incomplete: 3 claims read in 1 file, 2 checked against the KB; 0 errors, 0 warnings, 0 advice, 2 files unreadable"
         );
         assert_eq!(
             last_line(2, 1),
-            "FAIL: 3 claims checked in 1 file, 2 errors, 0 warnings, 0 advice, 1 file unreadable"
+            "FAIL: 3 claims read in 1 file, 2 checked against the KB; 2 errors, 0 warnings, 0 advice, 1 file unreadable"
         );
     }
 }

@@ -47,18 +47,27 @@ pub fn stderr_is_tty() -> bool {
     std::io::stderr().is_terminal()
 }
 
-/// The terminal's width: $COLUMNS, else the terminal's, else 100.
+/// The width to lay output out in: `$COLUMNS` when set, else the terminal's when standard
+/// output is one. Output that goes to a file or a CI log is not wrapped at all (a path or a
+/// date split over two lines of a log helps nobody): [`NO_WRAP`].
 pub fn width() -> usize {
-    if let Some(c) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok())
-    {
-        return c.clamp(40, 400);
+    width_from(
+        std::env::var("COLUMNS").ok().as_deref(),
+        stdout_is_tty()
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0)),
+    )
+}
+
+/// A width so wide nothing wraps (comfy-table takes a `u16`).
+pub const NO_WRAP: usize = 4000;
+
+fn width_from(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    match columns.and_then(|c| c.trim().parse::<usize>().ok()) {
+        Some(c) if c > 0 => c.clamp(40, NO_WRAP),
+        _ => terminal.map_or(NO_WRAP, |w| w.clamp(40, NO_WRAP)),
     }
-    terminal_size::terminal_size()
-        .map(|(w, _)| usize::from(w.0))
-        .unwrap_or(100)
-        .clamp(40, 400)
 }
 
 /// Renders one diagnostic the way rustc would.
@@ -123,7 +132,8 @@ impl Windowed {
 
     /// A view of a source shared by several diagnostics (one article's findings).
     pub fn shared(name: impl Into<String>, src: Arc<Source>) -> Windowed {
-        // Room for the gutter and a short label on one terminal line.
+        // Room for the gutter and a short label on one terminal line (and no more than 90
+        // characters either side where nothing wraps).
         let window = (width().saturating_sub(16) / 2).clamp(24, 90);
         Windowed {
             name: name.into(),
@@ -202,5 +212,20 @@ impl miette::SourceCode for Windowed {
             column,
             text[ws..we].matches('\n').count() + 1,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_wins_then_the_terminal_then_no_wrapping() {
+        assert_eq!(width_from(Some("120"), Some(80)), 120);
+        assert_eq!(width_from(Some("10"), None), 40);
+        assert_eq!(width_from(None, Some(80)), 80);
+        assert_eq!(width_from(Some("wide"), Some(90)), 90);
+        assert_eq!(width_from(Some("0"), None), NO_WRAP);
+        assert_eq!(width_from(None, None), NO_WRAP);
     }
 }
