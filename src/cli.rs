@@ -54,14 +54,16 @@ pub enum GenerateCommand {
 pub enum KbCommand {
     /// Validate a KB and report every problem with its TOML span.
     Check {
-        /// KB files or directories (default: ./rules/ if present, else the built-in KB).
+        /// KB files or directories, `builtin` for the built-in KB (default: `kb` in
+        /// factcheck.toml, else ./rules/ if it holds KB files, else the built-in KB).
         kb: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
     },
     /// List the KB's records, figures and statuses as tables.
     List {
-        /// KB files or directories (default: ./rules/ if present, else the built-in KB).
+        /// KB files or directories, `builtin` for the built-in KB (default: `kb` in
+        /// factcheck.toml, else ./rules/ if it holds KB files, else the built-in KB).
         kb: Vec<PathBuf>,
         /// Only records about this entity (an id, or any of its names, in any case).
         #[arg(long, value_name = "ENTITY")]
@@ -75,16 +77,19 @@ pub enum KbCommand {
     },
     /// Count the KB's records, figures by kind, sources, dates and unused entities.
     Stats {
-        /// KB files or directories (default: ./rules/ if present, else the built-in KB).
+        /// KB files or directories, `builtin` for the built-in KB (default: `kb` in
+        /// factcheck.toml, else ./rules/ if it holds KB files, else the built-in KB).
         kb: Vec<PathBuf>,
     },
 }
 
 #[derive(Debug, Args, Default)]
 pub struct CheckArgs {
-    /// Articles: files, directories (recursed), or - for standard input.
+    /// Articles: files, directories (recursed), or - for standard input (read when no path
+    /// is given and standard input is a pipe or a file).
     pub paths: Vec<PathBuf>,
-    /// KB file or directory (repeatable). Default: ./rules/ if present, else the built-in KB.
+    /// KB file or directory (repeatable; `builtin` names the built-in KB). Default: `kb` in
+    /// factcheck.toml, else ./rules/ if it holds KB files, else the built-in KB.
     #[arg(long, value_name = "PATH")]
     pub kb: Vec<PathBuf>,
     /// Output format [default: human, or `format` in factcheck.toml].
@@ -125,6 +130,17 @@ pub struct CheckArgs {
     /// Skip (with an error) any article larger than SIZE, e.g. 64M [default: 16M].
     #[arg(long, value_name = "SIZE", value_parser = factcheck::input::parse_size)]
     pub max_file_size: Option<u64>,
+    /// Apply `exclude` from factcheck.toml to files named on the command line too (as
+    /// pre-commit passes them), saying which were skipped.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Print the files that would be checked, with the config and KB in use, and exit.
+    #[arg(long)]
+    pub list_files: bool,
+    /// The name of the article read from standard input, in output, baselines and the
+    /// config's include/exclude matching.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
     /// Explain each claim's link: its candidate records, the evidence for and against with
     /// rule ids, and the decision, silences included. `--trace=LINE` shows one line's claims.
     #[arg(long, value_name = "LINE", num_args = 0..=1, require_equals = true, default_missing_value = "0")]
@@ -155,6 +171,12 @@ pub enum Format {
     Sarif,
     Github,
     Html,
+    /// One line a finding: `path:line:col: severity[code] message`.
+    Concise,
+    /// JUnit XML, for CI test reports.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -138,6 +138,14 @@ pub const CODES: &[Code] = &[
 
 /// Codes for problems with the run itself (KB or input), listed by `explain all`.
 pub const RUN_CODES: &[(&str, &str)] = &[
+    (
+        "factcheck::config::invalid",
+        "factcheck.toml (or the file given to --config) has an unknown key, a bad value, or an unknown code or rule",
+    ),
+    (
+        "factcheck::config::unreadable",
+        "the config file cannot be read",
+    ),
     ("factcheck::kb::syntax", "a KB file is not valid TOML"),
     (
         "factcheck::kb::unknown-key",
@@ -196,6 +204,14 @@ pub const RUN_CODES: &[(&str, &str)] = &[
         "a KB directory holds no .toml files",
     ),
     (
+        "factcheck::kb::not-loaded",
+        "the KB's approval phrases could not be compiled together",
+    ),
+    (
+        "factcheck::input::bad-baseline",
+        "the file given to --baseline cannot be read or is not a factcheck baseline",
+    ),
+    (
         "factcheck::input::not-found",
         "an article path does not exist",
     ),
@@ -248,5 +264,37 @@ mod tests {
             Some(STATUS_MISMATCH)
         );
         assert!(find("nope").is_none());
+    }
+
+    /// Every `factcheck::area::name` code written anywhere in the source is listed in
+    /// `RUN_CODES`, so `factcheck explain` documents it.
+    #[test]
+    fn every_run_code_in_the_source_is_documented() {
+        let re = regex::Regex::new(r#""(factcheck::[a-z]+::[a-z0-9-]+)""#).unwrap();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut seen = 0;
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    for c in re.captures_iter(&text) {
+                        seen += 1;
+                        assert!(
+                            RUN_CODES.iter().any(|(r, _)| *r == &c[1]),
+                            "{} (in {}) is not in RUN_CODES",
+                            &c[1],
+                            p.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(seen > 20, "the scan found the codes ({seen})");
     }
 }

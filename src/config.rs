@@ -57,6 +57,10 @@ pub struct Config {
     /// Where the settings came from (not a setting).
     #[serde(skip)]
     pub file: Option<PathBuf>,
+    /// The config file's directory: relative paths in it (`kb`, `include`, `exclude`) and the
+    /// paths baselines record are taken from here (not a setting).
+    #[serde(skip)]
+    pub dir: Option<PathBuf>,
     pub kb: Vec<PathBuf>,
     pub fail_on: FailOn,
     pub format: Format,
@@ -70,6 +74,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             file: None,
+            dir: None,
             kb: vec![],
             fail_on: FailOn::Error,
             format: Format::Human,
@@ -79,6 +84,20 @@ impl Default for Config {
             rules: Rules::default(),
         }
     }
+}
+
+/// The keys of the file (tables in brackets), as `did you mean` offers them.
+const KEYS: &[&str] = &[
+    "kb", "fail-on", "format", "include", "exclude", "severity", "rules", "disable",
+];
+
+/// The name among `names` nearest to `word`, if near enough to be a typo of it.
+fn near<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .map(|n| (strsim::jaro_winkler(n, word), n))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n)
 }
 
 /// The config file for `start`: `factcheck.toml` or `.factcheck.toml` there or above.
@@ -117,10 +136,15 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<Problem>
             factcheck::span::Span::from,
         );
         let msg = e.message().trim().to_string();
-        let help = if msg.starts_with("unknown field") {
-            "the keys are: kb, fail-on, format, include, exclude, [severity], [rules] (disable)"
-        } else {
-            "see the README's configuration section"
+        let help = match msg
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split_once('`'))
+        {
+            Some((key, _)) => match near(key, KEYS.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`? The keys are: {}", KEYS.join(", ")),
+                None => format!("the keys are: {}", KEYS.join(", ")),
+            },
+            None => "see the README's configuration section".to_string(),
         };
         vec![
             Problem::new(
@@ -142,7 +166,17 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<Problem>
                     format!("unknown diagnostic code `{}`", code.get_ref()),
                 )
                 .at(&file, code.span().into(), "not a code")
-                .help("`factcheck explain all` lists the codes"),
+                .help(
+                    match near(
+                        short,
+                        factcheck::codes::CODES
+                            .iter()
+                            .map(|c| c.code.trim_start_matches("factcheck::")),
+                    ) {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None => "`factcheck explain all` lists the codes".to_string(),
+                    },
+                ),
             );
             continue;
         };
@@ -189,11 +223,19 @@ pub fn parse(name: &str, text: &str, base: &Path) -> Result<Config, Vec<Problem>
     let d = Config::default();
     Ok(Config {
         file: Some(PathBuf::from(name)),
+        dir: Some(base.to_path_buf()),
+        // `builtin` names the built-in KB, not a folder beside the config.
         kb: raw
             .kb
             .unwrap_or_default()
             .into_iter()
-            .map(|k| base.join(k))
+            .map(|k| {
+                if k == crate::kbsel::BUILTIN {
+                    PathBuf::from(k)
+                } else {
+                    base.join(k)
+                }
+            })
             .collect(),
         fail_on: raw.fail_on.unwrap_or(d.fail_on),
         format: raw.format.unwrap_or(d.format),
@@ -254,6 +296,13 @@ mod tests {
             "{}",
             e[0].message
         );
+        assert!(
+            e[0].help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("did you mean `fail-on`?")),
+            "{:?}",
+            e[0].help
+        );
     }
 
     #[test]
@@ -272,5 +321,12 @@ mod tests {
                 "unknown diagnostic code `no-such`"
             ]
         );
+        let e = parse(
+            "f.toml",
+            "[severity]\ncount-mismatchh = \"off\"\n",
+            Path::new("."),
+        )
+        .unwrap_err();
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `count-mismatch`?"));
     }
 }

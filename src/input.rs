@@ -3,6 +3,8 @@
 //! still checked.
 
 use std::io::Read;
+#[cfg(unix)]
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 /// Article file extensions read when walking a directory.
@@ -34,11 +36,81 @@ pub struct InputError {
     pub help: String,
 }
 
-/// Which walked files to keep: globs matched against the path as found under a directory.
+/// Paths as a project names them: relative to its root (the config file's directory, or the
+/// working directory when there is none), `/`-separated, with `.` and `..` resolved. Globs in
+/// the config match these, and baselines record them, so `articles/a.md`, `./articles/a.md`
+/// and `a.md` typed inside `articles/` are one file.
+#[derive(Debug, Clone, Default)]
+pub struct Root {
+    /// The working directory (absolute).
+    cwd: PathBuf,
+    /// The project root (absolute).
+    root: PathBuf,
+}
+
+/// `p` with `.` and `..` resolved without touching the file system.
+fn normalise(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+impl Root {
+    /// The root `root` (the config file's directory; `None`: the working directory), seen
+    /// from the working directory `cwd`.
+    pub fn new(cwd: &Path, root: Option<&Path>) -> Root {
+        let cwd = normalise(cwd);
+        let root = root.map_or_else(|| cwd.clone(), |r| normalise(&cwd.join(r)));
+        Root { cwd, root }
+    }
+
+    /// The working directory and the config file's directory of this process.
+    pub fn here(config_dir: Option<&Path>) -> Root {
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|d| std::fs::canonicalize(&d).ok().or(Some(d)))
+            .unwrap_or_default();
+        let dir = config_dir.map(|d| std::fs::canonicalize(cwd.join(d)).unwrap_or(cwd.join(d)));
+        Root::new(&cwd, dir.as_deref())
+    }
+
+    /// `p` (as typed, relative to the working directory) relative to the root, `/`-separated;
+    /// a path outside the root stays absolute.
+    pub fn key(&self, p: &Path) -> String {
+        let abs = normalise(&self.cwd.join(p));
+        let rel = abs.strip_prefix(&self.root).unwrap_or(&abs);
+        if rel.is_absolute() {
+            return rel.to_string_lossy().replace('\\', "/");
+        }
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.join("/")
+    }
+}
+
+/// Which files to check: globs (`include`, `exclude`) matched against paths relative to the
+/// project root (see [`Root`]).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub include: Option<globset::GlobSet>,
     pub exclude: Option<globset::GlobSet>,
+    /// Apply `exclude` to the files named on the command line too (`--force-exclude`, as ruff
+    /// means it: pre-commit passes every changed file by name).
+    pub force_exclude: bool,
+    pub root: Root,
 }
 
 impl Filter {
@@ -57,25 +129,43 @@ impl Filter {
         Ok(Filter {
             include: set(include)?,
             exclude: set(exclude)?,
+            force_exclude: false,
+            root: Root::default(),
         })
     }
 
+    fn included(&self, p: &Path) -> bool {
+        self.include
+            .as_ref()
+            .is_none_or(|g| g.is_match(self.root.key(p)))
+    }
+
+    /// Whether `exclude` names `p`.
+    pub fn excluded(&self, p: &Path) -> bool {
+        self.exclude
+            .as_ref()
+            .is_some_and(|g| g.is_match(self.root.key(p)))
+    }
+
     fn keeps(&self, p: &Path) -> bool {
-        let p = p.strip_prefix("./").unwrap_or(p);
-        self.include.as_ref().is_none_or(|g| g.is_match(p))
-            && !self.exclude.as_ref().is_some_and(|g| g.is_match(p))
+        self.included(p) && !self.excluded(p)
     }
 }
 
 /// Expands the command line's paths: directories become their article files.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
-    expand_filtered(paths, &Filter::default())
+    expand_filtered(paths, &Filter::default()).0
 }
 
 /// Like [`expand`], walking directories with `.gitignore` respected and the filter applied.
-/// Paths named on the command line are always kept.
-pub fn expand_filtered(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Input, InputError>> {
+/// Paths named on the command line are kept unless `force_exclude` and `exclude` names them;
+/// each file so passed over gets a note (the second value), to be said on standard error.
+pub fn expand_filtered(
+    paths: &[PathBuf],
+    filter: &Filter,
+) -> (Vec<Result<Input, InputError>>, Vec<String>) {
     let mut out = Vec::new();
+    let mut notes = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Ok(Input::Stdin));
@@ -85,26 +175,80 @@ pub fn expand_filtered(paths: &[PathBuf], filter: &Filter) -> Vec<Result<Input, 
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
                 walk(p, &mut found);
+                let articles = found.len();
+                let excluded = found.iter().filter(|f| filter.excluded(f)).count();
                 found.retain(|f| filter.keeps(f));
                 found.sort_unstable_by(|a, b| path_order(a, b));
                 if found.is_empty() {
-                    out.push(Err(InputError {
-                        code: "factcheck::input::empty-directory",
-                        path: p.display().to_string(),
-                        message: format!("{} holds no articles", p.display()),
-                        help: format!(
-                            "articles are files ending in .{}",
-                            ARTICLE_EXTENSIONS.join(", .")
-                        ),
-                    }));
+                    out.push(Err(empty_directory(p, articles, excluded)));
                 }
                 out.extend(found.into_iter().map(|f| Ok(Input::File(f))));
             }
+            Ok(_) if filter.force_exclude && filter.excluded(p) => notes.push(format!(
+                "note: {} is excluded by `exclude` in the config (--force-exclude); not checked",
+                p.display()
+            )),
             Ok(_) => out.push(Ok(Input::File(p.clone()))),
             Err(e) => out.push(Err(io_error(p, &e))),
         }
     }
-    out
+    (out, notes)
+}
+
+/// Whether standard input holds something to read: a pipe, a file or a socket, as ripgrep
+/// decides (not a terminal, and not /dev/null, which a CI runner or a test harness gives a
+/// process that was given nothing).
+pub fn stdin_is_readable() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_fifo() || t.is_file() || t.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        !std::io::stdin().is_terminal()
+    }
+}
+
+/// A directory with nothing to check: it holds no articles, or the config's globs left none.
+fn empty_directory(p: &Path, articles: usize, excluded: usize) -> InputError {
+    let (message, help) = if articles == 0 {
+        (
+            format!("{} holds no articles", p.display()),
+            format!(
+                "articles are files ending in .{}",
+                ARTICLE_EXTENSIONS.join(", .")
+            ),
+        )
+    } else {
+        let n = if articles == 1 {
+            "1 article".to_string()
+        } else {
+            format!("{articles} articles")
+        };
+        let why = if excluded == articles {
+            "`exclude` in the config names them all"
+        } else {
+            "none of them matches `include` in the config"
+        };
+        (
+            format!("{} holds {n}, but {why}", p.display()),
+            "widen `include`/`exclude` in factcheck.toml (their globs are relative to its directory), or run with --isolated".to_string(),
+        )
+    };
+    InputError {
+        code: "factcheck::input::empty-directory",
+        path: p.display().to_string(),
+        message,
+        help,
+    }
 }
 
 /// Article files under `dir`: hidden files and what `.gitignore`/`.ignore` exclude are skipped.
@@ -415,6 +559,24 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Option<Result<String, InputError>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_file_one_key_however_its_path_is_typed() {
+        let r = Root::new(Path::new("/news"), None);
+        assert_eq!(r.key(Path::new("articles/a.md")), "articles/a.md");
+        assert_eq!(r.key(Path::new("./articles/a.md")), "articles/a.md");
+        assert_eq!(
+            r.key(Path::new("articles/../articles/./a.md")),
+            "articles/a.md"
+        );
+        assert_eq!(r.key(Path::new("/news/articles/a.md")), "articles/a.md");
+        // From inside articles/, with the config file one level up.
+        let inside = Root::new(Path::new("/news/articles"), Some(Path::new("/news")));
+        assert_eq!(inside.key(Path::new("a.md")), "articles/a.md");
+        assert_eq!(inside.key(Path::new("../drafts/b.md")), "drafts/b.md");
+        // Outside the root: absolute.
+        assert_eq!(inside.key(Path::new("/tmp/c.md")), "/tmp/c.md");
+    }
 
     #[test]
     fn files_of_every_size_around_the_first_read_are_read_whole_or_refused_with_their_size() {

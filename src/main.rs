@@ -8,6 +8,7 @@
 mod atomic;
 mod cli;
 mod config;
+mod kbsel;
 mod render;
 
 use clap::Parser;
@@ -121,42 +122,47 @@ fn report_problems(problems: &[Problem], color: bool) {
         .iter()
         .filter_map(|p| p.file.as_ref().map(|f| f.path.clone()))
         .collect();
-    let n = problems.len();
-    let f = files.len().max(1);
-    let _ = writeln!(
-        err,
-        "error: the knowledge base has {n} problem{} in {f} file{}",
-        if n == 1 { "" } else { "s" },
-        if f == 1 { "" } else { "s" }
-    );
+    let _ = writeln!(err, "{}", problems_tally(problems, &files));
 }
 
-/// The KB named on the command line, else `./rules/`, else the embedded one. Language rules
-/// embedded in the binary always apply.
+/// The closing line under a list of problems: whose problems they are (a config file's, or
+/// the knowledge base's) and how many.
+fn problems_tally(problems: &[Problem], files: &std::collections::BTreeSet<String>) -> String {
+    let n = problems.len();
+    let s = if n == 1 { "" } else { "s" };
+    let config = problems
+        .iter()
+        .all(|p| p.code.starts_with("factcheck::config::"));
+    if config {
+        let name = files
+            .iter()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| "the config file".to_string());
+        return format!("error: {name} has {n} problem{s}; nothing was checked");
+    }
+    let f = files.len().max(1);
+    format!(
+        "error: the knowledge base has {n} problem{s} in {f} file{}",
+        if f == 1 { "" } else { "s" }
+    )
+}
+
+/// The KB of the `kb` subcommands: the paths named, else `factcheck.toml`'s `kb`, else
+/// `./rules/` when it holds KB files, else the embedded one (see [`kbsel`]).
 fn load_kb(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
-    let paths: Vec<PathBuf> = if paths.is_empty() {
-        let local = Path::new("rules");
-        if local.is_dir() {
-            vec![local.to_path_buf()]
-        } else {
-            return kb::embedded();
+    let cfg = if paths.is_empty() {
+        match std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d))
+        {
+            Some(p) => config::load(&p)?,
+            None => config::Config::default(),
         }
     } else {
-        paths.to_vec()
+        config::Config::default()
     };
-    // The embedded language rules first, so the user's add to them; the project's own,
-    // found again under ./rules/, load once.
-    let mut sources = kb::embedded_language();
-    let (files, problems) = kb::read_paths(&paths);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    for (path, text) in files {
-        if !sources.iter().any(|(_, t)| *t == text) {
-            sources.push((path, text));
-        }
-    }
-    kb::load_sources(sources)
+    kbsel::choose(paths, &cfg.kb, cfg.dir.as_deref()).load()
 }
 
 /// Leaves a value the process needs until it exits to the operating system, which takes
@@ -466,6 +472,7 @@ fn explain(code: &str) -> u8 {
             let names: Vec<&str> = factcheck::codes::CODES
                 .iter()
                 .map(|c| c.code)
+                .chain(factcheck::codes::RUN_CODES.iter().map(|(c, _)| *c))
                 .chain(factcheck::link::rules::IDS.iter().copied())
                 .collect();
             let near = names
@@ -544,31 +551,71 @@ fn effective_config(args: &cli::CheckArgs) -> Result<config::Config, Vec<Problem
     Ok(cfg)
 }
 
+/// Says why a run could not be done: on standard error, and, for the machine formats, as
+/// a valid document of the format (to standard output or `-o`), so a CI step that reads or
+/// uploads the report shows the failure. Returns the exit code, 2.
+fn abort(args: &cli::CheckArgs, format: cli::Format, problems: &[Problem]) -> u8 {
+    report_problems(
+        problems,
+        render::use_color(args.color, render::stderr_is_tty()),
+    );
+    let failures: Vec<render::ci::Failure> = problems
+        .iter()
+        .map(render::ci::Failure::from_problem)
+        .collect();
+    let doc = render::format::of(format).aborted(&failures);
+    if doc.is_empty() {
+        return EXIT_USAGE;
+    }
+    let mut o = match &args.output {
+        Some(p) => match Out::to_file(p) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_USAGE;
+            }
+        },
+        None => Out::stdout(),
+    };
+    o.write(&doc);
+    if let Err(e) = o.finish() {
+        eprintln!("error: {e}");
+    }
+    EXIT_USAGE
+}
+
+/// A run-stopping problem that is not a KB's: a bad baseline, a bad glob.
+fn run_problem(code: &'static str, message: String, help: &str) -> Vec<Problem> {
+    vec![Problem::new(code, message).help(help)]
+}
+
 fn check(args: &cli::CheckArgs) -> u8 {
     let date = match parse_date(&args.date) {
         Ok(d) => d,
         Err(c) => return c,
     };
-    let err_color = render::use_color(args.color, render::stderr_is_tty());
     let cfg = match effective_config(args) {
         Ok(c) => c,
-        Err(p) => {
-            report_problems(&p, err_color);
-            return EXIT_USAGE;
-        }
+        Err(p) => return abort(args, args.format.unwrap_or_default(), &p),
     };
     if args.dump_config {
         return out(&cfg.dump());
     }
-    if args.paths.is_empty() {
+    // No path: standard input when something is piped in (as ripgrep reads it).
+    let stdin_only = [PathBuf::from("-")];
+    let paths: &[PathBuf] = if !args.paths.is_empty() {
+        &args.paths
+    } else if input::stdin_is_readable() {
+        &stdin_only
+    } else {
         eprintln!(
-            "error: no article given\n\nUsage: factcheck [OPTIONS] <PATH>...\n\nFor more information, try '--help'."
+            "error: no article given\n\nUsage: factcheck [OPTIONS] <PATH>...\n       command | factcheck [OPTIONS]\n\nFor more information, try '--help'."
         );
         return EXIT_USAGE;
-    }
+    };
     // Never write a report or baseline over an article being checked.
     for out in [&args.output, &args.write_baseline].into_iter().flatten() {
-        if args.paths.iter().any(|p| same_file(p, out)) {
+        if paths.iter().any(|p| same_file(p, out)) {
             eprintln!(
                 "error: {} is one of the articles being checked; refusing to overwrite it",
                 out.display()
@@ -578,25 +625,51 @@ fn check(args: &cli::CheckArgs) -> u8 {
     }
     let baseline = match args.baseline.as_deref().map(baseline::read) {
         Some(Err(e)) => {
-            eprintln!("error: {e}\n  help: write one with --write-baseline FILE");
-            return EXIT_USAGE;
+            let p = run_problem(
+                "factcheck::input::bad-baseline",
+                e,
+                "write one with --write-baseline FILE",
+            );
+            return abort(args, cfg.format, &p);
         }
         Some(Ok(b)) => Some(b),
         None => None,
     };
-    let filter = match input::Filter::new(&cfg.include, &cfg.exclude) {
+    let root = input::Root::here(cfg.dir.as_deref());
+    let mut filter = match input::Filter::new(&cfg.include, &cfg.exclude) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: in include/exclude: {e}");
-            return EXIT_USAGE;
+            let p = run_problem(
+                "factcheck::config::invalid",
+                format!("in include/exclude: {e}"),
+                "globs use `*`, `**`, `?` and `[...]`, relative to the config file's directory",
+            );
+            return abort(args, cfg.format, &p);
         }
     };
-    let kb: &Kb = match load_kb(&cfg.kb) {
+    filter.root = root.clone();
+    filter.force_exclude = args.force_exclude;
+    let choice = kbsel::choose(&args.kb, &cfg.kb, cfg.dir.as_deref());
+    let (mut inputs, notes) = input::expand_filtered(paths, &filter);
+    // Standard input under a name: excluded like a file of that name (with --force-exclude).
+    if let Some(name) = &args.stdin_filename
+        && args.force_exclude
+        && filter.excluded(Path::new(name))
+    {
+        inputs.retain(|i| !matches!(i, Ok(Input::Stdin)));
+        eprintln!(
+            "note: {name} (standard input) is excluded by `exclude` in the config (--force-exclude); not checked"
+        );
+    }
+    for n in &notes {
+        eprintln!("{}", render::terminal::escape(n));
+    }
+    if args.list_files {
+        return list_files(&inputs, &cfg, &choice, args.stdin_filename.as_deref());
+    }
+    let kb: &Kb = match choice.load() {
         Ok(k) => until_exit(k),
-        Err(p) => {
-            report_problems(&p, err_color);
-            return EXIT_USAGE;
-        }
+        Err(p) => return abort(args, cfg.format, &p),
     };
     let checker: &Checker = match Checker::new(kb) {
         Ok(mut c) => {
@@ -604,17 +677,15 @@ fn check(args: &cli::CheckArgs) -> u8 {
             let _ = c.disable(&cfg.rules.disable);
             until_exit(c)
         }
-        Err(p) => {
-            report_problems(&[*p], err_color);
-            return EXIT_USAGE;
-        }
+        Err(p) => return abort(args, cfg.format, &[*p]),
     };
     no_huge_pages_from_here();
     let opts = Options {
         date,
         trace: args.trace.is_some(),
     };
-    let inputs = input::expand_filtered(&args.paths, &filter);
+    // Writing a baseline records the findings; it does not report them.
+    let recording = args.write_baseline.is_some();
     let progress =
         (!args.no_progress && !args.quiet && render::stderr_is_tty() && inputs.len() > 20)
             .then(|| indicatif::ProgressBar::new(inputs.len() as u64));
@@ -626,10 +697,12 @@ fn check(args: &cli::CheckArgs) -> u8 {
         opts: &opts,
         cfg: &cfg,
         baseline: baseline.as_ref(),
-        write_baseline: args.write_baseline.is_some(),
+        write_baseline: recording,
         color,
         max_file_size: args.max_file_size.unwrap_or(input::DEFAULT_MAX_FILE_SIZE),
         trace: args.trace,
+        root: &root,
+        stdin_name: args.stdin_filename.as_deref(),
     };
     // The streamed formats are written file by file, so a run holds one batch of files at a
     // time, not the corpus; SARIF and HTML are one document, gathered from each file's part.
@@ -647,15 +720,16 @@ fn check(args: &cli::CheckArgs) -> u8 {
             }
         },
     };
-    let mut out = match &args.output {
-        Some(p) => match Out::to_file(p) {
+    let mut out = match (&args.output, recording) {
+        (_, true) => Out::nowhere(),
+        (Some(p), false) => match Out::to_file(p) {
             Ok(o) => o,
             Err(e) => {
                 eprintln!("error: {e}");
                 return EXIT_USAGE;
             }
         },
-        None => Out::stdout(),
+        (None, false) => Out::stdout(),
     };
     out.write(format.head());
     let mut rows: Vec<(String, factcheck::check::Stats)> = Vec::new();
@@ -704,15 +778,23 @@ fn check(args: &cli::CheckArgs) -> u8 {
             return EXIT_USAGE;
         }
         eprintln!(
-            "wrote {n} finding{} to {}",
+            "recorded {n} finding{} from {} in {}; a run with --baseline {} reports only new ones",
             if n == 1 { "" } else { "s" },
+            match rows.len() {
+                1 => "1 file".to_string(),
+                k => format!("{k} files"),
+            },
+            path.display(),
             path.display()
         );
+        return if failed.is_empty() { 0 } else { EXIT_USAGE };
     }
+    let kb_words = choice.describe();
     let end = render::format::RunEnd {
         rows: &rows,
         failed: &failed,
         quiet: args.quiet,
+        kb: &kb_words,
     };
     format.tail(parts, &end, &mut |t| out.write(t));
     if let Err(e) = out.finish() {
@@ -730,6 +812,39 @@ fn check(args: &cli::CheckArgs) -> u8 {
     u8::from(fails)
 }
 
+/// `--list-files`: the files a run would check, one a line on standard output, and the
+/// config and KB it would use on standard error. Exit 2 when an input cannot be read.
+fn list_files(
+    inputs: &[Result<Input, InputError>],
+    cfg: &config::Config,
+    choice: &kbsel::Choice,
+    stdin_name: Option<&str>,
+) -> u8 {
+    eprintln!(
+        "config: {}\nkb: {}",
+        cfg.file
+            .as_ref()
+            .map_or("none (defaults)".to_string(), |f| f.display().to_string()),
+        choice.describe()
+    );
+    let mut text = String::new();
+    let mut failed = false;
+    for i in inputs {
+        match i {
+            Ok(Input::File(p)) => text.push_str(&format!("{}\n", p.display())),
+            Ok(Input::Stdin) => {
+                text.push_str(&format!("{}\n", stdin_name.unwrap_or("-")));
+            }
+            Err(e) => {
+                report_input_error(e);
+                failed = true;
+            }
+        }
+    }
+    let code = out(&render::terminal::escape(&text));
+    if failed { EXIT_USAGE } else { code }
+}
+
 /// What every file of a check run shares.
 struct Job<'a> {
     kb: &'a Kb,
@@ -742,6 +857,10 @@ struct Job<'a> {
     max_file_size: u64,
     /// `--trace[=LINE]` (0: every line).
     trace: Option<usize>,
+    /// Paths as the project names them, for baselines.
+    root: &'a input::Root,
+    /// `--stdin-filename`.
+    stdin_name: Option<&'a str>,
 }
 
 /// One file's share of the output, made on a worker thread.
@@ -762,8 +881,13 @@ impl Job<'_> {
             Ok(i) => i,
         };
         let path = match inp {
-            Input::Stdin => "-".to_string(),
+            Input::Stdin => self.stdin_name.unwrap_or("-").to_string(),
             Input::File(p) => p.display().to_string(),
+        };
+        // The baseline's name for the file: the same however its path was typed.
+        let key = match inp {
+            Input::Stdin if self.stdin_name.is_none() => "-".to_string(),
+            _ => self.root.key(Path::new(&path)),
         };
         let mut rep = match input::read_max(inp, self.max_file_size) {
             Ok(text) => self.checker.check(text, self.opts),
@@ -780,12 +904,12 @@ impl Job<'_> {
             });
         }
         let baseline = if self.write_baseline {
-            baseline::entries(self.kb, &path, &rep)
+            baseline::entries(self.kb, &key, &rep)
         } else {
             Vec::new()
         };
         if let Some(b) = self.baseline {
-            baseline::apply(self.kb, &path, &mut rep, b);
+            baseline::apply(self.kb, &key, &mut rep, b);
         }
         let view = render::format::FileView {
             kb: self.kb,
@@ -828,6 +952,7 @@ struct Out {
 }
 
 enum Sink {
+    Nowhere,
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
     File(atomic::File, PathBuf),
 }
@@ -836,6 +961,15 @@ impl Out {
     fn stdout() -> Out {
         Out {
             sink: Sink::Stdout(std::io::BufWriter::new(std::io::stdout().lock())),
+            closed: false,
+            error: None,
+        }
+    }
+
+    /// Output that goes nowhere (a run that only records a baseline).
+    fn nowhere() -> Out {
+        Out {
+            sink: Sink::Nowhere,
             closed: false,
             error: None,
         }
@@ -865,6 +999,7 @@ impl Out {
             return;
         }
         let written = match &mut self.sink {
+            Sink::Nowhere => Ok(()),
             Sink::Stdout(o) => o.write_all(s.as_bytes()),
             Sink::File(f, _) => f.write_all(s.as_bytes()),
         };
@@ -875,6 +1010,7 @@ impl Out {
 
     fn fail(&mut self, e: std::io::Error) {
         match &self.sink {
+            Sink::Nowhere => {}
             Sink::Stdout(_) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
             Sink::Stdout(_) => self.error = Some(format!("cannot write the report: {e}")),
             Sink::File(_, p) => self.error = Some(format!("cannot write {}: {e}", p.display())),
@@ -888,6 +1024,7 @@ impl Out {
             return Err(e);
         }
         match self.sink {
+            Sink::Nowhere => Ok(()),
             Sink::File(f, p) => commit(f).map_err(|e| format!("cannot write {}: {e}", p.display())),
             Sink::Stdout(ref mut o) => {
                 if !self.closed

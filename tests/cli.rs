@@ -220,7 +220,8 @@ fn non_utf8_article_is_reported_not_panicked() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(run(&[], None).code, 2);
+    // (No path at all, with nothing piped in: see tests/workflow.rs.)
+    assert_eq!(run(&["--no-such-flag", &article("clean")], None).code, 2);
     assert_eq!(
         run(
             &["--kb", KB, "--date", "2024-13-01", &article("clean")],

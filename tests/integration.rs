@@ -347,7 +347,11 @@ fn baseline_round_trip() {
         ],
         &[],
     );
-    assert_eq!(o.code, 1, "writing a baseline still reports");
+    assert_eq!(
+        (o.code, o.stdout.as_str()),
+        (0, ""),
+        "writing a baseline records the findings and succeeds"
+    );
     let base: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap())
             .unwrap();
@@ -552,6 +556,40 @@ fn html_page_in_a_browser() {
     assert!(
         dom.contains("&lt;script&gt;document.title"),
         "the script is shown as text"
+    );
+    // The verdict and totals come first, with the KB and tool version; severity is a word
+    // and an icon, not colour alone; places are words; no Markdown backticks in the text.
+    let verdict = dom.find("id=\"verdict\"").expect("a verdict");
+    assert!(
+        verdict < dom.find("id=\"summary\"").unwrap(),
+        "verdict above the table"
+    );
+    assert!(
+        dom.contains(">FAIL: 2 errors, 0 warnings, 0 advice</p>"),
+        "{dom}"
+    );
+    assert!(dom.contains("Knowledge base: "), "names the KB");
+    assert!(dom.contains(&format!("Tool: factcheck {}.", env!("CARGO_PKG_VERSION"))));
+    assert!(dom.contains("Article date: "), "says the article's date");
+    assert!(dom.contains("<span aria-hidden=\"true\">✖</span> error</span>"));
+    assert!(dom.contains(">line 1, column 19</a>"), "{dom}");
+    let visible: String = {
+        let mut t = String::new();
+        let mut in_tag = false;
+        for c in dom.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => t.push(c),
+                _ => {}
+            }
+        }
+        t
+    };
+    let body = &visible[visible.find("factcheck report").unwrap()..];
+    assert!(
+        !body.contains('`'),
+        "no backticks in the page's text: {body}"
     );
     // Findings list and highlighted spans match the JSON findings.
     let v: Value = serde_json::from_str(&json.stdout).unwrap();

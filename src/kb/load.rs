@@ -61,6 +61,25 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Kb, Vec<Problem>> {
     }
 }
 
+/// Whether a TOML text looks like a factcheck KB file: it parses, and its top-level keys are
+/// all the KB's (`[[record]]`, `[[entity]]`, `[[source]]`, language rules), at least one of
+/// them; or, not parsing, it has a line opening one of the KB's tables (a KB with a typo is
+/// still a KB, to be reported, not passed over). Used to pass over a `./rules/` folder that
+/// belongs to another tool (Vale's styles).
+pub fn looks_like_kb(text: &str) -> bool {
+    match text.parse::<toml::Table>() {
+        Ok(t) => !t.is_empty() && t.keys().all(|k| TOP_KEYS.contains(&k.as_str())),
+        Err(_) => text.lines().any(|l| {
+            let l = l.trim();
+            TOP_KEYS.iter().any(|k| {
+                l.strip_prefix("[[")
+                    .and_then(|r| r.strip_prefix(k))
+                    .is_some_and(|r| r.trim_start().starts_with("]]"))
+            })
+        }),
+    }
+}
+
 /// Reads KB paths (files, or directories recursively, `*.toml` in path order) into
 /// (path, text) pairs, with a problem for each that cannot be read.
 pub fn read_paths(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<Problem>) {

@@ -7,7 +7,7 @@ pub mod diag;
 mod load;
 
 pub use diag::{Problem, SourceFile};
-pub use load::{load_paths, load_sources, read_paths};
+pub use load::{load_paths, load_sources, looks_like_kb, read_paths};
 
 use crate::date::{Date, DateValue};
 use crate::extract::approval::{Lexicon, Names, Phrase};

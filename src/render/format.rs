@@ -2,6 +2,7 @@
 //! is checked (or keeps a part, for the formats that are one document), and its tail.
 //! Adding a format means one implementation here and one `Format` variant in the CLI.
 
+use super::ci::{self, Failure};
 use super::{Part, findings, github, html, human, json, sarif, trace};
 use crate::cli::Format;
 use factcheck::check::{Report, Stats};
@@ -45,6 +46,8 @@ pub struct RunEnd<'a> {
     pub rows: &'a [(String, Stats)],
     pub failed: &'a [InputError],
     pub quiet: bool,
+    /// The KB in use, in words ("the built-in KB", "facts (factcheck.toml)").
+    pub kb: &'a str,
 }
 
 /// An output format.
@@ -65,6 +68,12 @@ pub trait OutputFormat: Sync {
     }
     /// Written after the last file, given the parts kept, in input order.
     fn tail(&self, parts: Vec<Part>, run: &RunEnd<'_>, emit: &mut dyn FnMut(&str));
+    /// The whole output of a run that could not be done (an invalid KB or config): a valid
+    /// document of the format that says what failed, so a CI step that uploads or reads it
+    /// shows why nothing was checked. Empty for the human format (standard error says it).
+    fn aborted(&self, _failures: &[Failure]) -> String {
+        String::new()
+    }
 }
 
 /// The implementation of `format`.
@@ -75,6 +84,9 @@ pub fn of(format: Format) -> &'static dyn OutputFormat {
         Format::Github => &Github,
         Format::Sarif => &Sarif,
         Format::Html => &Html,
+        Format::Concise => &Concise,
+        Format::Junit => &Junit,
+        Format::Gitlab => &Gitlab,
     }
 }
 
@@ -122,6 +134,10 @@ impl OutputFormat for Json {
         }
         emit(&json::tail(run.rows.len(), &totals, run.failed));
     }
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        json::aborted(failures)
+    }
 }
 
 /// GitHub Actions workflow commands, one line a finding.
@@ -133,10 +149,14 @@ impl OutputFormat for Github {
     }
 
     fn failed(&self, e: &InputError) -> Chunk {
-        Chunk::text(github::failed(e))
+        Chunk::text(github::failed(&Failure::from_input(e)))
     }
 
     fn tail(&self, _: Vec<Part>, _: &RunEnd<'_>, _: &mut dyn FnMut(&str)) {}
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        failures.iter().map(github::failed).collect()
+    }
 }
 
 /// One SARIF 2.1.0 log.
@@ -144,7 +164,7 @@ struct Sarif;
 
 impl OutputFormat for Sarif {
     fn file(&self, f: &FileView<'_>) -> Chunk {
-        Chunk::part(Part::Sarif(sarif::results(f.kb, f.path, f.rep)))
+        Chunk::part(Part::Values(sarif::results(f.kb, f.path, f.rep)))
     }
 
     fn failed(&self, e: &InputError) -> Chunk {
@@ -155,12 +175,20 @@ impl OutputFormat for Sarif {
         let mut doc = sarif::Doc::default();
         for p in parts {
             match p {
-                Part::Sarif(r) => doc.add(r),
-                Part::Failed(e) => doc.failed(&e),
+                Part::Values(r) => doc.add(r),
+                Part::Failed(e) => doc.failed(&Failure::from_input(&e)),
                 Part::Html(_) => {}
             }
         }
         emit(&doc.render());
+    }
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        let mut doc = sarif::Doc::default();
+        for f in failures {
+            doc.failed(f);
+        }
+        doc.render()
     }
 }
 
@@ -176,15 +204,103 @@ impl OutputFormat for Html {
         Chunk::part(Part::Failed(e.clone()))
     }
 
-    fn tail(&self, parts: Vec<Part>, _: &RunEnd<'_>, emit: &mut dyn FnMut(&str)) {
+    fn tail(&self, parts: Vec<Part>, run: &RunEnd<'_>, emit: &mut dyn FnMut(&str)) {
         let mut doc = html::Doc::default();
         for p in parts {
             match p {
                 Part::Html(h) => doc.add(h),
                 Part::Failed(e) => doc.failed(&e),
-                Part::Sarif(_) => {}
+                Part::Values(_) => {}
             }
         }
-        doc.render(emit);
+        doc.render(run, emit);
     }
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        let mut out = String::new();
+        html::aborted(failures, &mut |t| out.push_str(t));
+        out
+    }
+}
+
+/// One line a finding: `path:line:col: severity[code] message`.
+struct Concise;
+
+impl OutputFormat for Concise {
+    fn file(&self, f: &FileView<'_>) -> Chunk {
+        Chunk::text(ci::concise(f.path, f.rep))
+    }
+
+    fn failed(&self, e: &InputError) -> Chunk {
+        Chunk::text(ci::concise_failure(&Failure::from_input(e)))
+    }
+
+    fn tail(&self, _: Vec<Part>, _: &RunEnd<'_>, _: &mut dyn FnMut(&str)) {}
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        failures.iter().map(ci::concise_failure).collect()
+    }
+}
+
+/// JUnit XML: a test suite per file, a test case per finding.
+struct Junit;
+
+impl OutputFormat for Junit {
+    fn head(&self) -> &'static str {
+        ci::JUNIT_HEAD
+    }
+
+    fn file(&self, f: &FileView<'_>) -> Chunk {
+        Chunk::text(ci::junit_suite(f.kb, f.path, f.rep))
+    }
+
+    fn failed(&self, e: &InputError) -> Chunk {
+        Chunk::text(ci::junit_failures(&[Failure::from_input(e)]))
+    }
+
+    fn tail(&self, _: Vec<Part>, _: &RunEnd<'_>, emit: &mut dyn FnMut(&str)) {
+        emit(ci::JUNIT_TAIL);
+    }
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        format!(
+            "{}{}{}",
+            ci::JUNIT_HEAD,
+            ci::junit_failures(failures),
+            ci::JUNIT_TAIL
+        )
+    }
+}
+
+/// GitLab Code Quality: one JSON array of issues.
+struct Gitlab;
+
+impl OutputFormat for Gitlab {
+    fn file(&self, f: &FileView<'_>) -> Chunk {
+        Chunk::part(Part::Values(ci::gitlab_issues(f.kb, f.path, f.rep)))
+    }
+
+    fn failed(&self, e: &InputError) -> Chunk {
+        Chunk::part(Part::Failed(e.clone()))
+    }
+
+    fn tail(&self, parts: Vec<Part>, _: &RunEnd<'_>, emit: &mut dyn FnMut(&str)) {
+        let mut all = Vec::new();
+        for p in parts {
+            match p {
+                Part::Values(v) => all.extend(v),
+                Part::Failed(e) => all.extend(ci::gitlab_failures(&[Failure::from_input(&e)])),
+                Part::Html(_) => {}
+            }
+        }
+        emit(&gitlab_doc(all));
+    }
+
+    fn aborted(&self, failures: &[Failure]) -> String {
+        gitlab_doc(ci::gitlab_failures(failures))
+    }
+}
+
+fn gitlab_doc(issues: Vec<serde_json::Value>) -> String {
+    serde_json::to_string_pretty(&serde_json::Value::Array(issues)).unwrap_or_default() + "\n"
 }

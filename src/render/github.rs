@@ -1,8 +1,8 @@
 //! GitHub Actions workflow commands, one per finding.
 
+use super::ci::Failure;
 use factcheck::check::Report;
 use factcheck::codes::Severity;
-use factcheck::input::InputError;
 use factcheck::kb::Kb;
 
 fn esc_data(s: &str) -> String {
@@ -15,13 +15,28 @@ fn esc_prop(s: &str) -> String {
     esc_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// An input that could not be read: an `::error` on the file, so a CI log shows it too.
-pub fn failed(e: &InputError) -> String {
+/// An input that could not be read, or a KB or config problem that stopped the run: an
+/// `::error` on the file (at its line and column when known), so a CI log shows it too.
+pub fn failed(f: &Failure) -> String {
+    let mut props = String::new();
+    if let Some(p) = &f.path {
+        props.push_str(&format!("file={},", esc_prop(p)));
+    }
+    if let Some(l) = f.line {
+        props.push_str(&format!("line={l},"));
+    }
+    if let Some(c) = f.column {
+        props.push_str(&format!("col={c},"));
+    }
+    let mut msg = f.message.clone();
+    if let Some(h) = &f.help {
+        msg.push('\n');
+        msg.push_str(h);
+    }
     format!(
-        "::error file={},title={}::{}\n",
-        esc_prop(&e.path),
-        esc_prop(e.code),
-        esc_data(&format!("{}\n{}", e.message, e.help))
+        "::error {props}title={}::{}\n",
+        esc_prop(&f.code),
+        esc_data(&msg)
     )
 }
 

@@ -56,3 +56,26 @@ pub fn tail(files: usize, totals: &Stats, errors: &[InputError]) -> String {
         serde_json::Value::Array(errors)
     ) + "\n"
 }
+
+/// The document of a run that could not be done: no files, and the KB or config problems in
+/// `errors` (with their place in the file when known).
+pub fn aborted(failures: &[super::ci::Failure]) -> String {
+    let errors: Vec<_> = failures
+        .iter()
+        .map(|f| {
+            let mut e = serde_json::json!({"code": f.code, "message": f.message, "help": f.help, "path": f.path});
+            if let (Some(l), Some(c)) = (f.line, f.column) {
+                e["line"] = serde_json::json!(l);
+                e["column"] = serde_json::json!(c);
+            }
+            e
+        })
+        .collect();
+    let summary = serde_json::json!({
+        "files": 0, "claims": 0, "errors": 0, "warnings": 0, "advice": 0, "suppressed": 0,
+    });
+    format!(
+        r#"{{"version":1,"files":[],"errors":{},"summary":{summary}}}"#,
+        serde_json::Value::Array(errors)
+    ) + "\n"
+}

@@ -1,5 +1,6 @@
 //! Output: miette reports, comfy-table tables and JSON. Only the binary prints.
 
+pub mod ci;
 pub mod claims;
 pub mod findings;
 pub mod format;
@@ -16,7 +17,8 @@ pub mod trace;
 /// checked it: the run keeps the parts, not the reports (a report holds its article and every
 /// token).
 pub enum Part {
-    Sarif(Vec<serde_json::Value>),
+    /// SARIF results, or GitLab Code Quality issues.
+    Values(Vec<serde_json::Value>),
     Html(html::Part),
     /// An input that could not be read, in its place among the others.
     Failed(factcheck::input::InputError),

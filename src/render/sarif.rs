@@ -2,9 +2,9 @@
 //! finding with its region (columns counted in Unicode code points, as the run declares), the
 //! KB record as a related location, and a partial fingerprint for de-duplication.
 
+use super::ci::Failure;
 use factcheck::check::Report;
 use factcheck::codes::{CODES, Severity};
-use factcheck::input::InputError;
 use factcheck::kb::Kb;
 use serde_json::{Value, json};
 
@@ -56,6 +56,17 @@ pub struct Doc {
 /// One result for each of a file's findings.
 pub fn results(kb: &Kb, path: &str, rep: &Report) -> Vec<Value> {
     let mut out = Vec::new();
+    let text = rep.doc.text.as_str();
+    let ascii = text.is_ascii();
+    // The run declares `columnKind: unicodeCodePoints`, so offsets and lengths count code
+    // points, not bytes (they differ after an em dash or a curly quote).
+    let points = |a: usize, b: usize| {
+        if ascii {
+            b - a
+        } else {
+            text.get(a..b).map_or(b - a, |s| s.chars().count())
+        }
+    };
     for f in &rep.findings {
         let a = rep.doc.locate(f.span.start);
         let b = rep.doc.locate(f.span.end);
@@ -98,7 +109,7 @@ pub fn results(kb: &Kb, path: &str, rep: &Report) -> Vec<Value> {
                     "region": {
                         "startLine": a.line, "startColumn": a.column,
                         "endLine": b.line, "endColumn": b.column,
-                        "charOffset": f.span.start, "charLength": f.span.len(),
+                        "charOffset": points(0, f.span.start), "charLength": points(f.span.start, f.span.end),
                         "snippet": {"text": rep.doc.slice(f.span)},
                     },
                 },
@@ -122,14 +133,22 @@ impl Doc {
         self.results.extend(results);
     }
 
-    /// An input that could not be read: a notification, and the run marked unsuccessful.
-    pub fn failed(&mut self, e: &InputError) {
-        self.notifications.push(json!({
+    /// An input that could not be read, or a KB or config problem that stopped the run: a
+    /// notification, and the run marked unsuccessful.
+    pub fn failed(&mut self, f: &Failure) {
+        let mut n = json!({
             "level": "error",
-            "message": {"text": e.message},
-            "descriptor": {"id": e.code},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path)}}}],
-        }));
+            "message": {"text": f.text()},
+            "descriptor": {"id": f.code},
+        });
+        if let Some(p) = &f.path {
+            let mut loc = json!({"artifactLocation": {"uri": uri(p)}});
+            if let (Some(l), Some(c)) = (f.line, f.column) {
+                loc["region"] = json!({"startLine": l, "startColumn": c});
+            }
+            n["locations"] = json!([{ "physicalLocation": loc }]);
+        }
+        self.notifications.push(n);
     }
 
     pub fn render(self) -> String {
