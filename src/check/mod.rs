@@ -58,7 +58,11 @@ pub fn article_date(doc: &Document) -> Option<Date> {
 
 /// The article's dateline ([`Document::dateline`]) and the full date in it, if it has one.
 pub fn dateline(doc: &Document) -> Option<(Date, Span)> {
-    let span = doc.dateline()?;
+    dated(doc, doc.dateline()?)
+}
+
+/// The full date in the dateline `span`, if it has one.
+fn dated(doc: &Document, span: Span) -> Option<(Date, Span)> {
     let head = Document::new(doc.slice(span).to_string());
     static NO_PHRASES: std::sync::LazyLock<Option<Lexicon>> =
         std::sync::LazyLock::new(|| Lexicon::new(vec![], &[]).ok());
@@ -102,17 +106,17 @@ impl<'k> Checker<'k> {
     /// Checks one article: extract its claims, link each to the KB, judge the links.
     pub fn check(&self, text: String, opts: &Options) -> Report {
         let doc = Document::new(text);
-        let dl = if doc.front_matter_date.is_none() && self.on(rule::DATELINE) {
-            dateline(&doc)
-        } else {
-            None
+        // The dateline is found once: its date may date the article, its span is no event's.
+        let dateline_span = doc.dateline().filter(|_| self.on(rule::DATELINE));
+        let dl = match dateline_span {
+            Some(span) if doc.front_matter_date.is_none() => dated(&doc, span),
+            _ => None,
         };
         let date = opts
             .date
             .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
             .or(dl.map(|(d, _)| d));
         let claims = extract::extract(&doc, &Context { date }, self.lexicon);
-        let dateline_span = doc.dateline().filter(|_| self.on(rule::DATELINE));
         let Links { links, traces } =
             self.link
                 .link(&doc, &claims, date, dateline_span, opts.trace);

@@ -18,12 +18,16 @@ impl Linker<'_, '_> {
             return vec![];
         };
         let sentence = self.near(claim);
-        let header = self
-            .table_header(claim)
-            .filter(|_| self.on(rule::LIST_CONTEXT));
+        let header = std::cell::OnceCell::new();
+        let header = || {
+            *header.get_or_init(|| {
+                self.table_header(claim)
+                    .filter(|_| self.on(rule::LIST_CONTEXT))
+            })
+        };
         let hits = |f: usize, within: Span| {
             self.has_phrase(within, r, f)
-                || (within == sentence && header.is_some_and(|h| self.has_phrase(h, r, f)))
+                || (within == sentence && header().is_some_and(|h| self.has_phrase(h, r, f)))
         };
         let of_hits = |f: usize| {
             self.on(rule::OF_PHRASE)
@@ -129,6 +133,9 @@ impl Linker<'_, '_> {
             }
             Unit::Money(_) => {
                 let amounts = kind(|v| matches!(v, FigureValue::Amount(..)));
+                if amounts.is_empty() {
+                    return amounts;
+                }
                 let direct: Vec<usize> = amounts.iter().copied().filter(|&f| of_hits(f)).collect();
                 if !direct.is_empty() {
                     of_ev(&direct);
@@ -136,22 +143,25 @@ impl Linker<'_, '_> {
                 }
                 // Tied by a generic deal noun, a figure phrase elsewhere in the sentence, or
                 // "for $75 million": the amount may be any of the record's amounts, so it
-                // agrees when it matches one of them.
+                // agrees when it matches one of them. Each tie is tried only while none has
+                // held, unless a trace wants every one that holds.
+                let every = self.tracing();
                 let generic = self.on(rule::DEAL_NOUN)
                     && claim.of.as_ref().is_some_and(|(o, _)| {
                         let o = o.to_lowercase();
                         self.prep.deal_nouns.contains(&o)
                     });
-                let in_sentence =
-                    self.on(rule::PHRASE_IN_SENTENCE) && amounts.iter().any(|&f| hits(f, sentence));
-                let priced = self.on(rule::PRICES_THE_DEAL)
+                let in_sentence = (every || !generic)
+                    && self.on(rule::PHRASE_IN_SENTENCE)
+                    && amounts.iter().any(|&f| hits(f, sentence));
+                let priced = (every || !(generic || in_sentence))
+                    && self.on(rule::PRICES_THE_DEAL)
                     && claim.of.is_none()
                     && self.prices_the_deal(claim);
                 // "a $2.37 billion Harpoon coastal defense sale"
-                let own_thing = self.on(rule::OWN_THING) && self.names_own_thing(claim, r);
-                if amounts.is_empty() {
-                    return amounts;
-                }
+                let own_thing = (every || !(generic || in_sentence || priced))
+                    && self.on(rule::OWN_THING)
+                    && self.names_own_thing(claim, r);
                 let why = [
                     (generic, rule::DEAL_NOUN, "prices a deal noun"),
                     (

@@ -530,15 +530,27 @@ pub(super) static DESIGNATION: LazyLock<regex::Regex> = LazyLock::new(|| {
         .expect("designation regex is valid")
 });
 
+/// The words of `sentence` in lower case, each followed by one space, after a leading space
+/// (" the other two sales "), so a cue automaton matches whole words only. One pass, one
+/// allocation.
 pub(super) fn joined_words(sentence: &str) -> String {
-    let sent = sentence.to_lowercase();
-    let mut j = String::with_capacity(sent.len() + 2);
+    let mut j = String::with_capacity(sentence.len() + 2);
     j.push(' ');
-    for w in sent
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        j.push_str(w);
+    let mut in_word = false;
+    for c in sentence.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                j.push(c.to_ascii_lowercase());
+            } else {
+                j.extend(c.to_lowercase());
+            }
+            in_word = true;
+        } else if in_word {
+            j.push(' ');
+            in_word = false;
+        }
+    }
+    if in_word {
         j.push(' ');
     }
     j
@@ -555,6 +567,17 @@ pub(super) fn cue_automaton<S: AsRef<str>>(cues: &[S]) -> AhoCorasick {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_words_are_lower_case_and_space_separated() {
+        assert_eq!(
+            joined_words("The OTHER two-sales, Kyiv’s"),
+            " the other two sales kyiv s "
+        );
+        assert_eq!(joined_words(""), " ");
+        assert_eq!(joined_words("…"), " ");
+        assert_eq!(joined_words("ÉTAT 5"), " état 5 ");
+    }
 
     #[test]
     fn cues_match_whole_words_in_any_case() {

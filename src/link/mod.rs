@@ -213,11 +213,10 @@ impl<'k> Prepared<'k> {
             elsewhere: vec![false; claims.len()],
             respectively_in: {
                 let mut v = vec![false; doc.sentences.len()];
-                let lower = doc.lower();
-                let mut at = 0;
-                while let Some(i) = lower.get(at..).and_then(|t| t.find("respectively")) {
-                    v[doc.sentence_at(at + i)] = true;
-                    at += i + "respectively".len();
+                static WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+                    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("respectively"));
+                for i in WORD.find_iter(doc.lower().as_bytes()) {
+                    v[doc.sentence_at(i)] = true;
                 }
                 v
             },

@@ -96,12 +96,22 @@ impl Linker<'_, '_> {
                     || format!("all its entities named, {} sentence(s) back", sc.distance),
                 );
             }
-            self.candidates(ci, &scopes, |r| self.figures_for(claim, r));
         }
+        // Each candidate's figures, worked out once: every later step reads them here.
+        let figs: Vec<(usize, Vec<usize>)> = scopes
+            .iter()
+            .map(|s| (s.record, self.figures_for(claim, s.record)))
+            .collect();
+        let figs_of = |r: usize| -> &[usize] {
+            figs.iter()
+                .find(|(x, _)| *x == r)
+                .map_or(&[][..], |(_, f)| f.as_slice())
+        };
+        self.candidates(ci, &scopes, |r| figs_of(r).to_vec());
         let mut with_figures: Vec<Scope> = scopes
             .iter()
             .copied()
-            .filter(|s| !self.figures_for(claim, s.record).is_empty())
+            .filter(|s| !figs_of(s.record).is_empty())
             .collect();
         // "Lithuania and Latvia spend 2.85% and 3.15% respectively": the k-th figure is the
         // k-th party's; "$40 billion for Ukraine and $3.3 billion for Israel": the party named
@@ -128,7 +138,7 @@ impl Linker<'_, '_> {
         // records tied only by words elsewhere in the sentence ("defence spending").
         if self.on(rule::OF_PHRASE) && with_figures.len() > 1 {
             let direct = |r: usize| {
-                self.figures_for(claim, r).iter().any(|&f| {
+                figs_of(r).iter().any(|&f| {
                     claim
                         .of
                         .as_ref()
@@ -169,7 +179,7 @@ impl Linker<'_, '_> {
         };
         match chosen {
             Ok(Some(sc)) => {
-                let figs = self.figures_for(claim, sc.record);
+                let figs = figs_of(sc.record).to_vec();
                 let foreign =
                     self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &with_figures);
                 self.compare_quantity(ci, sc.record, figs, foreign);
@@ -178,7 +188,7 @@ impl Linker<'_, '_> {
             Err(tied) => {
                 // Agreeing with any of the tied records is no alarm.
                 let agreeing = tied.iter().find_map(|s| {
-                    let figs = self.figures_for(claim, s.record);
+                    let figs = figs_of(s.record).to_vec();
                     figs.iter()
                         .any(|&f| {
                             figure_verdict(claim, &self.kb().records[s.record].figures[f])
