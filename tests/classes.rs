@@ -430,6 +430,53 @@ fn c12_another_currency_is_a_mismatch_whatever_the_number() {
 }
 
 #[test]
+fn c13_amounts_paired_with_listed_things_by_respectively() {
+    run(
+        "13",
+        &[
+            (
+                "Washington has approved Polish requests for 821 JASSM-ER missiles and 745 AMRAAM missiles, priced at $1.77 billion and $1.69 billion respectively.",
+                "2024-03-20",
+                "$1.69 billion",
+                "agrees",
+            ),
+            (
+                "Washington has approved Polish requests for 821 JASSM-ER missiles and 745 AMRAAM missiles, priced at $1.77 billion and $1.69 billion respectively.",
+                "2024-03-20",
+                "$1.77 billion",
+                "agrees",
+            ),
+            // Swapped: each amount is wrong for the thing it prices.
+            (
+                "Washington has approved Polish requests for 821 JASSM-ER missiles and 745 AMRAAM missiles, priced at $1.69 billion and $1.77 billion respectively.",
+                "2024-03-20",
+                "$1.69 billion",
+                "amount-mismatch",
+            ),
+            (
+                "Washington has approved Polish requests for 821 JASSM-ER missiles and 745 AMRAAM missiles, priced at $1.69 billion and $1.77 billion respectively.",
+                "2024-03-20",
+                "$1.77 billion",
+                "amount-mismatch",
+            ),
+            // Three of each.
+            (
+                "Warsaw may buy 821 JASSM-ER missiles, 745 AMRAAM missiles and 232 AIM-9X missiles for $1.77 billion, $1.69 billion and $291.1 million respectively.",
+                "2024-03-20",
+                "$291.1 million",
+                "amount-mismatch",
+            ),
+            (
+                "Warsaw may buy 821 JASSM-ER missiles, 745 AMRAAM missiles and 232 AIM-9X missiles for $1.77 billion, $1.69 billion and $219.1 million respectively.",
+                "2024-03-20",
+                "$219.1 million",
+                "agrees",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn c14_spelled_number_after_a_dateline() {
     run(
         "14",

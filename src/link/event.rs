@@ -274,12 +274,14 @@ impl Linker<'_, '_> {
         if !self.on(rule::OTHER_PARTY_NEARER) {
             return None;
         }
-        // Paired by "respectively": the nearer name is the next figure's.
-        if self
-            .index_of(claim)
-            .and_then(|ci| self.respectively(ci))
-            .is_some()
-        {
+        // Paired by "respectively" (with a party, or with a counted thing of this record):
+        // the nearer name is the next figure's.
+        if self.index_of(claim).is_some_and(|ci| {
+            self.respectively(ci).is_some()
+                || self
+                    .respectively_item(ci)
+                    .is_some_and(|(paired, _, _)| paired == r)
+        }) {
             return None;
         }
         let own: Vec<usize> = rec.about_ix.clone();

@@ -98,10 +98,43 @@ impl Linker<'_, '_> {
             }
         }
         // Each candidate's figures, worked out once: every later step reads them here.
-        let figs: Vec<(usize, Vec<usize>)> = scopes
+        let mut figs: Vec<(usize, Vec<usize>)> = scopes
             .iter()
             .map(|s| (s.record, self.figures_for(claim, s.record)))
             .collect();
+        // "821 JASSM-ER missiles and 745 AMRAAM missiles for $1.77 billion and $1.69 billion
+        // respectively": the k-th amount prices the k-th thing counted before it.
+        if let Some((r, own, item)) = self.respectively_item(ci)
+            && let Some(k) = figs.iter().position(|(x, _)| *x == r)
+        {
+            // The figure whose phrase names the thing, else any amount of the record.
+            let (_, mut f) = figs.swap_remove(k);
+            if !own.is_empty() {
+                f = own;
+            } else if f.is_empty() {
+                f = self.kb().records[r]
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| matches!(x.value, crate::kb::FigureValue::Amount(..)))
+                    .map(|(i, _)| i)
+                    .collect();
+            }
+            self.ev(
+                ci,
+                rule::RESPECTIVELY_ITEMS,
+                Effect::For,
+                Some(item),
+                Some(r),
+                || {
+                    format!(
+                        "paired in order by “respectively” with “{}”",
+                        self.doc.slice(item)
+                    )
+                },
+            );
+            figs = vec![(r, f)];
+        }
         let figs_of = |r: usize| -> &[usize] {
             figs.iter()
                 .find(|(x, _)| *x == r)
@@ -446,6 +479,53 @@ impl Linker<'_, '_> {
             }
         }
         (parties.len() == same.len() && same.len() >= 2).then(|| parties[k])
+    }
+
+    /// For an amount in a sentence with "respectively" that lists as many counted things
+    /// before its amounts as it has amounts: the record the k-th count is linked to, that
+    /// record's amount figures whose phrase heads the count's noun (empty: any of them), and
+    /// the count's words.
+    pub(super) fn respectively_item(&self, ci: usize) -> Option<(usize, Vec<usize>, Span)> {
+        let claim = &self.claims[ci];
+        if !self.on(rule::RESPECTIVELY_ITEMS)
+            || claim.kind != ClaimKind::Money
+            || !self
+                .respectively_in
+                .get(claim.sentence)
+                .copied()
+                .unwrap_or(false)
+        {
+            return None;
+        }
+        let near = self.claims_near(claim);
+        let amounts: Vec<&Claim> = near.iter().filter(|c| c.kind == ClaimKind::Money).collect();
+        let k = amounts.iter().position(|c| std::ptr::eq(*c, claim))?;
+        let first = amounts.first()?.span.start;
+        let items: Vec<&Claim> = near
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Count && c.span.end <= first)
+            .collect();
+        if amounts.len() < 2 || items.len() != amounts.len() {
+            return None;
+        }
+        let item = items[k];
+        let Link::Figure { record, .. } = self.links[self.index_of(item)?] else {
+            return None;
+        };
+        let own: Vec<usize> = match &item.of {
+            Some((_, np)) => self.kb().records[record]
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(f, fig)| {
+                    matches!(fig.value, crate::kb::FigureValue::Amount(..))
+                        && self.heads(*np, record, *f)
+                })
+                .map(|(f, _)| f)
+                .collect(),
+            None => Vec::new(),
+        };
+        Some((record, own, item.span))
     }
 
     pub(super) fn compare_quantity(

@@ -164,6 +164,7 @@ rule_ids! {
     NEAREST_RECORD = "scope::nearest-record",
     TIE_BREAK = "scope::tie-break",
     RESPECTIVELY = "scope::respectively",
+    RESPECTIVELY_ITEMS = "scope::respectively-items",
     LABELLED_AFTER = "scope::labelled-after",
     UNNAMED_AMONG_SEVERAL = "scope::unnamed-among-several",
     NOT_A_WHOLE_COUNT = "claim::not-a-whole-count",
