@@ -472,6 +472,26 @@ fn c13_amounts_paired_with_listed_things_by_respectively() {
                 "$219.1 million",
                 "agrees",
             ),
+            // A total the KB records (`total = true`) is checked, not set aside as a sum.
+            (
+                "Taken together, Taiwan's NASAMS purchase and the radar sale are worth $2.7 billion.",
+                "2024-11-01",
+                "$2.7 billion",
+                "amount-mismatch",
+            ),
+            (
+                "Taken together, Taiwan's NASAMS purchase and the radar sale are worth $2 billion.",
+                "2024-11-01",
+                "$2 billion",
+                "agrees",
+            ),
+            // With no recorded total, a sum stays silent.
+            (
+                "Counting every order, Kosovo has 500 Javelin missiles in all.",
+                "2024-02-01",
+                "500",
+                "silent",
+            ),
         ],
     );
 }

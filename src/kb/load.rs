@@ -28,6 +28,7 @@ const FIGURE_KEYS: &[&str] = &[
     "of",
     "tolerance",
     "approximate",
+    "total",
     "source",
     "note",
 ];
@@ -894,6 +895,7 @@ impl<'a> FileReader<'a> {
         };
         let of = self.strings(t, "of", ctx, false, span).unwrap_or_default();
         let approximate = self.bool(t, "approximate", ctx).unwrap_or(false);
+        let total = self.bool(t, "total", ctx).unwrap_or(false);
         let tolerance = self.tolerance(t);
         let source = self.string(t, "source", ctx);
         let note = self.string(t, "note", ctx).map(|s| s.0);
@@ -912,6 +914,7 @@ impl<'a> FileReader<'a> {
             of: of.into_iter().map(|o| o.0).collect(),
             tolerance,
             approximate,
+            total,
             date,
             source: source.map(|s| s.0),
             note,

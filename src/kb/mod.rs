@@ -95,6 +95,9 @@ pub struct Figure {
     pub of: Vec<String>,
     pub tolerance: Option<Tolerance>,
     pub approximate: bool,
+    /// The figure sums other figures or deals ("a combined $3 billion", "the package's
+    /// total"): a claim its clause calls a total may be this figure.
+    pub total: bool,
     pub date: Option<DateValue>,
     pub source: Option<String>,
     pub note: Option<String>,

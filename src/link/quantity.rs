@@ -562,10 +562,34 @@ impl Linker<'_, '_> {
             };
             return;
         }
+        // A total the record keeps ("a combined $3.01 billion", a figure marked `total`):
+        // the claim is that figure, not one deal's.
+        let totals: Vec<usize> = figs
+            .iter()
+            .copied()
+            .filter(|&f| rec.figures[f].total)
+            .collect();
         // Evidence against: each keeps the claim from the record, with no finding and no
         // link for the consistency check either.
-        let against = if self.aggregate(claim).is_some() {
-            Some(rule::AGGREGATE_CUE)
+        let against = if let Some(at) = self.aggregate(claim) {
+            if !totals.is_empty() && self.on(rule::RECORDED_TOTAL) {
+                self.ev(
+                    ci,
+                    rule::RECORDED_TOTAL,
+                    Effect::For,
+                    Some(at),
+                    Some(r),
+                    || {
+                        format!(
+                            "the record keeps the total: figure {}",
+                            super::linker::fig_ids(rec, &totals)
+                        )
+                    },
+                );
+                None
+            } else {
+                Some(rule::AGGREGATE_CUE)
+            }
         } else if let Some(rule) = self.other_quantity(claim, r) {
             Some(rule)
         } else if let Some(rule) = self.out_of_period(claim, r, &figs) {
@@ -591,6 +615,16 @@ impl Linker<'_, '_> {
             }
             return;
         }
+        let (figs, verdicts) = if !totals.is_empty() && self.aggregate(claim).is_some() {
+            let v = totals
+                .iter()
+                .map(|&f| figure_verdict(claim, &rec.figures[f]))
+                .collect::<Vec<_>>();
+            (totals, v)
+        } else {
+            (figs, verdicts)
+        };
+        let agrees = verdicts.iter().position(|v| *v == Verdict::Agrees);
         let comparable = !verdicts.iter().all(|v| *v == Verdict::Incomparable);
         if agrees.is_none() && comparable && !self.confident(claim, r, &figs) {
             // Nothing in the sentence names this deal: too weak a tie to call a mismatch.

@@ -175,6 +175,7 @@ rule_ids! {
     PRICES_THE_DEAL = "figure::prices-the-deal",
     VALUE_AGREES = "link::value-agrees",
     AGGREGATE_CUE = "link::aggregate-cue",
+    RECORDED_TOTAL = "link::recorded-total",
     UNIT_PRICE = "link::unit-price",
     PROGRAMME_OR_BUDGET = "link::programme-or-budget",
     PLAN_OR_TARGET = "link::plan-or-target",
