@@ -148,10 +148,16 @@ pub fn nothing_found(name: &str) -> Box<Problem> {
 pub fn draft(text: &str, kb: &Kb, opts: &Options) -> Result<Draft, Box<Problem>> {
     let lexicon = kb.lexicon()?;
     let index = AliasIndex::new(kb);
-    // First reading: to find the numbers DSCA spells twice ("sixty (60)").
+    // First reading: to find the numbers DSCA spells twice ("sixty (60)"). Blanking keeps
+    // every offset, so what is read of the page itself (title, dateline) holds for both.
     let first = Document::new(text.to_string());
+    let meta = Meta::read(&first, lexicon);
+    let dateline = Dateline::of(&first, meta.title_span);
+    // The page's date resolves "on Tuesday" and "February 1".
     let ctx = Context {
-        date: crate::check::article_date(&first),
+        date: crate::check::article_date(&first)
+            .or_else(|| dateline.as_ref().and_then(|d| d.date))
+            .or_else(|| meta.published.as_ref().map(|p| p.value)),
     };
     let echoes = echoes(&first, &extract::extract(&first, &ctx, lexicon));
     let doc = if echoes.is_empty() {
@@ -160,14 +166,13 @@ pub fn draft(text: &str, kb: &Kb, opts: &Options) -> Result<Draft, Box<Problem>>
         Document::new(blank(text, &echoes))
     };
     let claims = extract::extract(&doc, &ctx, lexicon);
-    let meta = Meta::read(&doc, lexicon);
     let (mentions, _) = index.scan(&doc);
     let taken = Taken::of(kb);
-    let dateline = Dateline::of(&doc, meta.title_span);
 
     let mut entities: Vec<DraftEntity> = Vec::new();
     let buyer = buyer(&doc, kb, &mentions, &meta, dateline.as_ref());
-    let item = item(&doc, kb, &mentions, &claims, &meta, buyer.as_ref());
+    let genre = Genre::of(&doc.text);
+    let item = item(kb, &mentions, &claims, &meta, buyer.as_ref(), genre);
     let mut about_check: Vec<String> = Vec::new();
     let mut resolve =
         |found: Option<Found>, what: &str, entities: &mut Vec<DraftEntity>| match found {
@@ -237,20 +242,21 @@ pub fn draft(text: &str, kb: &Kb, opts: &Options) -> Result<Draft, Box<Problem>>
         kb,
         &entities,
         buyer_id.as_deref(),
+        ctx.date,
     );
-    let record_date = record_date(&doc, &claims, &statuses, &meta, dateline.as_ref());
+    let record_date = record_date(&doc, &claims, &statuses, &meta, dateline.as_ref(), ctx.date);
     let statuses = dated(statuses, record_date.value);
     let year = record_date.value.map(|d| d.year);
-    let figures_counts = counts(
+    let (figures_counts, counts_left_out) = counts(
         &doc,
         &claims,
         &item_names(kb, &entities, item_id.as_deref()),
     );
-    let genre = Genre::of(&doc.text);
-    let (amounts, left_out) = amounts(&doc, &claims, genre);
+    let (amounts, mut left_out) = amounts(&doc, &claims, genre);
     if figures_counts.is_empty() && amounts.is_empty() && statuses.is_empty() {
         return Err(nothing_found(&opts.source_name));
     }
+    left_out.splice(0..0, counts_left_out);
     let mut figures = figures_counts;
     figures.extend(amounts);
     unique_figure_ids(&mut figures);
@@ -436,6 +442,12 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"https?://[^\s<>()\[\]"'`]+"#).expect("the URL regex is valid"));
 
+/// A wire agency in brackets before the dateline's dash: "(Reuters) -", "(Yonhap) --".
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\x20\t]*(?:[A-Z][A-Za-z0-9.,'\x20-]{0,60}?[\x20\t])?\(([A-Z][A-Za-z&.]*(?:[\x20][A-Z][A-Za-z&.]*){0,2})\)[\x20\t]*(?:—|–|-{1,2})")
+        .expect("the agency regex is valid")
+});
+
 static FRONT_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?m)^(title|publisher|source|url|link)[ \t]*:[ \t]*["']?(.*?)["']?[ \t]*$"#)
         .expect("the front matter regex is valid")
@@ -480,6 +492,12 @@ impl Meta {
                 }
                 let heading = t.starts_with('#');
                 let t = t.trim_start_matches('#').trim().trim_matches('*').trim();
+                // A line that only dates the page or names its author comes before the title.
+                let short = t.split_whitespace().count() <= 12;
+                let date_only = DATE_LABEL.is_match(t) || leading_day(t, lexicon).is_some();
+                if !heading && short && (date_only || t.starts_with("By ")) {
+                    continue;
+                }
                 let dated = doc
                     .dateline()
                     .is_some_and(|d| d.start < at && d.end > start);
@@ -514,8 +532,29 @@ impl Meta {
         {
             m.published = Some(Noted::sure(d));
         }
+        // A line of the page's head that opens with a full date ("March 16, 2023 5:25 PM -
+        // Updated: …", "February 1, 2024 10:08 pm | Washington").
+        if m.published.is_none() {
+            m.published = text[body_start..]
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .take(4)
+                .find_map(|l| {
+                    leading_day(l.trim().trim_start_matches(['#', '*', '_', ' ']), lexicon)
+                })
+                .map(Noted::sure);
+        }
         if m.url.is_none() {
             m.url = URL.find(text).map(|u| trim_url(u.as_str()));
+        }
+        // The agency in a dateline: "(CNN) —", "WASHINGTON, Sept. 13 (Yonhap) --".
+        if m.publisher.is_none()
+            && let Some(c) = AGENCY.captures(&text[body_start..text.len().min(body_start + 600)])
+        {
+            m.publisher = Some(Noted::guess(
+                c[1].to_string(),
+                "publisher guessed from the agency in the dateline",
+            ));
         }
         if m.publisher.is_none() && is_dsca_release(text) {
             m.publisher = Some(Noted::guess(
@@ -543,11 +582,31 @@ fn day_in(s: &str, lexicon: &Lexicon) -> Option<Date> {
         })
 }
 
-/// DSCA's own release: "The Defense Security Cooperation Agency delivered the required
-/// certification notifying Congress".
+/// The full date a line opens with, if it does.
+fn leading_day(line: &str, lexicon: &Lexicon) -> Option<Date> {
+    let doc = Document::new(line.to_string());
+    let c = extract::extract(&doc, &Context::default(), lexicon)
+        .into_iter()
+        .next()?;
+    match c.value {
+        ClaimValue::Date(DateValue::Day(d)) if c.span.start == 0 => Some(d),
+        _ => None,
+    }
+}
+
+/// DSCA's own release: its closing formula "… delivered the required certification
+/// notifying Congress of this possible sale today.", outside any quotation. A report quoting
+/// or retelling it says "it said", "on February 1", "earlier in the day".
 fn is_dsca_release(text: &str) -> bool {
+    const FORMULA: &str =
+        "delivered the required certification notifying congress of this possible sale today.";
     let l = text.to_lowercase();
-    l.contains("delivered the required certification notifying congress")
+    l.match_indices(FORMULA).any(|(at, _)| {
+        let line_start = l[..at].rfind('\n').map_or(0, |i| i + 1);
+        let after = &l[at + FORMULA.len()..];
+        let after = &after[..after.find('\n').unwrap_or(after.len())];
+        !l[line_start..at].contains(['"', '“', '”']) && !after.contains(['"', '“', '”'])
+    })
 }
 
 /// Which kind of deal the text is about: sets the `of` phrases of its value.
@@ -806,12 +865,12 @@ fn is_authority_name(kb: &Kb, name: &str) -> bool {
 }
 
 fn item(
-    doc: &Document,
     kb: &Kb,
     mentions: &[crate::entity::Mention],
     claims: &[Claim],
     meta: &Meta,
     buyer: Option<&Found>,
+    genre: Genre,
 ) -> Option<Found> {
     let buyer_id = match buyer {
         Some(Found::Kb { id, .. }) => Some(id.as_str()),
@@ -851,6 +910,24 @@ fn item(
             best = Some((key, e));
         }
     }
+    // A drawdown is recorded about the KB's drawdown entity, whatever its list names, unless
+    // the title or a count names an item.
+    if genre == Genre::Drawdown
+        && best
+            .as_ref()
+            .is_none_or(|((t, c, _, _), _)| *t == 0 && *c == 0)
+        && let Some(e) = kb.entities.iter().find(|e| {
+            !e.authority
+                && e.names
+                    .iter()
+                    .any(|n| n.to_lowercase().contains("drawdown"))
+        })
+    {
+        return Some(Found::Kb {
+            id: e.id.clone(),
+            why: Some("a drawdown: the KB's drawdown entity".into()),
+        });
+    }
     if let Some((_, e)) = best {
         let id = kb.entities[e].id.clone();
         named.remove(id.as_str());
@@ -887,7 +964,6 @@ fn item(
     let (of, _) = first.of.as_ref()?;
     let of = &trim_noun(of);
     let name = proper_part(of)?;
-    let _ = doc;
     let mut names = vec![name.clone()];
     if name != *of {
         names.push(of.clone());
@@ -944,7 +1020,8 @@ fn lexicon_with(kb: &Kb, new: &[DraftEntity]) -> Option<Lexicon> {
 
 // ---- figures --------------------------------------------------------------------------------
 
-/// Counted nouns that are the sale's staff, not its equipment.
+/// Counted nouns that are not the deal's equipment: its staff, the parties, parts of a
+/// sentence's own talk ("the two countries", "all three segments", "one example").
 const NOT_EQUIPMENT: &[&str] = &[
     "representative",
     "representatives",
@@ -953,6 +1030,16 @@ const NOT_EQUIPMENT: &[&str] = &[
     "contractors",
     "offices",
     "percent",
+    "countries",
+    "nations",
+    "allies",
+    "members",
+    "sides",
+    "parties",
+    "segments",
+    "example",
+    "examples",
+    "times",
 ];
 
 /// Heads too general to stand alone as an `of` phrase: the word before goes with them.
@@ -976,8 +1063,15 @@ const GENERIC_HEADS: &[&str] = &[
     "vehicles",
 ];
 
-fn counts(doc: &Document, claims: &[Claim], item_names: &[String]) -> Vec<DraftFigure> {
+/// The deal's counts, and those left out because their sentence places them in another
+/// event ("currently maintains 40 F-35As"), each said with its cue.
+fn counts(
+    doc: &Document,
+    claims: &[Claim],
+    item_names: &[String],
+) -> (Vec<DraftFigure>, Vec<String>) {
     let mut out: Vec<(DraftFigure, String)> = Vec::new();
+    let mut left_out = Vec::new();
     for c in claims {
         if c.kind != ClaimKind::Count {
             continue;
@@ -1013,9 +1107,19 @@ fn counts(doc: &Document, claims: &[Claim], item_names: &[String]) -> Vec<DraftF
             Qualifier::JustBelow => Some(format!("Just under {}.", crate::fmt::number(value))),
             _ => None,
         };
-        let value_check = other_event_cue(doc, c)
-            .map(|(cue, what)| format!("\"{cue}\" before it: may be {what}"))
-            .or_else(|| in_quote(doc, c).then(|| "said in a quotation".to_string()));
+        let value_check = match other_event_cue(doc, c) {
+            Some((cue, Cue::OtherEvent)) => {
+                let text = format!("{} {of}", doc.slice(c.value_span));
+                left_out.push(format!(
+                    "{text} (\"{cue}\" before it: another order or event)"
+                ));
+                continue;
+            }
+            Some((cue, Cue::Part)) => {
+                Some(format!("\"{cue}\" before it: may be a part of the order"))
+            }
+            None => in_quote(doc, c).then(|| "said in a quotation".to_string()),
+        };
         let phrases = of_phrases(&of, item_names);
         let id = figure_id(&of, &head);
         out.push((
@@ -1042,27 +1146,40 @@ fn counts(doc: &Document, claims: &[Claim], item_names: &[String]) -> Vec<DraftF
             ));
         }
     }
-    out.into_iter().map(|(f, _)| f).collect()
+    (out.into_iter().map(|(f, _)| f).collect(), left_out)
+}
+
+/// What a cue before a count makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Another order, an earlier delivery, the fleet in service: not this record's.
+    OtherEvent,
+    /// A share of this order ("the first four", "of which 15"): kept, marked.
+    Part,
 }
 
 /// Words in a claim's sentence, before it, that place it in another event or make it a part
 /// of the order: the cue and what it may mean.
-fn other_event_cue(doc: &Document, c: &Claim) -> Option<(&'static str, &'static str)> {
-    const CUES: &[(&str, &str)] = &[
-        ("already", "another order or event"),
-        ("previously", "another order or event"),
-        ("earlier", "another order or event"),
-        ("previous", "another order or event"),
-        ("last year", "another order or event"),
-        ("in addition to", "another order or event"),
-        ("existing", "another order or event"),
-        ("operates", "another order or event"),
-        ("fleet of", "another order or event"),
-        ("first", "a part of the order"),
-        ("initial", "a part of the order"),
-        ("remaining", "a part of the order"),
-        ("last", "a part of the order"),
-        ("final", "a part of the order"),
+fn other_event_cue(doc: &Document, c: &Claim) -> Option<(&'static str, Cue)> {
+    const CUES: &[(&str, Cue)] = &[
+        ("already", Cue::OtherEvent),
+        ("previously", Cue::OtherEvent),
+        ("earlier", Cue::OtherEvent),
+        ("previous", Cue::OtherEvent),
+        ("last year", Cue::OtherEvent),
+        ("in addition to", Cue::OtherEvent),
+        ("existing", Cue::OtherEvent),
+        ("operates", Cue::OtherEvent),
+        ("currently", Cue::OtherEvent),
+        ("maintains", Cue::OtherEvent),
+        ("in service", Cue::OtherEvent),
+        ("fleet of", Cue::OtherEvent),
+        ("first", Cue::Part),
+        ("initial", Cue::Part),
+        ("remaining", Cue::Part),
+        ("last", Cue::Part),
+        ("final", Cue::Part),
+        ("of which", Cue::Part),
     ];
     let s = doc.sentences.get(c.sentence)?;
     let before = doc.text.get(s.span.start..c.span.start)?.to_lowercase();
@@ -1088,19 +1205,42 @@ fn in_quote(doc: &Document, c: &Claim) -> bool {
     opened > closed || straight % 2 == 1
 }
 
-/// A counted noun without the verb the extractor may have read on into: "launchers give
-/// us" → "launchers". A plural followed by a word in lower case ends the noun there.
+/// A counted noun without what the extractor may have read on into: a verb ("launchers
+/// give us" → "launchers") or the rest of the package ("F-16 jets and related equipment" →
+/// "F-16 jets"). A plural followed by a word in lower case ends the noun there, unless the
+/// phrase ends in a plural too ("weapons control systems": the first was a modifier).
 fn trim_noun(of: &str) -> String {
     let words: Vec<&str> = of.split_whitespace().collect();
+    let plural = |w: &str| {
+        w.chars().count() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.eq_ignore_ascii_case("arms")
+    };
+    let ends_plural = words.last().is_some_and(|w| plural(w));
     let mut end = words.len();
     for (i, pair) in words.windows(2).enumerate() {
         let (w, next) = (pair[0], pair[1]);
-        let plural = w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.eq_ignore_ascii_case("arms");
+        // "… and related equipment", "… and other gear".
+        if i > 0
+            && (w == "and" || w == "with")
+            && matches!(
+                next,
+                "related"
+                    | "additional"
+                    | "other"
+                    | "associated"
+                    | "support"
+                    | "spare"
+                    | "its"
+                    | "their"
+            )
+        {
+            end = i;
+            break;
+        }
         let lower = next.starts_with(|c: char| c.is_lowercase());
-        if plural && lower && !matches!(next, "and" | "or" | "of") {
+        if plural(w) && lower && !ends_plural && !matches!(next, "and" | "or" | "of") {
             end = i + 1;
             break;
         }
@@ -1131,13 +1271,31 @@ fn of_phrases(of: &str, item_names: &[String]) -> Vec<String> {
         }
         let last = words[words.len() - 1];
         let head_lower = last.to_lowercase();
-        let tail = if GENERIC_HEADS.contains(&head_lower.as_str()) && words.len() >= 2 {
+        let tail = if is_designation(last) {
+            // "Tomahawk Block V": the head is a designation, no noun alone.
+            None
+        } else if GENERIC_HEADS.contains(&head_lower.as_str()) && words.len() >= 2 {
             let prev = words[words.len() - 2];
             (!prev.chars().any(|c| c.is_ascii_digit()))
                 .then(|| format!("{} {}", lower_common(prev), head_lower))
         } else {
-            Some(head_lower)
+            Some(lower_common(last))
         };
+        // The item's own name before the head: "Lockheed Martin fifth-generation Joint
+        // Strike Fighters" → "F-35 fighters".
+        let lower = of.to_lowercase();
+        if let Some(first) = item_names.first()
+            && !is_designation(last)
+            && !GENERIC_HEADS.contains(&head_lower.as_str())
+            && !lower.starts_with(&first.to_lowercase())
+            && item_names.iter().any(|n| {
+                let n = n.to_lowercase();
+                contains_words(&lower, &n)
+                    || other_number(&n).is_some_and(|o| contains_words(&lower, &o))
+            })
+        {
+            out.push(format!("{first} {}", lower_common(last)));
+        }
         if let Some(t) = tail {
             // An item's name alone is the entity, not a figure phrase.
             if !item_names.iter().any(|n| n.eq_ignore_ascii_case(&t)) {
@@ -1156,13 +1314,29 @@ fn of_phrases(of: &str, item_names: &[String]) -> Vec<String> {
     out
 }
 
-/// A word in lower case unless it is an acronym ("IFCN").
+/// A word in lower case unless it is an acronym ("IFCN", "AURs").
 fn lower_common(w: &str) -> String {
-    if w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    if stem.chars().count() > 1 && stem.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
         w.to_string()
     } else {
         w.to_lowercase()
     }
+}
+
+/// A model designation or its part: "V" of "Block V", "70", "F-16C/D".
+fn is_designation(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        || w.chars().count() <= 2
+        || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Whether `hay` holds `needle` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && hay
+            .match_indices(needle)
+            .any(|(i, _)| word_bounded(hay, i, needle.len()))
 }
 
 fn figure_id(of: &str, head: &str) -> String {
@@ -1365,7 +1539,15 @@ fn amounts(doc: &Document, claims: &[Claim], genre: Genre) -> (Vec<DraftFigure>,
             number_word(n),
             match main.role {
                 AmountRole::Estimate => "said to be estimated".to_string(),
-                _ => format!("at \"{}\"", doc.slice(main.claim.value_span)),
+                _ if seen
+                    .iter()
+                    .filter(|o| (o.currency, value_of(o)) == main_key)
+                    .count()
+                    > 1 =>
+                {
+                    format!("said most often (\"{}\")", doc.slice(main.claim.value_span))
+                }
+                _ => format!("said first (\"{}\")", doc.slice(main.claim.value_span)),
             }
         )),
     };
@@ -1429,11 +1611,16 @@ fn amount_figure(
     let q = c.quantity();
     let value = q.map(|q| q.value).unwrap_or_default();
     let mut of: Vec<String> = list.iter().map(|s| s.to_string()).collect();
-    if let Some((priced, _)) = &c.of {
-        let p = priced.to_lowercase();
-        if !of.contains(&p) && p.split_whitespace().count() <= 3 {
-            of.insert(0, p);
-        }
+    // What the amount prices, when that is a common noun ("a $75 million package"), not a
+    // name ("$5.6 billion Foreign Military Sale", "$5.6 billion F-35 jet sale").
+    if let Some((priced, _)) = &c.of
+        && priced.split_whitespace().count() <= 3
+        && priced
+            .split_whitespace()
+            .all(|w| w.chars().count() > 2 && w.chars().all(|ch| ch.is_lowercase()))
+        && !of.contains(priced)
+    {
+        of.insert(0, priced.clone());
     }
     let qual = q.map(|q| q.qualifier).unwrap_or(Qualifier::Exact);
     // "an estimated $220 million" is the estimate the record holds, not a hedge on it.
@@ -1475,6 +1662,23 @@ fn number_word(n: usize) -> String {
     }
 }
 
+/// The day a sentence dates its event by: of several, one that is not the page's own date
+/// (a header "Sputnik - 28th June, 2023 … said on Tuesday" dates the page, then the event).
+fn event_day(claims: &[Claim], sentence: usize, page_date: Option<Date>) -> Option<Date> {
+    let days: Vec<Date> = claims
+        .iter()
+        .filter(|c| c.sentence == sentence)
+        .filter_map(|c| match c.value {
+            ClaimValue::Date(DateValue::Day(d)) => Some(d),
+            _ => None,
+        })
+        .collect();
+    days.iter()
+        .copied()
+        .find(|d| Some(*d) != page_date)
+        .or_else(|| days.first().copied())
+}
+
 fn day_in_sentence(claims: &[Claim], sentence: usize) -> Option<Date> {
     claims.iter().find_map(|c| match c.value {
         ClaimValue::Date(DateValue::Day(d)) if c.sentence == sentence => Some(d),
@@ -1492,6 +1696,7 @@ fn record_date(
     statuses: &[DraftStatus],
     meta: &Meta,
     dateline: Option<&Dateline>,
+    page_date: Option<Date>,
 ) -> Noted<Option<Date>> {
     let lined = dateline.and_then(|d| d.date);
     if let Some(d) = statuses
@@ -1505,6 +1710,31 @@ fn record_date(
             ),
             _ => Noted::sure(Some(d)),
         };
+    }
+    // The lead dates the announcement the page reports ("the agency said on Thursday", "in a
+    // 29 June statement"): its first day that is not the page's own.
+    let body_from = meta.title_span.map_or(0, |t| t.end);
+    let lead: Vec<usize> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.span.start >= body_from)
+        .take(8)
+        .map(|(i, _)| i)
+        .collect();
+    // Within the week before the page's date: an older date in the lead is background ("a
+    // photo from the 2018 exercise").
+    let recent = |d: Date| page_date.is_some_and(|p| d < p && p.days() - d.days() <= 7);
+    if let Some((d, said)) = claims.iter().find_map(|c| match c.value {
+        ClaimValue::Date(DateValue::Day(d)) if lead.contains(&c.sentence) && recent(d) => {
+            Some((d, doc.slice(c.span)))
+        }
+        _ => None,
+    }) {
+        return Noted::guess(
+            Some(d),
+            format!("no date by the approval; took the lead's \"{said}\""),
+        );
     }
     if let Some(d) = lined {
         return Noted::sure(Some(d));
@@ -1537,6 +1767,7 @@ fn statuses(
     kb: &Kb,
     new: &[DraftEntity],
     buyer: Option<&str>,
+    page_date: Option<Date>,
 ) -> Vec<DraftStatus> {
     let mut out: Vec<DraftStatus> = Vec::new();
     for c in found {
@@ -1585,7 +1816,7 @@ fn statuses(
         out.push(DraftStatus {
             authority,
             state: *state,
-            date: day_in_sentence(claims, c.sentence).map(Noted::sure),
+            date: event_day(claims, c.sentence, page_date).map(Noted::sure),
             today: sentence_text.contains("today"),
             vague_date: vague,
         });
@@ -1892,7 +2123,7 @@ impl Draft {
                     "YYYY-MM-DD",
                     &format!("the text dates it \"{v}\"; a status's date is a day"),
                 ),
-                (None, None) => {}
+                (None, None) => w.missing(IN, "date", "YYYY-MM-DD", "no date found"),
             }
         }
         if !r.left_out.is_empty() {
@@ -2001,6 +2232,83 @@ mod tests {
             "{:?}",
             d.record.left_out
         );
+    }
+
+    #[test]
+    fn counted_nouns_end_where_the_noun_does() {
+        assert_eq!(trim_noun("launchers give us"), "launchers");
+        assert_eq!(trim_noun("F-16 jets and related equipment"), "F-16 jets");
+        assert_eq!(
+            trim_noun("launch units and additional equipment"),
+            "launch units"
+        );
+        // A plural modifier: the phrase ends in a plural too.
+        assert_eq!(
+            trim_noun("Tomahawk weapons control systems"),
+            "Tomahawk weapons control systems"
+        );
+        assert_eq!(trim_noun("sights and launchers"), "sights and launchers");
+    }
+
+    #[test]
+    fn of_phrases_never_stand_on_a_designation() {
+        assert_eq!(of_phrases("Tomahawk Block V", &[]), ["Tomahawk Block V"]);
+        assert_eq!(
+            of_phrases("Tomahawk Block IV AURs", &[]),
+            ["Tomahawk Block IV AURs", "AURs"]
+        );
+        // The item's own name before the head.
+        let names = ["F-35".to_string(), "Joint Strike Fighter".to_string()];
+        assert_eq!(
+            of_phrases("fifth-generation Joint Strike Fighters", &names),
+            [
+                "fifth-generation Joint Strike Fighters",
+                "F-35 fighters",
+                "fighters"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_count_of_another_event_is_listed_not_drafted() {
+        let d = draft_of(
+            "The State Department approved the possible sale of 25 F-35A fighters to South Korea on 13 September 2023. The air force currently maintains 40 F-35As.",
+        );
+        let counts: Vec<String> = d
+            .record
+            .figures
+            .iter()
+            .map(|f| f.value.value.toml().1)
+            .collect();
+        assert_eq!(counts, ["25"]);
+        assert_eq!(
+            d.record.left_out,
+            ["40 F-35As (\"currently\" before it: another order or event)"]
+        );
+    }
+
+    #[test]
+    fn only_dsca_itself_is_taken_for_dsca() {
+        let own = "WASHINGTON, May 1, 2025 - The Defense Security Cooperation Agency delivered the required certification notifying Congress of this possible sale today.\n";
+        assert!(is_dsca_release(own));
+        let quoted = "\"The Defense Security Cooperation Agency delivered the required certification notifying Congress of this possible sale today.\" the release said.\n";
+        assert!(!is_dsca_release(quoted));
+        let retold = "The agency delivered the required certification notifying Congress of this possible sale on February 1.\n";
+        assert!(!is_dsca_release(retold));
+    }
+
+    #[test]
+    fn the_lead_dates_an_undated_approval_within_the_week() {
+        // "said on Thursday" in a page of Friday 12 May 2023.
+        let d = draft_of(
+            "date 2023-05-12\nThe US has approved the potential sale of 60 CH-47F Chinook helicopters to Germany, the Defense Security Cooperation Agency said on Thursday.\n\n\"The State Department has made a determination approving a possible Foreign Military Sale to the Government of Germany of CH-47F Chinook helicopters for an estimated cost of $8.5 billion,\" the agency said.\n",
+        );
+        assert_eq!(d.record.date.value, Date::new(2023, 5, 11));
+        // A photo caption's old date is background, not the event.
+        let d = draft_of(
+            "March 16, 2023 5:25 PM\nA missile launches during an exercise on Sept. 18, 2018. The State Department authorized the potential sale of 220 Tomahawk missiles to Australia, DSCA announced today.\n",
+        );
+        assert_eq!(d.record.date.value, Date::new(2023, 3, 16));
     }
 
     #[test]
