@@ -98,7 +98,7 @@ pub fn run(args: &DraftArgs) -> u8 {
     for item in input::expand(&args.sources) {
         let made = item.and_then(|inp| {
             let name = match &inp {
-                Input::Stdin => "-".to_string(),
+                Input::Stdin => "standard input".to_string(),
                 Input::File(p) => p.display().to_string(),
             };
             input::read(&inp).map(|text| (name, text))

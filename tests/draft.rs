@@ -192,7 +192,9 @@ fn standard_input_is_read_for_a_dash() {
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     let from_file = draft_cmd(&["wire-report.txt"], None);
     assert_eq!(
-        piped.stdout.replacen("from - ", "from wire-report.txt ", 1),
+        piped
+            .stdout
+            .replacen("from standard input ", "from wire-report.txt ", 1),
         from_file.stdout
     );
 }

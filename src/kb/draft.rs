@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 pub struct Options {
     /// The record id to use (`--id`); made from the buyer, item and year otherwise.
     pub id: Option<String>,
-    /// Where the text came from, for the header comment (a path, or `-`).
+    /// Where the text came from, for the header comment (a path, or "standard input").
     pub source_name: String,
 }
 
