@@ -25,7 +25,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Show the claims found in articles; no KB is consulted.
     Extract(ExtractArgs),
-    /// Validate or list a knowledge base.
+    /// Validate, list or draft a knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
     /// Explain a diagnostic code or a linking rule: what it means, an example, how to resolve it.
@@ -81,6 +81,31 @@ pub enum KbCommand {
         /// factcheck.toml, else ./rules/ if it holds KB files, else the built-in KB).
         kb: Vec<PathBuf>,
     },
+    /// Draft a KB record from a source text (a DSCA notification, a press release, a report).
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every guess in the draft is marked `# check:` on its line. The draft passes `factcheck kb check` together with the KB it was made against."
+)]
+pub struct DraftArgs {
+    /// Source texts (plain text or Markdown), or - for standard input: one record each.
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
+    /// The record's id [default: buyer-item-year].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// KB whose entity ids are reused and whose ids are not taken (repeatable). Default:
+    /// ./rules/ if present, else the built-in KB.
+    #[arg(long, value_name = "PATH")]
+    pub kb: Vec<PathBuf>,
+    /// Write the draft to FILE, which must not exist yet.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "append")]
+    pub output: Option<PathBuf>,
+    /// Add the draft to the end of the KB file FILE, with ids it does not hold yet.
+    #[arg(long, value_name = "FILE")]
+    pub append: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]

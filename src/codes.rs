@@ -208,6 +208,26 @@ pub const RUN_CODES: &[(&str, &str)] = &[
         "the KB's approval phrases could not be compiled together",
     ),
     (
+        "factcheck::draft::nothing-found",
+        "`kb draft` found no count, amount or state to draft in a source text",
+    ),
+    (
+        "factcheck::draft::one-id-many-sources",
+        "`kb draft --id` was given with several sources (one id cannot name several records)",
+    ),
+    (
+        "factcheck::draft::output-exists",
+        "`kb draft -o FILE` would overwrite an existing file (use --append to add to a KB file)",
+    ),
+    (
+        "factcheck::draft::unreadable",
+        "a source given to `kb draft` cannot be read, or is not UTF-8 text",
+    ),
+    (
+        "factcheck::draft::unwritable",
+        "the draft could not be written to its file",
+    ),
+    (
         "factcheck::input::bad-baseline",
         "the file given to --baseline cannot be read or is not a factcheck baseline",
     ),

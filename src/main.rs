@@ -8,6 +8,7 @@
 mod atomic;
 mod cli;
 mod config;
+mod kb_draft;
 mod kbsel;
 mod render;
 
@@ -75,6 +76,7 @@ fn main() -> ExitCode {
             since,
             grep,
         })) => kb_list(&kb, about.as_deref(), since.as_deref(), grep.as_deref()),
+        Some(Command::Kb(KbCommand::Draft(args))) => kb_draft::run(&args),
         Some(Command::Kb(KbCommand::Stats { kb })) => match load_kb(&kb) {
             Ok(k) => out(&render::terminal::escape(&render::kb::stats(&k))),
             Err(problems) => {

@@ -4,6 +4,7 @@
 //! file is reported in one pass, each pointing at its TOML span.
 
 pub mod diag;
+pub mod draft;
 mod load;
 
 pub use diag::{Problem, SourceFile};
