@@ -215,7 +215,8 @@ impl Linker<'_, '_> {
                 let figs = figs_of(sc.record).to_vec();
                 let foreign =
                     self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &with_figures);
-                self.compare_quantity(ci, sc.record, figs, foreign);
+                let twin = self.twin_deal(sc, &scopes);
+                self.compare_quantity(ci, sc.record, figs, foreign, twin);
             }
             Ok(None) => {}
             Err(tied) => {
@@ -481,6 +482,25 @@ impl Linker<'_, '_> {
         (parties.len() == same.len() && same.len() >= 2).then(|| parties[k])
     }
 
+    /// Another candidate record about exactly the same entities as the chosen one (two sales
+    /// of one system to one buyer, years apart), in scope at least as near: a value that is
+    /// not the chosen record's may be that deal's.
+    pub(super) fn twin_deal(&self, chosen: Scope, scopes: &[Scope]) -> Option<usize> {
+        if !self.on(rule::TWIN_DEAL) {
+            return None;
+        }
+        let same = |a: &[usize], b: &[usize]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
+        let own = &self.kb().records[chosen.record].about_ix;
+        scopes
+            .iter()
+            .find(|s| {
+                s.record != chosen.record
+                    && s.distance <= chosen.distance
+                    && same(own, &self.kb().records[s.record].about_ix)
+            })
+            .map(|s| s.record)
+    }
+
     /// For an amount in a sentence with "respectively" that lists as many counted things
     /// before its amounts as it has amounts: the record the k-th count is linked to, that
     /// record's amount figures whose phrase heads the count's noun (empty: any of them), and
@@ -534,6 +554,7 @@ impl Linker<'_, '_> {
         r: usize,
         figs: Vec<usize>,
         foreign: bool,
+        twin: Option<usize>,
     ) {
         let claim = &self.claims[ci];
         let rec = &self.kb().records[r];
@@ -605,6 +626,14 @@ impl Linker<'_, '_> {
             Some(rule::SHARES_ANOTHER_EVENT)
         } else if foreign {
             Some(rule::FOREIGN_MODEL)
+        } else if let Some(t) = twin {
+            self.ev(ci, rule::TWIN_DEAL, Effect::Against, None, Some(r), || {
+                format!(
+                    "record `{}` is another deal between the same parties, as near: the value may be that deal's",
+                    self.kb().records[t].id
+                )
+            });
+            Some(rule::TWIN_DEAL)
         } else {
             self.another_event(claim, r)
         };
@@ -665,6 +694,24 @@ impl Linker<'_, '_> {
                 .any(|&e| self.named_here(claim, e))
         });
         if !self.on(rule::NAMED_FOR_AMBIGUITY) {
+            return;
+        }
+        // Two deals between the same parties: the value may be either's, no warning.
+        if let Some(first) = tied.first().copied()
+            && let Some(twin) = self.twin_deal(first, tied)
+        {
+            self.ev(ci, rule::TWIN_DEAL, Effect::Against, None, Some(first.record), || {
+                format!(
+                    "record `{}` is another deal between the same parties, as near: the value may be that deal's",
+                    self.kb().records[twin].id
+                )
+            });
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::TWIN_DEAL,
+                },
+            );
             return;
         }
         if !named {

@@ -184,6 +184,7 @@ rule_ids! {
     FIGURE_PERIOD = "link::figure-period",
     OLD_RECORD = "link::old-record",
     FOREIGN_MODEL = "link::foreign-model",
+    TWIN_DEAL = "link::twin-deal",
     OTHER_YEAR = "link::other-date",
     OTHER_EVENT_CUE = "link::other-event-cue",
     OTHER_PARTY_NEARER = "link::other-party-nearer",
