@@ -103,6 +103,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Adm", "Rep", "Sen", "Gov", "Sec", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "etc", "approx",
     "est", "Dept", "Gov't", "Jr", "Sr", "Prof", "Fig", "nr", "p", "pp", "e.g", "i.e", "a.m", "p.m",
+    // Street abbreviations in addresses ("ul. Klonowa 1").
+    "ul", "Ave", "Blvd", "Rd",
 ];
 
 /// A dateline at the top of an article, by its form: a place in capitals (with up to two

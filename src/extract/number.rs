@@ -791,8 +791,11 @@ impl<'d> Reader<'d> {
             return None;
         };
         let mut end = frac_at + 1;
-        // "… of a billion", "… a million", "… million", "… a dozen"
+        // "… of a billion", "… a million", "… million", "… a dozen", "half-dozen"
         let mut k = end;
+        if self.hyphen(k) && self.glued(k) && self.glued(k + 1) {
+            k += 1;
+        }
         if self.is(k, "of") {
             k += 1;
         }

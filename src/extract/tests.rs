@@ -673,3 +673,174 @@ fn pounds_are_money_only_in_a_money_frame() {
         assert_eq!(money(text), [want], "{text}");
     }
 }
+
+/// Claims of one kind, as (text, value, of).
+fn kind_of(text: &str, kind: &str) -> Vec<(String, String, String)> {
+    claims(text)
+        .into_iter()
+        .filter(|c| c.0 == kind)
+        .map(|c| (c.1, c.2, c.4))
+        .collect()
+}
+
+fn cv(text: &str, value: &str, of: &str) -> (String, String, String) {
+    (text.into(), value.into(), of.into())
+}
+
+/// Issue class: model designations. A number that is part of a product name (a capitalised
+/// name opening a noun phrase, a number with a capital letter glued to it, a code) is no
+/// quantity, and a counted noun phrase takes it in whole.
+#[test]
+fn numbers_in_product_names_are_not_quantities() {
+    for text in [
+        "The navy will order more Harpoon 800 launchers next year.",
+        "The Osprey 250 weighs more than its rival.",
+        "Officials praised the Falcon 300M variant.",
+        "Its Lynx 4 AX vehicles are due soon.",
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter().all(|c| c.0 != "count" && c.0 != "number"),
+            "{text}: {got:?}"
+        );
+    }
+    assert_eq!(
+        kind_of("Kyiv asked for 36 Kestrel 400 drones.", "count"),
+        [cv("36", "36", "Kestrel 400 drones")]
+    );
+    assert_eq!(
+        kind_of("The army buys 6 Lynx 4 AX vehicles.", "count"),
+        [cv("6", "6", "Lynx 4 AX vehicles")]
+    );
+    // A verb before the name: the number after it is still a count.
+    assert_eq!(
+        kind_of("Berlin gives Ukraine 31 tanks.", "count"),
+        [cv("31", "31", "tanks")]
+    );
+}
+
+/// Issue class: a number in words with its digits in brackets is one claim, counting what
+/// follows the bracket; digits alone in brackets count it too.
+#[test]
+fn spelled_numbers_with_digits_in_brackets_are_one_claim() {
+    assert_eq!(
+        claims("The package holds forty-eight (48) Trident rockets."),
+        [t(
+            "count",
+            "forty-eight (48)",
+            "48",
+            "exact",
+            "Trident rockets"
+        )]
+    );
+    assert_eq!(
+        kind_of(
+            "It lists two hundred (200) trucks and ten (10) trailers.",
+            "count"
+        ),
+        [
+            cv("two hundred (200)", "200", "trucks"),
+            cv("ten (10)", "10", "trailers")
+        ]
+    );
+    assert_eq!(
+        kind_of("The buyer gets (3,100) rounds of ammunition.", "count"),
+        [cv("3,100", "3100", "rounds")]
+    );
+    // Different values in and out of the brackets stay two numbers.
+    assert_eq!(claims("It buys twelve (13) trucks.").len(), 2);
+}
+
+/// Issue class: the counted noun. A list's later counts with the noun left out count its
+/// first noun; a company name or code in brackets and hyphenated compounds belong to the
+/// phrase; a past-tense verb right after a number is no noun.
+#[test]
+fn counted_nouns_in_lists_compounds_and_names() {
+    assert_eq!(
+        kind_of(
+            "Riga will get 9 launchers in 2025, 14 in 2026 and 6 in 2027.",
+            "count"
+        ),
+        [
+            cv("9", "9", "launchers"),
+            cv("14", "14", "launchers"),
+            cv("6", "6", "launchers")
+        ]
+    );
+    assert_eq!(
+        kind_of(
+            "The unit fields 40 howitzers, plus 12 more in reserve.",
+            "count"
+        ),
+        [cv("40", "40", "howitzers"), cv("12", "12", "howitzers")]
+    );
+    assert_eq!(
+        kind_of("Of the 90 trucks promised, 61 arrived by June.", "count"),
+        [cv("90", "90", "trucks"), cv("61", "61", "trucks")]
+    );
+    // A number with a noun of its own keeps it; a span of time counts nothing.
+    assert_eq!(
+        kind_of("It bought 12 trucks, 3 years ago.", "count"),
+        [cv("12", "12", "trucks")]
+    );
+    assert_eq!(
+        kind_of("A team tested 64 try-before-buy kits.", "count"),
+        [cv("64", "64", "try-before-buy kits")]
+    );
+    assert_eq!(
+        kind_of(
+            "Lisbon is buying 240 Rheinmetall (RHM) Skyranger turrets.",
+            "count"
+        ),
+        [cv("240", "240", "Rheinmetall (RHM) Skyranger turrets")]
+    );
+    assert_eq!(
+        kind_of("The deal has 30 sights and associated spares.", "count"),
+        [cv("30", "30", "sights")]
+    );
+    assert_eq!(
+        kind_of("It ordered 80 armoured vehicles.", "count"),
+        [cv("80", "80", "armoured vehicles")]
+    );
+}
+
+/// Issue class: bad values. An unknown scale drops the claim; a negative or fractional
+/// count of whole things is no claim; a fraction below one of them is a share (a number).
+#[test]
+fn bad_values_make_no_claim() {
+    for text in [
+        "A forum put the cost at $4.5 septillion.",
+        "The ledger showed -12 launchers.",
+        "Each unit holds 7.5 launchers on average.",
+        "Some claimed a zillion drones were coming.",
+    ] {
+        assert_eq!(claims(text), [], "{text}");
+    }
+    assert_eq!(
+        kind_of("Stocks reached 1.5 million rounds.", "count"),
+        [cv("1.5 million", "1500000", "rounds")]
+    );
+    assert_eq!(
+        claims("Reports said 0.5 tanks per unit."),
+        [t("number", "0.5", "0.5", "exact", "")]
+    );
+}
+
+/// Issue class: lookalikes. Tallies with their noun after, slashed codes, postal codes,
+/// house numbers and compound modifiers of time or measure are no quantities.
+#[test]
+fn lookalikes_are_no_quantities() {
+    for text in [
+        "The motion passed in a 62-38 vote.",
+        "Crews work 24/7 at the depot.",
+        "Write to the office at ul. Lipowa 3, 02-512 Krakow.",
+        "It was a 12-hour shift.",
+        "The minister began a three-day visit.",
+        "A 30-strong team flew out.",
+        "Each shell weighs 40 kg.",
+    ] {
+        assert_eq!(claims(text), [], "{text}");
+    }
+    // A fraction is still read.
+    assert_eq!(one("It holds 3/4 of the stock.").2, "0.75");
+}
