@@ -974,11 +974,9 @@ impl<'d> Extractor<'d, '_> {
             "," if r.is(at + 1, "or") => (at + 2, false),
             _ => return (vec![], close),
         };
-        let j = if r.is(j, "about") || r.is(j, "roughly") || r.is(j, "around") || r.is(j, "some") {
-            j + 1
-        } else {
-            j
-        };
+        // "(or $4 billion)", "(about 160m euros)", "(approx €240m)"
+        let j = if paren && r.is(j, "or") { j + 1 } else { j };
+        let (_, j) = self.prefix_qualifier(j);
         let Some(m) = money::money_at(r, j) else {
             return (vec![], close);
         };

@@ -844,3 +844,63 @@ fn lookalikes_are_no_quantities() {
     // A fraction is still read.
     assert_eq!(one("It holds 3/4 of the stock.").2, "0.75");
 }
+
+/// Issue class: currency codes and names written against the number. A code glued to its
+/// digits takes the scale glued to them or the scale word after them; an abbreviated scale's
+/// period stands between a number and its code; currency names with a country adjective.
+#[test]
+fn currency_codes_written_against_the_number() {
+    let money = |text: &str| -> Vec<(String, String)> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.0 == "money")
+            .map(|c| (c.1, c.2))
+            .collect()
+    };
+    let m = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(
+        money("Zurich earmarked CHF75 million for radars."),
+        m("CHF75 million", "CHF 75000000")
+    );
+    assert_eq!(
+        money("The deal grew to EUR2.4bn last year."),
+        m("EUR2.4bn", "EUR 2400000000")
+    );
+    assert_eq!(
+        money("Warsaw's PLN6.1 billion plan stalled."),
+        m("PLN6.1 billion", "PLN 6100000000")
+    );
+    assert_eq!(
+        money("It paid USD40m up front."),
+        m("USD40m", "USD 40000000")
+    );
+    assert_eq!(
+        money("Exports reached 7 bn. USD in 2021."),
+        m("7 bn. USD", "USD 7000000000")
+    );
+    assert_eq!(
+        money("Brno pays 12 billion Czech koruna for the guns."),
+        m("12 billion Czech koruna", "CZK 12000000000")
+    );
+    assert_eq!(
+        money("Oslo pays three billion Norwegian kroner for shells."),
+        m("three billion Norwegian kroner", "NOK 3000000000")
+    );
+    // Bare "kroner": the country the sentence names.
+    assert_eq!(
+        money("Copenhagen spends 4 billion kroner on frigates."),
+        m("4 billion kroner", "DKK 4000000000")
+    );
+    assert_eq!(
+        money("Norway's 900m kroner order is signed."),
+        m("900m kroner", "NOK 900000000")
+    );
+    // A conversion in brackets after "or" is part of the claim, not a second amount.
+    let c = &extract(
+        &Document::new("Brno pays 90 billion koruna (or $4 billion) for jets."),
+        &Context::default(),
+        lexicon(),
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].conversions.len(), 1);
+}
