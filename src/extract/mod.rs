@@ -1681,6 +1681,24 @@ impl<'d> Extractor<'d, '_> {
                 end = j;
                 continue;
             }
+            // "72 155mm howitzers", "40 12.7 mm guns": a calibre or measure before the noun.
+            if r.text(j).starts_with(|c: char| c.is_ascii_digit()) {
+                let glued_unit = number::literal(r.text(j))
+                    .is_some_and(|l| !l.suffix.is_empty() && is_unit_of_measure(l.suffix));
+                let unit_end = if glued_unit {
+                    Some(j + 1)
+                } else {
+                    r.number(j)
+                        .filter(|n| is_unit_of_measure(r.text(n.end)) && r.is_word(n.end))
+                        .map(|n| n.end + 1)
+                };
+                if let Some(k) = unit_end.filter(|&k| r.is_word(k) && r.same_sentence(j, k)) {
+                    words += 1;
+                    j = k;
+                    end = j;
+                    continue;
+                }
+            }
             // "4 Puma 3 AE systems", "48 Switchblade 600 drones": a number that is part of
             // the name.
             if words > 0
@@ -1818,7 +1836,7 @@ impl<'d> Extractor<'d, '_> {
 
 /// Whether a counted phrase starts with a unit of measure (weight, length, speed), which
 /// makes its number a measure, not a count of things.
-fn is_unit_of_measure(of: &str) -> bool {
+pub(crate) fn is_unit_of_measure(of: &str) -> bool {
     const UNITS: &[&str] = &[
         "pound",
         "pounds",

@@ -120,16 +120,18 @@ fn separated(tok: &str) -> Option<Literal<'_>> {
 
 /// [`literal`] for any token: separators, decimals, zero-width characters, long runs.
 fn literal_general(tok: &str) -> Option<Literal<'_>> {
+    // Invisible characters inside the digits ("2\u{200b}46") are read past, as a reader
+    // of the page does (the tokenizer keeps them inside a digit run), and so is the line
+    // break of a number wrapped after its separator ("1,\n200").
+    let unseen = |c: char| zero_width(c) || c == '\n' || c == '\r';
     let digits_end = tok
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || zero_width(c)))
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || unseen(c)))
         .map_or(tok.len(), |(i, _)| i);
     let (num, suffix) = tok.split_at(digits_end);
-    // Invisible characters inside the digits ("2\u{200b}46") are read past, as a reader
-    // of the page does (the tokenizer keeps them inside a digit run).
     let visible: String;
-    let num = if num.chars().any(zero_width) {
-        visible = num.chars().filter(|&c| !zero_width(c)).collect();
+    let num = if num.chars().any(unseen) {
+        visible = num.chars().filter(|&c| !unseen(c)).collect();
         visible.as_str()
     } else {
         num
@@ -872,7 +874,10 @@ impl<'d> Reader<'d> {
                     (lit.value, j + 1, lit.grouped, lit.frac_digits);
                 // "1 234 567", "40 000": groups of three after a single space.
                 if !lit.grouped && lit.frac_digits == 0 && tok_text.len() <= 3 {
-                    while self.space_group(k) {
+                    // ("72 155 mm howitzers": a calibre after a count is no group of it.)
+                    while self.space_group(k)
+                        && !(super::is_unit_of_measure(self.text(k + 1)) && self.is_word(k + 2))
+                    {
                         let g = Decimal::from_str_exact(self.text(k)).ok()?;
                         let gf = self
                             .text(k)

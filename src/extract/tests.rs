@@ -904,3 +904,43 @@ fn currency_codes_written_against_the_number() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].conversions.len(), 1);
 }
+
+/// Issue class: a number broken by a line break inside a paragraph is one number, when the
+/// pieces make one; a blank line between them keeps them apart.
+#[test]
+fn numbers_wrapped_inside_a_paragraph_are_one() {
+    assert_eq!(
+        kind_of("Oslo's order is worth $2.\n4 billion in all.", "money"),
+        [cv("$2.\n4 billion", "USD 2400000000", "")]
+    );
+    assert_eq!(
+        kind_of("The lot holds 3,\n500 shells in store.", "count"),
+        [cv("3,\n500", "3500", "shells")]
+    );
+    assert_eq!(
+        kind_of("The lot holds 2,\r\n750 shells.", "count"),
+        [cv("2,\r\n750", "2750", "shells")]
+    );
+    assert_eq!(
+        kind_of("The depot keeps three hundred\ntwelve rockets.", "count"),
+        [cv("three hundred\ntwelve", "312", "rockets")]
+    );
+    assert_eq!(
+        kind_of("The battalion got 54\n155mm guns.", "count"),
+        [cv("54", "54", "155mm guns")]
+    );
+    assert_eq!(
+        kind_of("The battalion got 54 155 mm guns.", "count"),
+        [cv("54", "54", "155 mm guns")]
+    );
+    // Not one number: a blank line, or pieces that make no number ("5,\n10").
+    let got = claims("The total reached 3,\n\n500 engineers will help.");
+    assert!(got.iter().all(|c| c.2 != "3500"), "{got:?}");
+    let got = claims("They came in groups of 5,\n10 and 20.");
+    assert!(got.iter().all(|c| c.2 != "5.1" && c.2 != "510"), "{got:?}");
+    // A line of a paragraph a line that ends its sentence still ends its paragraph.
+    let doc = Document::new("Poland buys tanks.\nThe deal is signed.");
+    assert_eq!(doc.paragraphs.len(), 2);
+    let doc = Document::new("Poland buys two hundred\nfifty tanks.");
+    assert_eq!(doc.paragraphs.len(), 1);
+}
