@@ -821,7 +821,19 @@ impl<'d> Extractor<'d, '_> {
     fn step(&mut self, i: usize) -> usize {
         if let Some((d, end)) = date::date_at(&self.r, i, self.ctx.date) {
             if let Some(value) = d {
-                let span = self.span(i, end);
+                // "early March", "last September", "mid-March": the words before a month
+                // that say which part or which one.
+                let r = &self.r;
+                let lead =
+                    |k: usize| r.same_sentence(k, i) && date::MONTH_LEAD.contains(&&*r.lower(k));
+                let start = match value {
+                    DateValue::MonthOnly(_) if i >= 1 && lead(i - 1) => i - 1,
+                    DateValue::MonthOnly(_) if i >= 2 && r.text(i - 1) == "-" && lead(i - 2) => {
+                        i - 2
+                    }
+                    _ => i,
+                };
+                let span = self.span(start, end);
                 self.out.push(Claim {
                     kind: ClaimKind::Date,
                     span,

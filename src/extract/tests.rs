@@ -226,8 +226,11 @@ fn dates() {
         one("In 2023 it was done."),
         t("date", "2023", "2023", "", "")
     );
-    // "on Thursday" only with the article's date.
-    assert!(claims("It was approved on Thursday.").is_empty());
+    // "on Thursday" is placed only with the article's date; without it, a weekday.
+    assert_eq!(
+        claims("It was approved on Thursday."),
+        [t("date", "on Thursday", "Thursday", "", "")]
+    );
     let got = claims_at("It was approved on Thursday.", Some("2024-01-12"));
     assert_eq!(got, [t("date", "on Thursday", "2024-01-11", "", "")]);
 }
@@ -943,4 +946,65 @@ fn numbers_wrapped_inside_a_paragraph_are_one() {
     assert_eq!(doc.paragraphs.len(), 2);
     let doc = Document::new("Poland buys two hundred\nfifty tanks.");
     assert_eq!(doc.paragraphs.len(), 1);
+}
+
+/// Issue class: dates. A month of no stated year after a word that makes it a date is read
+/// (`--MM`), with "early", "last" and the like; a day may have a leading zero and an
+/// ordinal; day, month and year joined by points; "on Tuesday" is the latest such day on or
+/// before the article's date, or in the future tense the next on or after it.
+#[test]
+fn months_weekdays_and_day_forms() {
+    let dates = |text: &str, at: Option<&str>| -> Vec<(String, String)> {
+        claims_at(text, at)
+            .into_iter()
+            .filter(|c| c.0 == "date")
+            .map(|c| (c.1, c.2))
+            .collect()
+    };
+    let d = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(
+        dates("A ruling is due in October.", None),
+        d("October", "--10")
+    );
+    assert_eq!(
+        dates("Riga signed the deal last November, officials said.", None),
+        d("last November", "--11")
+    );
+    assert_eq!(
+        dates("Tests resumed in late April.", None),
+        d("late April", "--04")
+    );
+    assert_eq!(
+        dates("Firing trials begin in mid-June.", None),
+        d("mid-June", "--06")
+    );
+    // No word that makes it a date: a name or a verb.
+    assert_eq!(dates("May the talks succeed.", None), []);
+    assert_eq!(dates("Theresa May spoke.", None), []);
+    assert_eq!(
+        dates("The envoys met on 07th June, 2022.", None),
+        d("07th June, 2022", "2022-06-07")
+    );
+    assert_eq!(
+        dates("Bids closed on 03.02.2024.", None),
+        d("03.02.2024", "2024-02-03")
+    );
+    assert_eq!(dates("Version 1.2.2024 shipped.", None), []);
+    // 2024-01-11 was a Thursday.
+    assert_eq!(
+        dates("The panel met on Tuesday.", Some("2024-01-11")),
+        d("on Tuesday", "2024-01-09")
+    );
+    assert_eq!(
+        dates("The panel will meet on Tuesday.", Some("2024-01-11")),
+        d("on Tuesday", "2024-01-16")
+    );
+    assert_eq!(
+        dates("The panel will meet on Thursday.", Some("2024-01-11")),
+        d("on Thursday", "2024-01-11")
+    );
+    assert_eq!(
+        dates("The panel will meet on Friday.", None),
+        d("on Friday", "Friday")
+    );
 }
