@@ -1008,3 +1008,60 @@ fn months_weekdays_and_day_forms() {
         d("on Friday", "Friday")
     );
 }
+
+/// Issue class: approval states. A determination approving a sale; a request turned down;
+/// the blessing a sale needs; "could still block"; a body qualified by another country is
+/// that country's legislature or government, never a US authority, and one qualified as
+/// American is Congress.
+#[test]
+fn approval_states_of_qualified_bodies() {
+    let states = |text: &str| -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.0 == "status")
+            .map(|c| c.2)
+            .collect()
+    };
+    for (text, want) in [
+        (
+            "The Department of State has made a determination approving the transfer.",
+            "state-department:approved",
+        ),
+        (
+            "The Danish government turned the application down.",
+            "government:rejected",
+        ),
+        (
+            "The cabinet turned down the export request.",
+            "government:rejected",
+        ),
+        (
+            "The contract still needs the blessing of Congress.",
+            "congress:pending",
+        ),
+        ("Senators could still derail the deal.", "congress:pending"),
+        (
+            "Estonian lawmakers approved the budget.",
+            "parliament:approved",
+        ),
+        (
+            "Hungarian senators blocked the sale.",
+            "parliament:rejected",
+        ),
+        (
+            "Norway's State Department approved it.",
+            "government:approved",
+        ),
+        (
+            "Republican lawmakers approved the sale.",
+            "congress:approved",
+        ),
+        ("The U.S. Congress approved the sale.", "congress:approved"),
+    ] {
+        assert_eq!(states(text), [want], "{text}");
+    }
+    assert_eq!(
+        states("Senators could not block the sale."),
+        Vec::<String>::new()
+    );
+}
