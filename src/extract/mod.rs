@@ -642,8 +642,9 @@ fn near_numeric(numeric: &[bool]) -> Vec<bool> {
 /// digits (".08"), or punctuation other than the commas, stops, quotes and closing brackets
 /// that start nothing. (Tests compare the claims with those read trying every token.)
 fn may_start(r: &Reader<'_>, i: usize) -> bool {
-    const OWN: [&str; 8] = [
-        "between", "from", "on", "minus", "negative", "a", "an", "tens",
+    const OWN: [&str; 11] = [
+        "between", "from", "on", "minus", "negative", "a", "an", "tens", "percent", "percents",
+        "per",
     ];
     // Those and every qualifier's first word: most words are none, and pass one look-up.
     static STARTERS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
@@ -849,6 +850,12 @@ impl<'d> Extractor<'d, '_> {
         if let Some(skip) = self.not_a_quantity(i) {
             return skip;
         }
+        if self.comma_list(i) {
+            return i + 1;
+        }
+        if let Some(end) = self.percent_of(i) {
+            return end;
+        }
         if let Some(end) = self.vague(i) {
             return end;
         }
@@ -896,9 +903,13 @@ impl<'d> Extractor<'d, '_> {
         if self.is_tally(base) {
             return self.skip_tally(base.end);
         }
+        // "about 500 or more": a bound after the value says more than "about" before it.
         let (qualifier, end) = match qual {
+            Some(Qualifier::Approximate) | None => match self.suffix_qualifier(base.end) {
+                (Qualifier::Exact, e) => (qual.unwrap_or(Qualifier::Exact), e),
+                bound => bound,
+            },
             Some(q) => (q, base.end),
-            None => self.suffix_qualifier(base.end),
         };
         let q = Quantity {
             unit: base.unit,
@@ -1023,6 +1034,7 @@ impl<'d> Extractor<'d, '_> {
         }
         // Percent: "5%", "5 %", "5 percent", "five per cent", "30 percentage points",
         // "50.1-per cent", "a 40-percent share"
+        // (The word in the same sentence: "… fifty\n\nPercent of …" is two.)
         let e = if matches!(r.text(num.end), "-" | "‐")
             && r.glued(num.end)
             && r.glued(num.end + 1)
@@ -1033,7 +1045,9 @@ impl<'d> Extractor<'d, '_> {
         } else {
             num.end
         };
-        let pct_end = if r.text(e) == "%" {
+        let pct_end = if !r.same_sentence(num.start, e) {
+            None
+        } else if r.text(e) == "%" {
             Some(e + 1)
         } else if r.is(e, "percent")
             || r.is(e, "percents")
@@ -1074,7 +1088,8 @@ impl<'d> Extractor<'d, '_> {
         // Glued to letters on the left: "F-16", "PAC-3", "FGM-148".
         if start >= 2 && hy(start - 1) && r.glued(start) && r.glued(start - 1) {
             let left = r.text(start - 2);
-            if left.chars().any(char::is_alphabetic) {
+            // ("three-nought-four": digits said one by one are no code.)
+            if left.chars().any(char::is_alphabetic) && r.number(start - 2).is_none() {
                 return true;
             }
             // "00-909": a postal code or serial whose first part is no number.
@@ -1148,6 +1163,94 @@ impl<'d> Extractor<'d, '_> {
             }
         }
         false
+    }
+
+    /// "percent of 10", "per cent of twenty-two": the percentage named after its word, when
+    /// no number comes before the word ("40 percent of 200 tanks" is 40%, and 200 tanks).
+    fn percent_of(&mut self, i: usize) -> Option<usize> {
+        let r = &self.r;
+        let k = if r.is(i, "percent") || r.is(i, "percents") {
+            i + 1
+        } else if r.is(i, "per") && r.is(i + 1, "cent") {
+            i + 2
+        } else {
+            return None;
+        };
+        let after_number = i > 0
+            && r.same_sentence(i - 1, i)
+            && (number::may_be_numeric(r.text(i - 1)) || matches!(r.text(i - 1), "-" | "‐"));
+        if after_number || !r.is(k, "of") || !r.same_sentence(i, k + 1) {
+            return None;
+        }
+        let n = r.number(k + 1)?;
+        let span = self.span(i, n.end);
+        self.out.push(Claim {
+            kind: ClaimKind::Percent,
+            span,
+            value_span: self.span(k + 1, n.end),
+            value: ClaimValue::Quantity(Quantity {
+                unit: Unit::Percent,
+                value: n.value,
+                max: None,
+                qualifier: Qualifier::Exact,
+                resolution: n.resolution,
+            }),
+            of: None,
+            conversions: vec![],
+            sentence: self.doc().tokens[i].sentence,
+        });
+        Some(n.end)
+    }
+
+    /// "nrs. 22,24,26,31": numbers listed with commas and no spaces, which no grouping of
+    /// thousands or decimal comma reads as one, are each a number.
+    fn comma_list(&mut self, i: usize) -> bool {
+        let t = self.r.text(i);
+        if !t.contains(',')
+            || !t.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || number::literal(t).is_some()
+        {
+            return false;
+        }
+        let pieces: Vec<(usize, &str)> = t
+            .split(',')
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.len() + 1;
+                Some((start, p))
+            })
+            .collect();
+        let values: Option<Vec<Decimal>> = pieces
+            .iter()
+            .map(|(_, p)| {
+                number::literal(p)
+                    .filter(|l| l.suffix.is_empty())
+                    .map(|l| l.value)
+            })
+            .collect();
+        let Some(values) = values else {
+            return false;
+        };
+        let tok = self.doc().tokens[i];
+        for ((at, p), value) in pieces.iter().zip(values) {
+            let span = Span::new(tok.span.start + at, tok.span.start + at + p.len());
+            self.out.push(Claim {
+                kind: ClaimKind::Number,
+                span,
+                value_span: span,
+                value: ClaimValue::Quantity(Quantity {
+                    unit: Unit::Count,
+                    value,
+                    max: None,
+                    qualifier: Qualifier::Exact,
+                    resolution: Decimal::ONE,
+                }),
+                of: None,
+                conversions: vec![],
+                sentence: tok.sentence,
+            });
+        }
+        true
     }
 
     /// Whether the word at `p` starts a noun phrase: a determiner, a possessive, a
@@ -1448,6 +1551,10 @@ impl<'d> Extractor<'d, '_> {
             }
             let b = self.base(b_at)?;
             if self.is_tally(a) {
+                return None;
+            }
+            // "three-nought-four": numbers in words glued by hyphens are said one by one.
+            if hyphen && a.num.spelled && b.num.spelled && r.glued(e) && r.glued(b_at) {
                 return None;
             }
             let (lo, hi, unit) = self.combine_range(a, b)?;

@@ -1150,19 +1150,34 @@ impl<'d> Reader<'d> {
             if c.current.is_zero() && c.last_scale == Decimal::ONE {
                 value = add(c.value(), frac);
             }
+            // "one hundred and thirty fifths" is 130/5: a tail of one or more wholes is
+            // more of the numerator ("one hundred and three quarters" is 100¾).
+            if frac >= Decimal::ONE
+                && c.last_scale == Decimal::ONE
+                && self.word_scale_at(k).is_none()
+                && let Some(tail) = self.cardinal(e + 1, false)
+                && let Some((den, _)) = self.denominator(tail.end)
+                && let Some(v) = add(c.value(), tail.value()).checked_div(den)
+            {
+                value = v;
+            }
             n.value = value;
             n.end = end;
             n.bare_integer = false;
             n.resolution = Decimal::ONE.min(n.resolution);
             return n;
         }
-        // "1 over 3", "one out of three" — only when nothing is counted after it.
-        if (lw == "over" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
+        // "1 over 3", "one out of three", "1 in twenty-one" — only when nothing is counted
+        // after it (and "in" no year: "2 in 2024").
+        if (lw == "over" || lw == "in" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
             let k = if lw == "out" { e + 2 } else { e + 1 };
             if let Some(d) = self.cardinal(k, false) {
                 let after = d.end;
-                let counted = self.is_word(after) && near(after);
-                let ratio_ok = lw == "over" || c.value() <= d.value();
+                let counted =
+                    self.is_word(after) && near(after) && !super::is_stop(self.text(after));
+                let year = d.bare_integer
+                    && (Decimal::from(1000)..=Decimal::from(2999)).contains(&d.value());
+                let ratio_ok = lw == "over" || c.value() <= d.value() && !year;
                 if !counted
                     && !d.value().is_zero()
                     && ratio_ok

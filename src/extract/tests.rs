@@ -1065,3 +1065,52 @@ fn approval_states_of_qualified_bodies() {
         Vec::<String>::new()
     );
 }
+
+/// Number forms: a fraction whose tail after "and" holds wholes takes the whole cardinal
+/// as its numerator; "X in Y" with nothing counted after it is a ratio; numbers said one by
+/// one with hyphens; comma lists without spaces; a bound after the value wins over "about"
+/// before it; "percent of N".
+#[test]
+fn ratios_fractions_lists_and_bounds() {
+    assert_eq!(one("one hundred and forty fifths").2, "28");
+    assert_eq!(
+        one("one hundred and two thirds").2,
+        "100.66666666666666666666666667"
+    );
+    assert_eq!(one("It is 1 in twenty.").2, "0.05");
+    // A year or a counted noun after "in": no ratio.
+    assert_eq!(claims("They got 12 in 2024.").len(), 2);
+    assert_eq!(
+        kind_of("Crews fired 3 in 10 minutes.", "number"),
+        [cv("3", "3", ""), cv("10", "10", "")]
+    );
+    assert_eq!(
+        claims("The code was five-nine-two.")
+            .iter()
+            .map(|c| c.2.clone())
+            .collect::<Vec<_>>(),
+        ["5", "9", "2"]
+    );
+    assert_eq!(
+        claims("See pages 12,14,19.")
+            .iter()
+            .map(|c| (c.1.clone(), c.2.clone()))
+            .collect::<Vec<_>>(),
+        [
+            ("12".to_string(), "12".to_string()),
+            ("14".to_string(), "14".to_string()),
+            ("19".to_string(), "19".to_string())
+        ]
+    );
+    assert_eq!(one("Roughly 400 or more crews trained.").3, "lower_bound");
+    assert_eq!(one("Roughly 400 crews trained.").3, "approximate");
+    assert_eq!(
+        claims("The rate is percent of 12."),
+        [t("percent", "percent of 12", "12", "exact", "")]
+    );
+    // After a number, "percent of" is that number's.
+    assert_eq!(
+        kind_of("It lost 40 percent of 200 tanks.", "percent"),
+        [cv("40 percent", "40", "")]
+    );
+}
