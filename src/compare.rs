@@ -212,7 +212,8 @@ pub fn suggestion(c: &Claim, f: &Figure) -> Option<String> {
 pub fn date_like(article: &DateValue, kb: Date) -> String {
     let month = MONTHS[usize::from(kb.month) - 1];
     match article {
-        DateValue::Day(_) => format!("{month} {}, {}", kb.day, kb.year),
+        DateValue::Day(_) | DateValue::Weekday(_) => format!("{month} {}, {}", kb.day, kb.year),
+        DateValue::MonthOnly(_) => month.to_string(),
         DateValue::Month { .. } => format!("{month} {}", kb.year),
         DateValue::Year(_) => kb.year.to_string(),
     }

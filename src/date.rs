@@ -89,6 +89,32 @@ impl Date {
         (self.days() + 3).rem_euclid(7) as usize
     }
 
+    /// The date `n` days later.
+    pub fn plus_days(&self, n: i64) -> Date {
+        let mut d = *self;
+        for _ in 0..n {
+            d = if d.day < days_in_month(d.year, d.month) {
+                Date {
+                    day: d.day + 1,
+                    ..d
+                }
+            } else if d.month < 12 {
+                Date {
+                    month: d.month + 1,
+                    day: 1,
+                    ..d
+                }
+            } else {
+                Date {
+                    year: d.year + 1,
+                    month: 1,
+                    day: 1,
+                }
+            };
+        }
+        d
+    }
+
     /// The date `n` days earlier.
     pub fn minus_days(&self, n: i64) -> Date {
         let mut d = *self;
@@ -132,8 +158,15 @@ impl Serialize for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DateValue {
     Day(Date),
-    Month { year: i32, month: u8 },
+    Month {
+        year: i32,
+        month: u8,
+    },
     Year(i32),
+    /// A month of no stated year ("in September"): `--09`, as ISO 8601 writes it.
+    MonthOnly(u8),
+    /// A weekday that no known article date places ("on Tuesday"), 0 = Monday.
+    Weekday(u8),
 }
 
 impl DateValue {
@@ -153,9 +186,26 @@ impl DateValue {
         Date::parse(s).map(DateValue::Day)
     }
 
-    /// First and last day covered.
+    /// Whether the value is placed on the calendar (it has a year). A month or weekday of
+    /// no known year is read, but never compared with a dated fact.
+    pub fn is_placed(&self) -> bool {
+        !matches!(self, DateValue::MonthOnly(_) | DateValue::Weekday(_))
+    }
+
+    /// First and last day covered (for a value not placed, every day there is).
     pub fn bounds(&self) -> (Date, Date) {
+        const FIRST: Date = Date {
+            year: 1000,
+            month: 1,
+            day: 1,
+        };
+        const LAST: Date = Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        };
         match *self {
+            DateValue::MonthOnly(_) | DateValue::Weekday(_) => (FIRST, LAST),
             DateValue::Day(d) => (d, d),
             DateValue::Month { year, month } => (
                 Date {
@@ -198,6 +248,8 @@ impl fmt::Display for DateValue {
             DateValue::Day(d) => d.fmt(f),
             DateValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             DateValue::Year(year) => write!(f, "{year:04}"),
+            DateValue::MonthOnly(month) => write!(f, "--{month:02}"),
+            DateValue::Weekday(d) => f.write_str(WEEKDAYS.get(usize::from(*d)).unwrap_or(&"")),
         }
     }
 }

@@ -188,6 +188,46 @@ const FIRST_WORD_BITS: usize = 1 << 16;
 
 /// Whether the character before byte `at` is a letter or digit.
 #[inline]
+/// ASCII white space as names and phrases are spaced in an article.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Where the run of white space at `at` ends, if it holds at most one line break: a phrase
+/// may wrap to the next line, but not run on past a blank line into the next paragraph.
+fn space_run(b: &[u8], at: usize) -> Option<usize> {
+    let mut j = at;
+    let mut breaks = 0;
+    while j < b.len() && is_space(b[j]) {
+        breaks += usize::from(b[j] == b'\n');
+        j += 1;
+    }
+    (breaks <= 1).then_some(j)
+}
+
+/// Where pattern `p` (single-spaced, lower case) ends when it occurs at `start` in `text`
+/// with any run of white space of at most one line break for each of its spaces ("javelin
+/// missiles" in "Javelin\nmissiles"); `None` if it does not, or only single-spaced (found
+/// by a plain comparison).
+fn wrapped_match(text: &[u8], start: usize, p: &[u8]) -> Option<usize> {
+    let (mut i, mut k) = (start, 0);
+    let mut wrapped = false;
+    while k < p.len() {
+        if p[k] == b' ' {
+            let j = space_run(text, i).filter(|&j| j > i)?;
+            wrapped |= j != i + 1 || text[i] != b' ';
+            i = j;
+        } else {
+            if text.get(i) != Some(&p[k]) {
+                return None;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    wrapped.then_some(i)
+}
+
 fn alnum_before(text: &str, at: usize) -> bool {
     match text.as_bytes()[..at].last() {
         None => false,
@@ -393,9 +433,13 @@ impl AliasIndex {
             None => {}
             Some(Group::Few(ids)) => {
                 for &id in ids {
-                    let p = &self.patterns[id];
-                    let e = start + p.len();
-                    if text.as_bytes()[start..].starts_with(p.as_bytes()) && !alnum_at(text, e) {
+                    let p = self.patterns[id].as_bytes();
+                    let e = if text.as_bytes()[start..].starts_with(p) {
+                        Some(start + p.len())
+                    } else {
+                        wrapped_match(text.as_bytes(), start, p)
+                    };
+                    if let Some(e) = e.filter(|&e| !alnum_at(text, e)) {
                         found(id, Span::new(start, e));
                     }
                 }
@@ -412,6 +456,60 @@ impl AliasIndex {
                         found(id, Span::new(start, e));
                     }
                 }
+                self.look_up_wrapped(text, start, lengths, found);
+            }
+        }
+    }
+
+    /// [`Group::Many`]'s look-up where the words after `start` are spaced otherwise than
+    /// by single spaces (a line break inside the phrase): the text read with each run of
+    /// white space as one space ([`wrapped_match`]'s rule).
+    fn look_up_wrapped(
+        &self,
+        text: &str,
+        start: usize,
+        lengths: &[usize],
+        found: &mut impl FnMut(usize, Span),
+    ) {
+        let b = text.as_bytes();
+        let longest = lengths.last().copied().unwrap_or(0);
+        let window = &b[start..(start + longest + 8).min(b.len())];
+        if !window
+            .windows(2)
+            .any(|w| matches!(w[0], b'\n' | b'\r' | b'\t') || w == b"  ")
+        {
+            return;
+        }
+        // The words single-spaced, and where each of their bytes ends in the text.
+        let (mut norm, mut ends) = (Vec::with_capacity(longest), Vec::with_capacity(longest));
+        let mut i = start;
+        while i < b.len() && norm.len() < longest {
+            if !is_space(b[i]) {
+                norm.push(b[i]);
+                i += 1;
+                ends.push(i);
+                continue;
+            }
+            let Some(j) = space_run(b, i) else { break };
+            norm.push(b' ');
+            ends.push(j);
+            i = j;
+        }
+        for &len in lengths {
+            if len > norm.len() {
+                break;
+            }
+            let e = ends[len - 1];
+            // Single-spaced here: found by the look-up above.
+            if b[start..e] == norm[..len] {
+                continue;
+            }
+            if let Some(&id) = std::str::from_utf8(&norm[..len])
+                .ok()
+                .and_then(|t| self.by_text.get(t))
+                && !alnum_at(text, e)
+            {
+                found(id, Span::new(start, e));
             }
         }
     }
@@ -540,13 +638,43 @@ mod tests {
 
     /// Every place each pattern occurs with no letter or digit either side, one start at a
     /// time.
+    /// A pattern that starts with a letter or digit may wrap: each of its spaces matches a
+    /// run of white space with at most one line break.
     fn every_place(idx: &AliasIndex, text: &str) -> Vec<(usize, Span)> {
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut out = Vec::new();
         for (id, p) in idx.patterns.iter().enumerate() {
+            let wraps = p.chars().next().is_some_and(char::is_alphanumeric);
+            // The words in turn, each after a run of white space of at most one line break.
+            let words: Vec<&str> = p.split(' ').collect();
+            let wrapped_at = |s: usize| {
+                let mut i = s;
+                for (n, w) in words.iter().enumerate() {
+                    if n > 0 {
+                        let run = text[i..].len()
+                            - text[i..].trim_start_matches([' ', '\t', '\r', '\n']).len();
+                        if run == 0 || text[i..i + run].matches('\n').count() > 1 {
+                            return None;
+                        }
+                        i += run;
+                    }
+                    if !text[i..].starts_with(w) {
+                        return None;
+                    }
+                    i += w.len();
+                }
+                Some(i)
+            };
             for (s, _) in text.char_indices() {
-                let e = s + p.len();
-                if text[s..].starts_with(&**p)
+                if !text[s..].starts_with(words[0]) {
+                    continue;
+                }
+                let e = if wraps {
+                    wrapped_at(s)
+                } else {
+                    text[s..].starts_with(&**p).then(|| s + p.len())
+                };
+                if let Some(e) = e
                     && !alnum(text[..s].chars().next_back())
                     && !alnum(text[e..].chars().next())
                 {
@@ -624,6 +752,33 @@ mod tests {
                 every_place(&idx, &text.to_ascii_lowercase())
             );
         }
+    }
+
+    /// Issue class: a name or phrase broken by a line break inside a paragraph is still
+    /// found; across a blank line it is two paragraphs' words.
+    #[test]
+    fn names_wrap_to_the_next_line() {
+        let kb = tricky_kb();
+        let idx = AliasIndex::new(&kb);
+        let white_house = |text: &str| -> Vec<Span> {
+            occurrences(&idx, text)
+                .into_iter()
+                .filter(|(id, _)| &*idx.patterns[*id] == "white house")
+                .map(|(_, s)| s)
+                .collect()
+        };
+        assert_eq!(white_house("the White\nHouse said"), [Span::new(4, 15)]);
+        assert_eq!(white_house("the White \r\n House said"), [Span::new(4, 18)]);
+        assert_eq!(white_house("the White  House"), [Span::new(4, 16)]);
+        assert_eq!(white_house("the White\n\nHouse said"), []);
+        // A name of a large group ("Other 1" … "Other 31") too.
+        let other = occurrences(&idx, "and Other\n12 more");
+        assert!(
+            other
+                .iter()
+                .any(|(id, s)| &*idx.patterns[*id] == "other 12" && *s == Span::new(4, 12)),
+            "{other:?}"
+        );
     }
 
     #[test]

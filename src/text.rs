@@ -103,6 +103,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Adm", "Rep", "Sen", "Gov", "Sec", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "vs", "etc", "approx",
     "est", "Dept", "Gov't", "Jr", "Sr", "Prof", "Fig", "nr", "p", "pp", "e.g", "i.e", "a.m", "p.m",
+    // Street abbreviations in addresses ("ul. Klonowa 1").
+    "ul", "Ave", "Blvd", "Rd",
 ];
 
 /// A dateline at the top of an article, by its form: a place in capitals (with up to two
@@ -475,6 +477,16 @@ fn word_end(text: &str, mut i: usize) -> (usize, bool) {
                 glued = true;
                 continue;
             }
+            // "1,\n200", "$1.\n2 billion": a number broken by a line break (not a blank
+            // line) is one word, when the pieces make one number.
+            if (b == b',' || b == b'.')
+                && bytes[i - 1].is_ascii_digit()
+                && let Some(next) = wrapped_digits(bytes, i)
+            {
+                i = next;
+                glued = true;
+                continue;
+            }
             break;
         }
         let Some(d) = text[i..].chars().next() else {
@@ -492,6 +504,32 @@ fn word_end(text: &str, mut i: usize) -> (usize, bool) {
         i += d.len_utf8();
     }
     (i, glued)
+}
+
+/// Where the digits after the separator at `sep` go on past a single line break ("1,\n200",
+/// "1.\n2"), if they make one number with the digits before it: one to three digits
+/// before, and a group of exactly three after a comma.
+fn wrapped_digits(bytes: &[u8], sep: usize) -> Option<usize> {
+    let mut k = sep + 1;
+    if bytes.get(k) == Some(&b'\r') {
+        k += 1;
+    }
+    if bytes.get(k) != Some(&b'\n') {
+        return None;
+    }
+    k += 1;
+    let after = bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let before = bytes[..sep]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let one_number = (1..=3).contains(&before)
+        && match bytes[sep] {
+            b',' => after == 3,
+            _ => after >= 1,
+        };
+    one_number.then_some(k)
 }
 
 /// How many of the eight bytes, from the first, are ASCII letters and digits: the bytes are
@@ -567,7 +605,19 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
         } else {
             !has_blank_lines
         };
-        let para_break = next.is_none() || newlines >= 2 || (newlines == 1 && single_break);
+        // A line that stops short of its sentence's end and a next line that goes on in lower
+        // case or digits ("two hundred\nforty-six missiles") are one paragraph even in copy
+        // of a paragraph a line.
+        let goes_on = newlines == 1
+            && !terminal
+            && !closing_quote(sb)
+            && sb != b":"
+            && next.is_some_and(|t| {
+                let first = bytes[t.span.start];
+                first.is_ascii_lowercase() || first.is_ascii_digit() && tok.kind == TokKind::Alnum
+            });
+        let para_break =
+            next.is_none() || newlines >= 2 || (newlines == 1 && single_break && !goes_on);
         // A table row, list item or heading is a sentence of its own.
         let block_line = newlines >= 1
             && (sb == b"|" || next.is_some_and(|t| starts_block(text, tok.span.end, t.span.start)));

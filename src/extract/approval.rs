@@ -588,7 +588,9 @@ impl Lexicon {
                         None => continue, // a name the KB does not know: no claim
                     }
                 }
-                Some(a) => self.id_of(a.slice(text)).map(str::to_string),
+                Some(a) => self
+                    .id_of(a.slice(text))
+                    .map(|id| qualified(text, a, id).to_string()),
                 None => ph.authority.clone(),
             };
             taken.insert(span.start, span);
@@ -612,6 +614,103 @@ impl Lexicon {
         claims.sort_by_key(|c| c.span.start);
         claims
     }
+}
+
+/// The authorities of the United States government.
+const US_AUTHORITIES: &[&str] = &[
+    "congress",
+    "state-department",
+    "dsca",
+    "department-of-defense",
+    "white-house",
+];
+
+/// The authority a mention of `id` at `auth` stands for, given
+/// the word before it. A body qualified by another country ("Slovak senators", "the Austrian
+/// government", "Switzerland's government") is that country's legislature or government,
+/// never a US authority; a legislature qualified as American ("American lawmakers",
+/// "Republican legislators") is Congress.
+fn qualified<'a>(text: &str, auth: Span, id: &'a str) -> &'a str {
+    let before = text[..auth.start].trim_end();
+    // The word before the name, with its possessive.
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '.')))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let us = matches!(
+        word.trim_end_matches("'s").trim_end_matches("’s"),
+        "US" | "U.S."
+            | "American"
+            | "America"
+            | "Washington"
+            | "Republican"
+            | "Democratic"
+            | "Democrat"
+            | "GOP"
+            | "States"
+    );
+    if us {
+        return if id == "parliament" { "congress" } else { id };
+    }
+    if !US_AUTHORITIES.contains(&id) || !foreign_qualifier(word) {
+        return id;
+    }
+    if id == "congress" {
+        "parliament"
+    } else {
+        "government"
+    }
+}
+
+/// Whether a word names another country or its people: a capitalised possessive
+/// ("Switzerland's") or a demonym ("Slovak", "Austrian", "Polish", "Japanese", "Korean").
+fn foreign_qualifier(word: &str) -> bool {
+    const DEMONYMS: &[&str] = &[
+        "Slovak",
+        "Czech",
+        "Swiss",
+        "Dutch",
+        "French",
+        "Greek",
+        "Thai",
+        "German",
+        "Israeli",
+        "Iraqi",
+        "Pakistani",
+        "Saudi",
+        "Qatari",
+        "Emirati",
+        "Kuwaiti",
+        "Omani",
+        "Afghan",
+        "Mexican",
+        "Moroccan",
+        "Slovene",
+        "Kosovar",
+        "Montenegrin",
+        "Azerbaijani",
+        "Kazakh",
+        "Uzbek",
+        "Filipino",
+        "Kenyan",
+        "Bangladeshi",
+        "Nepali",
+        "Welsh",
+        "Scottish",
+        "Icelandic",
+    ];
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        return !stem.is_empty() && stem.chars().all(char::is_alphabetic);
+    }
+    DEMONYMS.contains(&word)
+        || ["ian", "ish", "ese", "ean"]
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
 }
 
 /// Lower-case with runs of whitespace as one space.

@@ -2,7 +2,7 @@
 //! "January 2024", and — only when the article's own date is known — "Jan. 11" and
 //! "on Thursday". A date's day and year are never read as counts.
 
-use super::number::{Reader, literal};
+use super::number::Reader;
 use crate::date::{Date, DateValue, WEEKDAYS};
 
 /// The month a capitalised name or abbreviation stands for ("Jan", "Sept", "December").
@@ -33,14 +33,61 @@ pub(crate) fn month_lower(l: &str) -> Option<u8> {
     Some(n)
 }
 
+/// A day of the month: "11", "11th", "05", "05th" (a leading zero is how some copy writes
+/// days, though no count is written so).
 fn day(r: &Reader<'_>, i: usize) -> Option<u8> {
-    let lit = literal(r.text(i))?;
-    if !matches!(lit.suffix, "" | "st" | "nd" | "rd" | "th") || lit.frac_digits > 0 || lit.grouped {
+    let t = r.text(i);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || !matches!(&t[digits..], "" | "st" | "nd" | "rd" | "th") {
         return None;
     }
-    // A whole number (no decimals were read): its mantissa is its value.
-    let d = u8::try_from(lit.value.trunc().mantissa()).ok()?;
+    let d: u8 = t[..digits].parse().ok()?;
     (1..=31).contains(&d).then_some(d)
+}
+
+/// "17.01.2023": a day, month and year joined by points (one token), the day and month of
+/// two digits each as dates are written so ("1.2.2024" is as likely a version).
+fn dotted(r: &Reader<'_>, i: usize) -> Option<DateValue> {
+    let mut parts = r.text(i).split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !short(d) || !short(m) || y.len() != 4 {
+        return None;
+    }
+    let y: i32 = y.parse().ok()?;
+    Date::new(y, m.parse().ok()?, d.parse().ok()?).map(DateValue::Day)
+}
+
+/// Words after which a month alone is a date ("in September", "last September", "in early
+/// March"): without one, "May" and "March" are as often a verb or a name.
+const MONTH_CUES: &[&str] = &[
+    "in", "by", "since", "until", "till", "from", "through", "during", "before", "after", "last",
+    "next", "this", "early", "mid", "late", "of",
+];
+
+/// Words that belong to a month's date before it ("early March", "last September").
+pub const MONTH_LEAD: &[&str] = &["early", "mid", "late", "last", "next", "this"];
+
+/// Words before "on Tuesday" that put it ahead of the article's date.
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "due",
+    "expected",
+    "scheduled",
+    "plans",
+    "plan",
+    "going",
+    "set",
+];
+
+/// Whether the sentence before token `i` speaks of the future ("will vote on Tuesday").
+fn future_tense(r: &Reader<'_>, i: usize) -> bool {
+    (i.saturating_sub(10)..i)
+        .rev()
+        .take_while(|&k| r.same_sentence(k, i))
+        .any(|k| FUTURE.contains(&&*r.lower(k)))
 }
 
 fn year(r: &Reader<'_>, i: usize) -> Option<i32> {
@@ -55,7 +102,11 @@ fn year(r: &Reader<'_>, i: usize) -> Option<i32> {
 /// A month name at `i`, and the token after it (skipping an abbreviation's period).
 fn month(r: &Reader<'_>, i: usize) -> Option<(u8, usize)> {
     let m = month_number(r.text(i))?;
-    let next = if r.text(i + 1) == "." && r.glued(i + 1) {
+    // ("Oct." and "Sept." have a period of their own; "October." ends its sentence.)
+    let full = crate::date::MONTHS
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(r.text(i)));
+    let next = if r.text(i + 1) == "." && r.glued(i + 1) && !full {
         i + 2
     } else {
         i + 1
@@ -112,7 +163,17 @@ pub fn date_at(r: &Reader<'_>, i: usize, ctx: Option<Date>) -> Option<(Option<Da
         if let Some(y) = year(r, k) {
             return Some((Some(DateValue::Month { year: y, month: m }), k + 1));
         }
+        // "in September", "last September", "in mid-March": a month of no stated year.
+        let cue = |k: usize| r.same_sentence(k, i) && MONTH_CUES.contains(&&*r.lower(k));
+        let hyphened = i >= 2 && r.text(i - 1) == "-" && r.glued(i) && r.glued(i - 1);
+        if i >= 1 && (cue(i - 1) || hyphened && cue(i - 2)) {
+            return Some((Some(DateValue::MonthOnly(m)), j));
+        }
         return None;
+    }
+    // "17.01.2023"
+    if let Some(v) = dotted(r, i) {
+        return Some((Some(v), i + 1));
     }
     // Day first: "11 January 2024", "11 Jan 2024", "11th of January"
     if let Some(d) = day(r, i) {
@@ -137,9 +198,17 @@ pub fn date_at(r: &Reader<'_>, i: usize, ctx: Option<Date>) -> Option<(Option<Da
             {
                 return Some((v, end));
             }
-            let ctx = ctx?;
-            let back = (ctx.weekday() + 7 - wd) % 7;
-            return Some((Some(DateValue::Day(ctx.minus_days(back as i64))), i + 2));
+            // Read without the article's date; placed with it: the latest such day on or
+            // before it, or in the future tense the next on or after it.
+            let Some(ctx) = ctx else {
+                return Some((Some(DateValue::Weekday(wd as u8)), i + 2));
+            };
+            let day = if future_tense(r, i) {
+                ctx.plus_days(((wd + 7 - ctx.weekday()) % 7) as i64)
+            } else {
+                ctx.minus_days(((ctx.weekday() + 7 - wd) % 7) as i64)
+            };
+            return Some((Some(DateValue::Day(day)), i + 2));
         }
     }
     None
@@ -182,7 +251,7 @@ mod tests {
             read("Dec. 29", Some("2024-01-11")).as_deref(),
             Some("2023-12-29")
         );
-        assert_eq!(read("on Thursday", None), None);
+        assert_eq!(read("on Thursday", None).as_deref(), Some("Thursday"));
         assert_eq!(
             read("on Thursday", Some("2024-01-12")).as_deref(),
             Some("2024-01-11")

@@ -501,6 +501,27 @@ const TALLY_CUES: &[&str] = &[
     "confirmed",
 ];
 
+/// Nouns a tally describes when they follow it ("an 80-19 vote", "a 5-4 ruling").
+const TALLY_NOUNS: &[&str] = &[
+    "vote", "votes", "decision", "majority", "margin", "ruling", "verdict", "win", "victory",
+    "defeat", "loss", "split", "tally", "score",
+];
+
+/// Nouns that make a number hyphened to them a modifier ("a two-shift schedule", "a
+/// 30-strong team"), with the units of time and measure.
+const MODIFIER_NOUNS: &[&str] = &[
+    "shift", "strong", "member", "man", "person", "seat", "point", "page", "storey", "story",
+    "lane", "night", "stage", "hour", "day", "week", "month", "year", "decade", "minute", "second",
+    "century",
+];
+
+/// A word of the "-illion" family that is not one of the scales the grammar knows
+/// ("quadrillion", "zillion").
+fn unknown_scale(w: &str) -> bool {
+    let l = words::lowercase(w);
+    (l.ends_with("illion") || l.ends_with("illions")) && number::word_scale(&l).is_none()
+}
+
 const APPROX: &[&[&str]] = &[
     &["an", "estimated"],
     &["estimated"],
@@ -621,8 +642,9 @@ fn near_numeric(numeric: &[bool]) -> Vec<bool> {
 /// digits (".08"), or punctuation other than the commas, stops, quotes and closing brackets
 /// that start nothing. (Tests compare the claims with those read trying every token.)
 fn may_start(r: &Reader<'_>, i: usize) -> bool {
-    const OWN: [&str; 8] = [
-        "between", "from", "on", "minus", "negative", "a", "an", "tens",
+    const OWN: [&str; 11] = [
+        "between", "from", "on", "minus", "negative", "a", "an", "tens", "percent", "percents",
+        "per",
     ];
     // Those and every qualifier's first word: most words are none, and pass one look-up.
     static STARTERS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
@@ -739,14 +761,80 @@ impl<'d> Extractor<'d, '_> {
             }
             i = self.step(i).max(i + 1);
         }
+        self.elided_nouns();
         self.out
+    }
+
+    /// "12 tanks this year, 30 in 2026 and 16 in 2027", "8 launchers, plus 4 more": a bare
+    /// number listed after a count, with no noun of its own, counts the list's first noun.
+    fn elided_nouns(&mut self) {
+        // Words that may follow a count whose noun is left out.
+        const AFTER: &[&str] = &[
+            "in", "on", "by", "more", "of", "were", "was", "are", "is", "will", "would", "have",
+            "had", "has", "for", "from", "next", "this", "last", "later", "arrived", "so", "to",
+        ];
+        let toks = &self.r.doc.tokens;
+        let at = |offset: usize| toks.partition_point(|t| t.span.start < offset);
+        let mut last: Option<usize> = None;
+        for k in 0..self.out.len() {
+            let c = &self.out[k];
+            match c.kind {
+                ClaimKind::Count if c.of.is_some() => {
+                    last = Some(k);
+                    continue;
+                }
+                ClaimKind::Date => continue,
+                ClaimKind::Number => {}
+                _ => {
+                    last = None;
+                    continue;
+                }
+            }
+            let Some(p) = last.filter(|&p| self.out[p].sentence == c.sentence) else {
+                continue;
+            };
+            let whole = c.quantity().is_some_and(|q| {
+                q.unit == Unit::Count
+                    && q.max.is_none()
+                    && q.value >= Decimal::ZERO
+                    && q.value.fract().is_zero()
+            });
+            let (first, after) = (at(c.span.start), at(c.value_span.end));
+            let r = &self.r;
+            let listed = first > 0 && matches!(&*r.lower(first - 1), "," | "and" | "plus");
+            let bare = !r.same_sentence(first, after)
+                || !r.is_word(after) && !r.text(after).starts_with(|ch: char| ch.is_alphanumeric())
+                || AFTER.contains(&&*r.lower(after));
+            let near = first.saturating_sub(at(self.out[p].span.end)) <= 12;
+            if whole && listed && bare && near {
+                let of = self.out[p].of.clone();
+                let c = &mut self.out[k];
+                c.kind = ClaimKind::Count;
+                c.of = of;
+                last = Some(k);
+            } else {
+                last = None;
+            }
+        }
     }
 
     /// Reads whatever claim starts at token `i` and returns the next token index.
     fn step(&mut self, i: usize) -> usize {
         if let Some((d, end)) = date::date_at(&self.r, i, self.ctx.date) {
             if let Some(value) = d {
-                let span = self.span(i, end);
+                // "early March", "last September", "mid-March": the words before a month
+                // that say which part or which one.
+                let r = &self.r;
+                let lead =
+                    |k: usize| r.same_sentence(k, i) && date::MONTH_LEAD.contains(&&*r.lower(k));
+                let start = match value {
+                    DateValue::MonthOnly(_) if i >= 1 && lead(i - 1) => i - 1,
+                    DateValue::MonthOnly(_) if i >= 2 && r.text(i - 1) == "-" && lead(i - 2) => {
+                        i - 2
+                    }
+                    _ => i,
+                };
+                let span = self.span(start, end);
                 self.out.push(Claim {
                     kind: ClaimKind::Date,
                     span,
@@ -762,6 +850,12 @@ impl<'d> Extractor<'d, '_> {
         if let Some(skip) = self.not_a_quantity(i) {
             return skip;
         }
+        if self.comma_list(i) {
+            return i + 1;
+        }
+        if let Some(end) = self.percent_of(i) {
+            return end;
+        }
         if let Some(end) = self.vague(i) {
             return end;
         }
@@ -772,6 +866,7 @@ impl<'d> Extractor<'d, '_> {
         let Some(base) = self.base(at) else {
             return i + 1;
         };
+        let base = self.digits_in_brackets(base);
         if base.num.bare_integer && qual.is_none() && self.is_year(&base) {
             // A year is a date claim ("in 2023"), never a count.
             if let Ok(y) = base.num.value.to_string().parse::<i32>() {
@@ -791,6 +886,16 @@ impl<'d> Extractor<'d, '_> {
         if self.pronoun_one(&base) {
             return base.end;
         }
+        // "$1.2 quadrillion", "a zillion rounds": a scale the grammar does not know drops the
+        // claim, never just its scale.
+        if unknown_scale(self.r.text(base.end)) && self.r.is_word(base.end) {
+            return base.end + 1;
+        }
+        // "a 20-hour schedule", "two-shift", "a five-year plan": a number in a compound
+        // modifier of time or measure counts nothing.
+        if let Some(end) = self.compound_modifier(base) {
+            return end;
+        }
         // "200 to 250", "200-250", "$1 billion to $1.2 billion"
         if let Some(end) = self.range_pair(i, qual, base) {
             return end;
@@ -798,9 +903,13 @@ impl<'d> Extractor<'d, '_> {
         if self.is_tally(base) {
             return self.skip_tally(base.end);
         }
+        // "about 500 or more": a bound after the value says more than "about" before it.
         let (qualifier, end) = match qual {
+            Some(Qualifier::Approximate) | None => match self.suffix_qualifier(base.end) {
+                (Qualifier::Exact, e) => (qual.unwrap_or(Qualifier::Exact), e),
+                bound => bound,
+            },
             Some(q) => (q, base.end),
-            None => self.suffix_qualifier(base.end),
         };
         let q = Quantity {
             unit: base.unit,
@@ -823,13 +932,32 @@ impl<'d> Extractor<'d, '_> {
             claim_end = e.max(end);
         }
         let of = match q.unit {
-            // "weighs 12 pounds", "flies 300 kilometres": a measure counts no things.
-            Unit::Count => self
-                .counted(claim_end, q.value != Decimal::ONE)
-                .filter(|(of, _)| !is_unit_of_measure(of)),
+            Unit::Count => self.counted(
+                self.after_brackets(base, claim_end),
+                q.value != Decimal::ONE,
+            ),
             Unit::Money(_) => self.priced(claim_end),
             Unit::Percent => None,
         };
+        let mut of = of;
+        if q.unit == Unit::Count
+            && let Some((noun, _)) = &of
+        {
+            // "weighs 12 pounds", "flies 300 kilometres": a measure is no quantity of things.
+            if is_unit_of_measure(noun) {
+                return claim_end;
+            }
+            // "-40 missiles", "40.5 missiles": no count of whole things, so no claim; "half
+            // the people" is a share, a number that counts nothing.
+            let whole = |v: Decimal| v >= Decimal::ZERO && v.fract().is_zero();
+            if !whole(q.value) || q.max.is_some_and(|m| !whole(m)) {
+                let share = q.max.is_none() && q.value > Decimal::ZERO && q.value < Decimal::ONE;
+                if !share {
+                    return claim_end;
+                }
+                of = None;
+            }
+        }
         // "250 missiles or more": a bound stated after the counted thing.
         let mut q = q;
         if q.qualifier == Qualifier::Exact
@@ -869,11 +997,9 @@ impl<'d> Extractor<'d, '_> {
             "," if r.is(at + 1, "or") => (at + 2, false),
             _ => return (vec![], close),
         };
-        let j = if r.is(j, "about") || r.is(j, "roughly") || r.is(j, "around") || r.is(j, "some") {
-            j + 1
-        } else {
-            j
-        };
+        // "(or $4 billion)", "(about 160m euros)", "(approx €240m)"
+        let j = if paren && r.is(j, "or") { j + 1 } else { j };
+        let (_, j) = self.prefix_qualifier(j);
         let Some(m) = money::money_at(r, j) else {
             return (vec![], close);
         };
@@ -906,9 +1032,22 @@ impl<'d> Extractor<'d, '_> {
         if self.designation_around(num.start, num.end) {
             return None;
         }
-        // Percent: "5%", "5 %", "5 percent", "five per cent", "30 percentage points"
-        let e = num.end;
-        let pct_end = if r.text(e) == "%" {
+        // Percent: "5%", "5 %", "5 percent", "five per cent", "30 percentage points",
+        // "50.1-per cent", "a 40-percent share"
+        // (The word in the same sentence: "… fifty\n\nPercent of …" is two.)
+        let e = if matches!(r.text(num.end), "-" | "‐")
+            && r.glued(num.end)
+            && r.glued(num.end + 1)
+            && (r.is(num.end + 1, "percent")
+                || r.is(num.end + 1, "per") && r.is(num.end + 2, "cent"))
+        {
+            num.end + 1
+        } else {
+            num.end
+        };
+        let pct_end = if !r.same_sentence(num.start, e) {
+            None
+        } else if r.text(e) == "%" {
             Some(e + 1)
         } else if r.is(e, "percent")
             || r.is(e, "percents")
@@ -949,7 +1088,15 @@ impl<'d> Extractor<'d, '_> {
         // Glued to letters on the left: "F-16", "PAC-3", "FGM-148".
         if start >= 2 && hy(start - 1) && r.glued(start) && r.glued(start - 1) {
             let left = r.text(start - 2);
-            if left.chars().any(char::is_alphabetic) {
+            // ("three-nought-four": digits said one by one are no code.)
+            if left.chars().any(char::is_alphabetic) && r.number(start - 2).is_none() {
+                return true;
+            }
+            // "00-909": a postal code or serial whose first part is no number.
+            if hy(start - 1)
+                && left.bytes().all(|b| b.is_ascii_digit())
+                && number::literal(left).is_none()
+            {
                 return true;
             }
         }
@@ -994,15 +1141,172 @@ impl<'d> Extractor<'d, '_> {
                 && r.text(p).chars().all(char::is_alphabetic);
             if name_before
                 && r.doc.tokens[p].sentence == r.doc.tokens[start].sentence
-                && self
-                    .r
-                    .number(start)
-                    .is_some_and(|n| n.bare_integer && n.value < Decimal::from(10))
+                && let Some(n) = self.r.number(start)
             {
-                return true;
+                // "Leopard 2 tanks", "Patriot 3": a small number.
+                if n.bare_integer && n.value < Decimal::from(10) {
+                    return true;
+                }
+                // "Altius 600M", "TOW 2B": a number with a capital letter after it.
+                let lettered = n.end == start + 1
+                    && number::literal(r.text(start)).is_some_and(|l| {
+                        !l.suffix.is_empty() && l.suffix.chars().all(|c| c.is_ascii_uppercase())
+                    });
+                // "the Switchblade 600", "48 Switchblade 600 drones", "more Switchblade 600
+                // munitions": the name opens a noun phrase (a determiner, a count or a
+                // preposition of a phrase before it), so the number is part of the name, not a
+                // count of what follows ("gives Ukraine 31 tanks": a verb before the name).
+                let opens_phrase = n.bare_integer && self.opens_noun_phrase(p);
+                if lettered || opens_phrase {
+                    return true;
+                }
             }
         }
         false
+    }
+
+    /// "percent of 10", "per cent of twenty-two": the percentage named after its word, when
+    /// no number comes before the word ("40 percent of 200 tanks" is 40%, and 200 tanks).
+    fn percent_of(&mut self, i: usize) -> Option<usize> {
+        let r = &self.r;
+        let k = if r.is(i, "percent") || r.is(i, "percents") {
+            i + 1
+        } else if r.is(i, "per") && r.is(i + 1, "cent") {
+            i + 2
+        } else {
+            return None;
+        };
+        let after_number = i > 0
+            && r.same_sentence(i - 1, i)
+            && (number::may_be_numeric(r.text(i - 1)) || matches!(r.text(i - 1), "-" | "‐"));
+        if after_number || !r.is(k, "of") || !r.same_sentence(i, k + 1) {
+            return None;
+        }
+        let n = r.number(k + 1)?;
+        let span = self.span(i, n.end);
+        self.out.push(Claim {
+            kind: ClaimKind::Percent,
+            span,
+            value_span: self.span(k + 1, n.end),
+            value: ClaimValue::Quantity(Quantity {
+                unit: Unit::Percent,
+                value: n.value,
+                max: None,
+                qualifier: Qualifier::Exact,
+                resolution: n.resolution,
+            }),
+            of: None,
+            conversions: vec![],
+            sentence: self.doc().tokens[i].sentence,
+        });
+        Some(n.end)
+    }
+
+    /// "nrs. 22,24,26,31": numbers listed with commas and no spaces, which no grouping of
+    /// thousands or decimal comma reads as one, are each a number.
+    fn comma_list(&mut self, i: usize) -> bool {
+        let t = self.r.text(i);
+        if !t.contains(',')
+            || !t.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || number::literal(t).is_some()
+        {
+            return false;
+        }
+        let pieces: Vec<(usize, &str)> = t
+            .split(',')
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.len() + 1;
+                Some((start, p))
+            })
+            .collect();
+        let values: Option<Vec<Decimal>> = pieces
+            .iter()
+            .map(|(_, p)| {
+                number::literal(p)
+                    .filter(|l| l.suffix.is_empty())
+                    .map(|l| l.value)
+            })
+            .collect();
+        let Some(values) = values else {
+            return false;
+        };
+        let tok = self.doc().tokens[i];
+        for ((at, p), value) in pieces.iter().zip(values) {
+            let span = Span::new(tok.span.start + at, tok.span.start + at + p.len());
+            self.out.push(Claim {
+                kind: ClaimKind::Number,
+                span,
+                value_span: span,
+                value: ClaimValue::Quantity(Quantity {
+                    unit: Unit::Count,
+                    value,
+                    max: None,
+                    qualifier: Qualifier::Exact,
+                    resolution: Decimal::ONE,
+                }),
+                of: None,
+                conversions: vec![],
+                sentence: tok.sentence,
+            });
+        }
+        true
+    }
+
+    /// Whether the word at `p` starts a noun phrase: a determiner, a possessive, a
+    /// quantifier, a count or "of"/"with"/"for"/"and" comes right before it.
+    fn opens_noun_phrase(&self, p: usize) -> bool {
+        const BEFORE_NAME: &[&str] = &[
+            "the",
+            "a",
+            "an",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "your",
+            "my",
+            "this",
+            "that",
+            "these",
+            "those",
+            "more",
+            "additional",
+            "new",
+            "further",
+            "extra",
+            "other",
+            "some",
+            "any",
+            "several",
+            "many",
+            "few",
+            "such",
+            "of",
+            "with",
+            "for",
+            "and",
+            "or",
+            "whose",
+            "older",
+            "newer",
+            "latest",
+            "upgraded",
+            "modernised",
+            "modernized",
+        ];
+        let r = &self.r;
+        let Some(b) = p.checked_sub(1) else {
+            return false;
+        };
+        if !r.same_sentence(b, p) {
+            return false;
+        }
+        let w = r.text(b);
+        BEFORE_NAME.contains(&&*r.lower(b))
+            || w == "s" && b > 0 && matches!(r.text(b - 1), "'" | "’")
+            || r.number(b).is_some_and(|n| n.end == p)
     }
 
     /// Times, phone numbers, model numbers: skip them whole.
@@ -1042,6 +1346,23 @@ impl<'d> Extractor<'d, '_> {
         }
         if t == "+" || t == "(" {
             return None;
+        }
+        // "24/7", "9/11", "5/17/2018": digits joined by slashes that are no fraction.
+        if r.text(i + 1) == "/"
+            && r.glued(i + 1)
+            && r.glued(i + 2)
+            && r.text(i + 2).bytes().all(|b| b.is_ascii_digit())
+            && r.number(i).is_none_or(|n| n.end <= i + 1)
+        {
+            let mut k = i;
+            while r.text(k + 1) == "/"
+                && r.glued(k + 1)
+                && r.glued(k + 2)
+                && r.text(k + 2).bytes().all(|b| b.is_ascii_digit())
+            {
+                k += 2;
+            }
+            return Some(k + 1);
         }
         // Times: "10:30", "3 p.m.", "9am".
         if r.text(i + 1) == ":"
@@ -1232,6 +1553,10 @@ impl<'d> Extractor<'d, '_> {
             if self.is_tally(a) {
                 return None;
             }
+            // "three-nought-four": numbers in words glued by hyphens are said one by one.
+            if hyphen && a.num.spelled && b.num.spelled && r.glued(e) && r.glued(b_at) {
+                return None;
+            }
             let (lo, hi, unit) = self.combine_range(a, b)?;
             if lo >= hi {
                 return None; // "311-112": a tally or score, not a range
@@ -1288,6 +1613,64 @@ impl<'d> Extractor<'d, '_> {
         None
     }
 
+    /// "a 20-hour schedule", "two-shift", "a 155-mm gun": a count hyphened to a unit of time
+    /// or measure, or to a noun of [`MODIFIER_NOUNS`], modifies the noun after it; the end of
+    /// the compound.
+    fn compound_modifier(&self, base: Base) -> Option<usize> {
+        let r = &self.r;
+        let e = base.end;
+        if base.unit != Unit::Count
+            || !matches!(r.text(e), "-" | "‐" | "‑")
+            || !r.glued(e)
+            || !r.glued(e + 1)
+            || !r.is_word(e + 1)
+        {
+            return None;
+        }
+        let w = r.lower(e + 1);
+        (MODIFIER_NOUNS.contains(&&*w) || is_unit_of_measure(&w)).then_some(e + 2)
+    }
+
+    /// "one hundred twenty (120) tanks", "twelve (12) launchers": a number in words with its
+    /// digits in brackets is one number.
+    fn digits_in_brackets(&self, base: Base) -> Base {
+        let r = &self.r;
+        let e = base.end;
+        if !base.num.spelled || r.text(e) != "(" || !r.same_sentence(base.start, e + 1) {
+            return base;
+        }
+        match r.number(e + 1) {
+            Some(n)
+                if n.value == base.num.value
+                    && !n.spelled
+                    && r.text(n.end) == ")"
+                    && r.same_sentence(e, n.end) =>
+            {
+                Base {
+                    end: n.end + 1,
+                    num: Num {
+                        end: n.end + 1,
+                        resolution: n.resolution.min(base.num.resolution),
+                        ..base.num
+                    },
+                    ..base
+                }
+            }
+            _ => base,
+        }
+    }
+
+    /// Where the counted noun of a number starts: after the bracket closing round it ("the
+    /// kingdom buys (5,200) missiles"), else at `end`.
+    fn after_brackets(&self, base: Base, end: usize) -> usize {
+        let r = &self.r;
+        if base.start > 0 && r.text(base.start - 1) == "(" && r.text(end) == ")" {
+            end + 1
+        } else {
+            end
+        }
+    }
+
     /// "voted 79 to 18", "passed 311-112".
     fn is_tally(&self, a: Base) -> bool {
         let r = &self.r;
@@ -1298,7 +1681,15 @@ impl<'d> Extractor<'d, '_> {
         }
         let s = r.doc.tokens[a.start].sentence;
         let from = a.start.saturating_sub(5);
-        (from..a.start).any(|k| r.doc.tokens[k].sentence == s && TALLY_CUES.contains(&&*r.lower(k)))
+        if (from..a.start)
+            .any(|k| r.doc.tokens[k].sentence == s && TALLY_CUES.contains(&&*r.lower(k)))
+        {
+            return true;
+        }
+        // "an 80-19 vote", "a 5-4 decision": the noun the tally describes comes after it.
+        r.number(e + 1).is_some_and(|b| {
+            r.same_sentence(a.start, b.end) && TALLY_NOUNS.contains(&&*r.lower(b.end))
+        })
     }
 
     fn skip_tally(&self, e: usize) -> usize {
@@ -1363,6 +1754,11 @@ impl<'d> Extractor<'d, '_> {
         // "246 of the missiles" — but not "one of the largest"
         if partitive && r.is(i, "of") && r.is(i + 1, "the") {
             i += 2;
+            // "90,000 of the nearly 180,000 rounds": the whole's count is passed over.
+            let (_, at) = self.prefix_qualifier(i);
+            if let Some(n) = r.number(at).filter(|n| r.same_sentence(i, n.end)) {
+                i = n.end;
+            }
         }
         let start = i;
         let mut end = i;
@@ -1372,7 +1768,29 @@ impl<'d> Extractor<'d, '_> {
             let Some(tok) = r.doc.tokens.get(j) else {
                 break;
             };
-            if tok.sentence != sentence || tok.kind != TokKind::Alnum {
+            if tok.sentence != sentence {
+                break;
+            }
+            if tok.kind != TokKind::Alnum {
+                // "AeroVironment (AVAV) Switchblade drones", "Capability-3 (PAC-3) Missile
+                // Segment Enhancement missiles": a short code in brackets inside the name.
+                if words > 0
+                    && r.text(j) == "("
+                    && let Some(close) = (j + 2..j + 6).find(|&k| r.text(k) == ")")
+                    && (j + 1..close).all(|k| {
+                        r.doc.tokens[k].kind == TokKind::Alnum || matches!(r.text(k), "-" | "/")
+                    })
+                    && r.same_sentence(j, close + 1)
+                    && r.is_word(close + 1)
+                {
+                    j = close + 1;
+                    continue;
+                }
+                // "AIM-9X Block II+ Sidewinder missiles"
+                if words > 0 && r.text(j) == "+" && r.glued(j) && r.is_word(j + 1) {
+                    j += 1;
+                    continue;
+                }
                 break;
             }
             // A model designation is one word of the phrase: "66 F-16C/D Block 70 jets".
@@ -1382,21 +1800,68 @@ impl<'d> Extractor<'d, '_> {
                 end = j;
                 continue;
             }
+            // "72 155mm howitzers", "40 12.7 mm guns": a calibre or measure before the noun.
+            if r.text(j).starts_with(|c: char| c.is_ascii_digit()) {
+                let glued_unit = number::literal(r.text(j))
+                    .is_some_and(|l| !l.suffix.is_empty() && is_unit_of_measure(l.suffix));
+                let unit_end = if glued_unit {
+                    Some(j + 1)
+                } else {
+                    r.number(j)
+                        .filter(|n| is_unit_of_measure(r.text(n.end)) && r.is_word(n.end))
+                        .map(|n| n.end + 1)
+                };
+                if let Some(k) = unit_end.filter(|&k| r.is_word(k) && r.same_sentence(j, k)) {
+                    words += 1;
+                    j = k;
+                    end = j;
+                    continue;
+                }
+            }
+            // "4 Puma 3 AE systems", "48 Switchblade 600 drones": a number that is part of
+            // the name.
+            if words > 0
+                && r.text(j).starts_with(|c: char| c.is_ascii_digit())
+                && let Some(n) = r.number(j)
+                && self.designation_around(j, n.end)
+            {
+                words += 1;
+                j = n.end;
+                end = j;
+                continue;
+            }
             if !r.is_word(j) {
                 break;
             }
             let w = r.text(j);
+            // Hyphenated compounds, whatever their first word: "fly-to-buy rounds".
+            let compound = matches!(r.text(j + 1), "-" | "‐")
+                && r.glued(j + 1)
+                && r.glued(j + 2)
+                && r.is_word(j + 2);
             // "sights and launchers" — but "missiles and three dozen launchers" is two counts.
+            // ("missiles and associated equipment": the equipment is not counted.)
             if w == "and"
                 && words > 0
                 && r.is_word(j + 1)
                 && !is_stop(r.text(j + 1))
+                && !matches!(&*r.lower(j + 1), "associated" | "related")
                 && r.number(j + 1).is_none()
             {
                 j += 1;
                 continue;
             }
-            if is_stop(w) {
+            if is_stop(w) && !compound {
+                break;
+            }
+            // "251 arrived in May": a past-tense verb right after the number, with no noun
+            // after it, counts nothing ("251 armoured vehicles" does).
+            if words == 0
+                && !compound
+                && w.ends_with("ed")
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !(r.is_word(j + 1) && !is_stop(r.text(j + 1)) && r.same_sentence(j, j + 1))
+            {
                 break;
             }
             // A past-tense verb after a plural noun ends the phrase: "33 soldiers deployed".
@@ -1490,7 +1955,7 @@ impl<'d> Extractor<'d, '_> {
 
 /// Whether a counted phrase starts with a unit of measure (weight, length, speed), which
 /// makes its number a measure, not a count of things.
-fn is_unit_of_measure(of: &str) -> bool {
+pub(crate) fn is_unit_of_measure(of: &str) -> bool {
     const UNITS: &[&str] = &[
         "pound",
         "pounds",

@@ -235,7 +235,11 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
         "riyal" | "riyals" => plain("SAR"),
         "dirham" | "dirhams" => plain("AED"),
         "lei" => plain("RON"),
-        "kronor" => plain("SEK"),
+        "kronor" | "krona" => plain("SEK"),
+        "koruna" | "korunas" | "koruny" => plain("CZK"),
+        "forint" | "forints" => plain("HUF"),
+        // Norway's and Denmark's both: the country the sentence names decides.
+        "krone" | "kroner" => Some((kroner(r, i), 1, one)),
         "lira" | "liras" => plain("TRY"),
         "markka" | "markkaa" => plain("FIM"),
         "peseta" | "pesetas" => plain("ESP"),
@@ -273,6 +277,11 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
                 "new" if r.is(i + 1, "taiwan") => matches!(&*r.lower(i + 2), "dollar" | "dollars")
                     .then_some((Some("TWD"), 3, one)),
                 "polish" => two("PLN", &["zloty", "zlotys"]),
+                "czech" => two("CZK", &["koruna", "korunas", "koruny", "crowns"]),
+                "norwegian" => two("NOK", &["krone", "kroner", "crowns"]),
+                "danish" => two("DKK", &["krone", "kroner", "crowns"]),
+                "swedish" => two("SEK", &["krona", "kronor", "crowns"]),
+                "hungarian" => two("HUF", &["forint", "forints"]),
                 "japanese" => two("JPY", &["yen"]),
                 "chinese" => two("CNY", &["yuan"]),
                 "ukrainian" => two("UAH", &["hryvnia", "hryvnias"]),
@@ -284,6 +293,17 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
             }
         }
     }
+}
+
+/// The currency of "kroner" at token `i`: Denmark's when its sentence names Denmark (and not
+/// Norway), else Norway's, the kroner defence copy most often reports.
+fn kroner(r: &Reader<'_>, i: usize) -> Option<&'static str> {
+    let s = r.doc.tokens.get(i)?.sentence;
+    let (lo, hi) = r.doc.sentences.get(s)?.tokens;
+    let names = |list: &[&str]| (lo..hi).any(|k| list.iter().any(|w| r.is(k, w)));
+    let danish = names(&["Denmark", "Danish", "Copenhagen"]);
+    let norwegian = names(&["Norway", "Norwegian", "Oslo"]);
+    Some(if danish && !norwegian { "DKK" } else { "NOK" })
 }
 
 /// A currency code token: "USD", "usd" (after a number), "MUSD" (millions of dollars).
@@ -327,24 +347,49 @@ fn glued_code(r: &Reader<'_>, i: usize) -> Option<Money> {
     if tok.kind != crate::text::TokKind::Alnum || t.len() < 4 || !t.is_char_boundary(3) {
         return None;
     }
-    let (code, value, frac) = if t.as_bytes()[0].is_ascii_digit() {
+    let (code, mut value, mut resolution) = if t.as_bytes()[0].is_ascii_digit() {
         let lit = super::number::literal(t)?;
         let (c, mult) = code_token(lit.suffix, false)?;
-        (c, lit.value.checked_mul(mult)?, lit.frac_digits)
+        (
+            c,
+            lit.value.checked_mul(mult)?,
+            Decimal::new(1, lit.frac_digits).checked_mul(mult)?,
+        )
     } else {
         let (head, rest) = t.split_at(3);
         if !head.chars().all(|ch| ch.is_ascii_uppercase()) {
             return None;
         }
         let c = Currency::from_code(head)?;
-        let lit = super::number::literal(rest).filter(|l| l.suffix.is_empty())?;
-        (c.0, lit.value, lit.frac_digits)
+        // "EUR1.2bn", "CHF250m": a scale glued to the digits.
+        let lit = super::number::literal(rest)?;
+        let scale = if lit.suffix.is_empty() {
+            Decimal::ONE
+        } else {
+            super::number::suffix_scale(lit.suffix)?
+        };
+        (
+            c.0,
+            lit.value.checked_mul(scale)?,
+            Decimal::new(1, lit.frac_digits).checked_mul(scale)?,
+        )
     };
+    // "CHF250 million", "PLN4.5 billion": a scale word after the code and digits.
+    let mut end = i + 1;
+    if resolution <= Decimal::ONE
+        && r.is_word(end)
+        && r.same_sentence(i, end)
+        && let Some(scale) = super::number::word_scale(r.text(end))
+    {
+        value = value.checked_mul(scale)?;
+        resolution = resolution.checked_mul(scale)?;
+        end += 1;
+    }
     let num = Num {
         value,
-        resolution: Decimal::new(1, frac),
+        resolution,
         start: i,
-        end: i + 1,
+        end,
         spelled: false,
         bare_integer: false,
     };
@@ -352,7 +397,7 @@ fn glued_code(r: &Reader<'_>, i: usize) -> Option<Money> {
         currency: Some(Currency(code)),
         num,
         start: i,
-        end: i + 1,
+        end,
     })
 }
 
@@ -456,6 +501,16 @@ fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
     if !r.same_sentence(i, e) {
         return None;
     }
+    // "18 bn. USD", "2 mln. EUR": the period of an abbreviated scale.
+    let e = if r.text(e) == "."
+        && r.glued(e)
+        && matches!(&*r.lower(e - 1), "bn" | "mn" | "mln" | "bln" | "tn" | "trn")
+        && code_token(r.text(e + 1), true).is_some()
+    {
+        e + 1
+    } else {
+        e
+    };
     // "75 USD million", "20 usd", "30 MUSD"
     if let Some((c, mult)) = code_token(r.text(e), true) {
         num.value = num.value.checked_mul(mult)?;

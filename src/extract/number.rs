@@ -120,16 +120,18 @@ fn separated(tok: &str) -> Option<Literal<'_>> {
 
 /// [`literal`] for any token: separators, decimals, zero-width characters, long runs.
 fn literal_general(tok: &str) -> Option<Literal<'_>> {
+    // Invisible characters inside the digits ("2\u{200b}46") are read past, as a reader
+    // of the page does (the tokenizer keeps them inside a digit run), and so is the line
+    // break of a number wrapped after its separator ("1,\n200").
+    let unseen = |c: char| zero_width(c) || c == '\n' || c == '\r';
     let digits_end = tok
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || zero_width(c)))
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ',' || c == '.' || unseen(c)))
         .map_or(tok.len(), |(i, _)| i);
     let (num, suffix) = tok.split_at(digits_end);
-    // Invisible characters inside the digits ("2\u{200b}46") are read past, as a reader
-    // of the page does (the tokenizer keeps them inside a digit run).
     let visible: String;
-    let num = if num.chars().any(zero_width) {
-        visible = num.chars().filter(|&c| !zero_width(c)).collect();
+    let num = if num.chars().any(unseen) {
+        visible = num.chars().filter(|&c| !unseen(c)).collect();
         visible.as_str()
     } else {
         num
@@ -791,8 +793,11 @@ impl<'d> Reader<'d> {
             return None;
         };
         let mut end = frac_at + 1;
-        // "… of a billion", "… a million", "… million", "… a dozen"
+        // "… of a billion", "… a million", "… million", "… a dozen", "half-dozen"
         let mut k = end;
+        if self.hyphen(k) && self.glued(k) && self.glued(k + 1) {
+            k += 1;
+        }
         if self.is(k, "of") {
             k += 1;
         }
@@ -869,7 +874,10 @@ impl<'d> Reader<'d> {
                     (lit.value, j + 1, lit.grouped, lit.frac_digits);
                 // "1 234 567", "40 000": groups of three after a single space.
                 if !lit.grouped && lit.frac_digits == 0 && tok_text.len() <= 3 {
-                    while self.space_group(k) {
+                    // ("72 155 mm howitzers": a calibre after a count is no group of it.)
+                    while self.space_group(k)
+                        && !(super::is_unit_of_measure(self.text(k + 1)) && self.is_word(k + 2))
+                    {
                         let g = Decimal::from_str_exact(self.text(k)).ok()?;
                         let gf = self
                             .text(k)
@@ -1142,19 +1150,34 @@ impl<'d> Reader<'d> {
             if c.current.is_zero() && c.last_scale == Decimal::ONE {
                 value = add(c.value(), frac);
             }
+            // "one hundred and thirty fifths" is 130/5: a tail of one or more wholes is
+            // more of the numerator ("one hundred and three quarters" is 100¾).
+            if frac >= Decimal::ONE
+                && c.last_scale == Decimal::ONE
+                && self.word_scale_at(k).is_none()
+                && let Some(tail) = self.cardinal(e + 1, false)
+                && let Some((den, _)) = self.denominator(tail.end)
+                && let Some(v) = add(c.value(), tail.value()).checked_div(den)
+            {
+                value = v;
+            }
             n.value = value;
             n.end = end;
             n.bare_integer = false;
             n.resolution = Decimal::ONE.min(n.resolution);
             return n;
         }
-        // "1 over 3", "one out of three" — only when nothing is counted after it.
-        if (lw == "over" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
+        // "1 over 3", "one out of three", "1 in twenty-one" — only when nothing is counted
+        // after it (and "in" no year: "2 in 2024").
+        if (lw == "over" || lw == "in" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
             let k = if lw == "out" { e + 2 } else { e + 1 };
             if let Some(d) = self.cardinal(k, false) {
                 let after = d.end;
-                let counted = self.is_word(after) && near(after);
-                let ratio_ok = lw == "over" || c.value() <= d.value();
+                let counted =
+                    self.is_word(after) && near(after) && !super::is_stop(self.text(after));
+                let year = d.bare_integer
+                    && (Decimal::from(1000)..=Decimal::from(2999)).contains(&d.value());
+                let ratio_ok = lw == "over" || c.value() <= d.value() && !year;
                 if !counted
                     && !d.value().is_zero()
                     && ratio_ok

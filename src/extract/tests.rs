@@ -226,8 +226,11 @@ fn dates() {
         one("In 2023 it was done."),
         t("date", "2023", "2023", "", "")
     );
-    // "on Thursday" only with the article's date.
-    assert!(claims("It was approved on Thursday.").is_empty());
+    // "on Thursday" is placed only with the article's date; without it, a weekday.
+    assert_eq!(
+        claims("It was approved on Thursday."),
+        [t("date", "on Thursday", "Thursday", "", "")]
+    );
     let got = claims_at("It was approved on Thursday.", Some("2024-01-12"));
     assert_eq!(got, [t("date", "on Thursday", "2024-01-11", "", "")]);
 }
@@ -672,4 +675,442 @@ fn pounds_are_money_only_in_a_money_frame() {
     ] {
         assert_eq!(money(text), [want], "{text}");
     }
+}
+
+/// Claims of one kind, as (text, value, of).
+fn kind_of(text: &str, kind: &str) -> Vec<(String, String, String)> {
+    claims(text)
+        .into_iter()
+        .filter(|c| c.0 == kind)
+        .map(|c| (c.1, c.2, c.4))
+        .collect()
+}
+
+fn cv(text: &str, value: &str, of: &str) -> (String, String, String) {
+    (text.into(), value.into(), of.into())
+}
+
+/// Issue class: model designations. A number that is part of a product name (a capitalised
+/// name opening a noun phrase, a number with a capital letter glued to it, a code) is no
+/// quantity, and a counted noun phrase takes it in whole.
+#[test]
+fn numbers_in_product_names_are_not_quantities() {
+    for text in [
+        "The navy will order more Harpoon 800 launchers next year.",
+        "The Osprey 250 weighs more than its rival.",
+        "Officials praised the Falcon 300M variant.",
+        "Its Lynx 4 AX vehicles are due soon.",
+    ] {
+        let got = claims(text);
+        assert!(
+            got.iter().all(|c| c.0 != "count" && c.0 != "number"),
+            "{text}: {got:?}"
+        );
+    }
+    assert_eq!(
+        kind_of("Kyiv asked for 36 Kestrel 400 drones.", "count"),
+        [cv("36", "36", "Kestrel 400 drones")]
+    );
+    assert_eq!(
+        kind_of("The army buys 6 Lynx 4 AX vehicles.", "count"),
+        [cv("6", "6", "Lynx 4 AX vehicles")]
+    );
+    // A verb before the name: the number after it is still a count.
+    assert_eq!(
+        kind_of("Berlin gives Ukraine 31 tanks.", "count"),
+        [cv("31", "31", "tanks")]
+    );
+}
+
+/// Issue class: a number in words with its digits in brackets is one claim, counting what
+/// follows the bracket; digits alone in brackets count it too.
+#[test]
+fn spelled_numbers_with_digits_in_brackets_are_one_claim() {
+    assert_eq!(
+        claims("The package holds forty-eight (48) Trident rockets."),
+        [t(
+            "count",
+            "forty-eight (48)",
+            "48",
+            "exact",
+            "Trident rockets"
+        )]
+    );
+    assert_eq!(
+        kind_of(
+            "It lists two hundred (200) trucks and ten (10) trailers.",
+            "count"
+        ),
+        [
+            cv("two hundred (200)", "200", "trucks"),
+            cv("ten (10)", "10", "trailers")
+        ]
+    );
+    assert_eq!(
+        kind_of("The buyer gets (3,100) rounds of ammunition.", "count"),
+        [cv("3,100", "3100", "rounds")]
+    );
+    // Different values in and out of the brackets stay two numbers.
+    assert_eq!(claims("It buys twelve (13) trucks.").len(), 2);
+}
+
+/// Issue class: the counted noun. A list's later counts with the noun left out count its
+/// first noun; a company name or code in brackets and hyphenated compounds belong to the
+/// phrase; a past-tense verb right after a number is no noun.
+#[test]
+fn counted_nouns_in_lists_compounds_and_names() {
+    assert_eq!(
+        kind_of(
+            "Riga will get 9 launchers in 2025, 14 in 2026 and 6 in 2027.",
+            "count"
+        ),
+        [
+            cv("9", "9", "launchers"),
+            cv("14", "14", "launchers"),
+            cv("6", "6", "launchers")
+        ]
+    );
+    assert_eq!(
+        kind_of(
+            "The unit fields 40 howitzers, plus 12 more in reserve.",
+            "count"
+        ),
+        [cv("40", "40", "howitzers"), cv("12", "12", "howitzers")]
+    );
+    assert_eq!(
+        kind_of("Of the 90 trucks promised, 61 arrived by June.", "count"),
+        [cv("90", "90", "trucks"), cv("61", "61", "trucks")]
+    );
+    // A number with a noun of its own keeps it; a span of time counts nothing.
+    assert_eq!(
+        kind_of("It bought 12 trucks, 3 years ago.", "count"),
+        [cv("12", "12", "trucks")]
+    );
+    assert_eq!(
+        kind_of("A team tested 64 try-before-buy kits.", "count"),
+        [cv("64", "64", "try-before-buy kits")]
+    );
+    assert_eq!(
+        kind_of(
+            "Lisbon is buying 240 Rheinmetall (RHM) Skyranger turrets.",
+            "count"
+        ),
+        [cv("240", "240", "Rheinmetall (RHM) Skyranger turrets")]
+    );
+    assert_eq!(
+        kind_of("The deal has 30 sights and associated spares.", "count"),
+        [cv("30", "30", "sights")]
+    );
+    assert_eq!(
+        kind_of("It ordered 80 armoured vehicles.", "count"),
+        [cv("80", "80", "armoured vehicles")]
+    );
+}
+
+/// Issue class: bad values. An unknown scale drops the claim; a negative or fractional
+/// count of whole things is no claim; a fraction below one of them is a share (a number).
+#[test]
+fn bad_values_make_no_claim() {
+    for text in [
+        "A forum put the cost at $4.5 septillion.",
+        "The ledger showed -12 launchers.",
+        "Each unit holds 7.5 launchers on average.",
+        "Some claimed a zillion drones were coming.",
+    ] {
+        assert_eq!(claims(text), [], "{text}");
+    }
+    assert_eq!(
+        kind_of("Stocks reached 1.5 million rounds.", "count"),
+        [cv("1.5 million", "1500000", "rounds")]
+    );
+    assert_eq!(
+        claims("Reports said 0.5 tanks per unit."),
+        [t("number", "0.5", "0.5", "exact", "")]
+    );
+}
+
+/// Issue class: lookalikes. Tallies with their noun after, slashed codes, postal codes,
+/// house numbers and compound modifiers of time or measure are no quantities.
+#[test]
+fn lookalikes_are_no_quantities() {
+    for text in [
+        "The motion passed in a 62-38 vote.",
+        "Crews work 24/7 at the depot.",
+        "Write to the office at ul. Lipowa 3, 02-512 Krakow.",
+        "It was a 12-hour shift.",
+        "The minister began a three-day visit.",
+        "A 30-strong team flew out.",
+        "Each shell weighs 40 kg.",
+    ] {
+        assert_eq!(claims(text), [], "{text}");
+    }
+    // A fraction is still read.
+    assert_eq!(one("It holds 3/4 of the stock.").2, "0.75");
+}
+
+/// Issue class: currency codes and names written against the number. A code glued to its
+/// digits takes the scale glued to them or the scale word after them; an abbreviated scale's
+/// period stands between a number and its code; currency names with a country adjective.
+#[test]
+fn currency_codes_written_against_the_number() {
+    let money = |text: &str| -> Vec<(String, String)> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.0 == "money")
+            .map(|c| (c.1, c.2))
+            .collect()
+    };
+    let m = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(
+        money("Zurich earmarked CHF75 million for radars."),
+        m("CHF75 million", "CHF 75000000")
+    );
+    assert_eq!(
+        money("The deal grew to EUR2.4bn last year."),
+        m("EUR2.4bn", "EUR 2400000000")
+    );
+    assert_eq!(
+        money("Warsaw's PLN6.1 billion plan stalled."),
+        m("PLN6.1 billion", "PLN 6100000000")
+    );
+    assert_eq!(
+        money("It paid USD40m up front."),
+        m("USD40m", "USD 40000000")
+    );
+    assert_eq!(
+        money("Exports reached 7 bn. USD in 2021."),
+        m("7 bn. USD", "USD 7000000000")
+    );
+    assert_eq!(
+        money("Brno pays 12 billion Czech koruna for the guns."),
+        m("12 billion Czech koruna", "CZK 12000000000")
+    );
+    assert_eq!(
+        money("Oslo pays three billion Norwegian kroner for shells."),
+        m("three billion Norwegian kroner", "NOK 3000000000")
+    );
+    // Bare "kroner": the country the sentence names.
+    assert_eq!(
+        money("Copenhagen spends 4 billion kroner on frigates."),
+        m("4 billion kroner", "DKK 4000000000")
+    );
+    assert_eq!(
+        money("Norway's 900m kroner order is signed."),
+        m("900m kroner", "NOK 900000000")
+    );
+    // A conversion in brackets after "or" is part of the claim, not a second amount.
+    let c = &extract(
+        &Document::new("Brno pays 90 billion koruna (or $4 billion) for jets."),
+        &Context::default(),
+        lexicon(),
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].conversions.len(), 1);
+}
+
+/// Issue class: a number broken by a line break inside a paragraph is one number, when the
+/// pieces make one; a blank line between them keeps them apart.
+#[test]
+fn numbers_wrapped_inside_a_paragraph_are_one() {
+    assert_eq!(
+        kind_of("Oslo's order is worth $2.\n4 billion in all.", "money"),
+        [cv("$2.\n4 billion", "USD 2400000000", "")]
+    );
+    assert_eq!(
+        kind_of("The lot holds 3,\n500 shells in store.", "count"),
+        [cv("3,\n500", "3500", "shells")]
+    );
+    assert_eq!(
+        kind_of("The lot holds 2,\r\n750 shells.", "count"),
+        [cv("2,\r\n750", "2750", "shells")]
+    );
+    assert_eq!(
+        kind_of("The depot keeps three hundred\ntwelve rockets.", "count"),
+        [cv("three hundred\ntwelve", "312", "rockets")]
+    );
+    assert_eq!(
+        kind_of("The battalion got 54\n155mm guns.", "count"),
+        [cv("54", "54", "155mm guns")]
+    );
+    assert_eq!(
+        kind_of("The battalion got 54 155 mm guns.", "count"),
+        [cv("54", "54", "155 mm guns")]
+    );
+    // Not one number: a blank line, or pieces that make no number ("5,\n10").
+    let got = claims("The total reached 3,\n\n500 engineers will help.");
+    assert!(got.iter().all(|c| c.2 != "3500"), "{got:?}");
+    let got = claims("They came in groups of 5,\n10 and 20.");
+    assert!(got.iter().all(|c| c.2 != "5.1" && c.2 != "510"), "{got:?}");
+    // A line of a paragraph a line that ends its sentence still ends its paragraph.
+    let doc = Document::new("Poland buys tanks.\nThe deal is signed.");
+    assert_eq!(doc.paragraphs.len(), 2);
+    let doc = Document::new("Poland buys two hundred\nfifty tanks.");
+    assert_eq!(doc.paragraphs.len(), 1);
+}
+
+/// Issue class: dates. A month of no stated year after a word that makes it a date is read
+/// (`--MM`), with "early", "last" and the like; a day may have a leading zero and an
+/// ordinal; day, month and year joined by points; "on Tuesday" is the latest such day on or
+/// before the article's date, or in the future tense the next on or after it.
+#[test]
+fn months_weekdays_and_day_forms() {
+    let dates = |text: &str, at: Option<&str>| -> Vec<(String, String)> {
+        claims_at(text, at)
+            .into_iter()
+            .filter(|c| c.0 == "date")
+            .map(|c| (c.1, c.2))
+            .collect()
+    };
+    let d = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(
+        dates("A ruling is due in October.", None),
+        d("October", "--10")
+    );
+    assert_eq!(
+        dates("Riga signed the deal last November, officials said.", None),
+        d("last November", "--11")
+    );
+    assert_eq!(
+        dates("Tests resumed in late April.", None),
+        d("late April", "--04")
+    );
+    assert_eq!(
+        dates("Firing trials begin in mid-June.", None),
+        d("mid-June", "--06")
+    );
+    // No word that makes it a date: a name or a verb.
+    assert_eq!(dates("May the talks succeed.", None), []);
+    assert_eq!(dates("Theresa May spoke.", None), []);
+    assert_eq!(
+        dates("The envoys met on 07th June, 2022.", None),
+        d("07th June, 2022", "2022-06-07")
+    );
+    assert_eq!(
+        dates("Bids closed on 03.02.2024.", None),
+        d("03.02.2024", "2024-02-03")
+    );
+    assert_eq!(dates("Version 1.2.2024 shipped.", None), []);
+    // 2024-01-11 was a Thursday.
+    assert_eq!(
+        dates("The panel met on Tuesday.", Some("2024-01-11")),
+        d("on Tuesday", "2024-01-09")
+    );
+    assert_eq!(
+        dates("The panel will meet on Tuesday.", Some("2024-01-11")),
+        d("on Tuesday", "2024-01-16")
+    );
+    assert_eq!(
+        dates("The panel will meet on Thursday.", Some("2024-01-11")),
+        d("on Thursday", "2024-01-11")
+    );
+    assert_eq!(
+        dates("The panel will meet on Friday.", None),
+        d("on Friday", "Friday")
+    );
+}
+
+/// Issue class: approval states. A determination approving a sale; a request turned down;
+/// the blessing a sale needs; "could still block"; a body qualified by another country is
+/// that country's legislature or government, never a US authority, and one qualified as
+/// American is Congress.
+#[test]
+fn approval_states_of_qualified_bodies() {
+    let states = |text: &str| -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.0 == "status")
+            .map(|c| c.2)
+            .collect()
+    };
+    for (text, want) in [
+        (
+            "The Department of State has made a determination approving the transfer.",
+            "state-department:approved",
+        ),
+        (
+            "The Danish government turned the application down.",
+            "government:rejected",
+        ),
+        (
+            "The cabinet turned down the export request.",
+            "government:rejected",
+        ),
+        (
+            "The contract still needs the blessing of Congress.",
+            "congress:pending",
+        ),
+        ("Senators could still derail the deal.", "congress:pending"),
+        (
+            "Estonian lawmakers approved the budget.",
+            "parliament:approved",
+        ),
+        (
+            "Hungarian senators blocked the sale.",
+            "parliament:rejected",
+        ),
+        (
+            "Norway's State Department approved it.",
+            "government:approved",
+        ),
+        (
+            "Republican lawmakers approved the sale.",
+            "congress:approved",
+        ),
+        ("The U.S. Congress approved the sale.", "congress:approved"),
+    ] {
+        assert_eq!(states(text), [want], "{text}");
+    }
+    assert_eq!(
+        states("Senators could not block the sale."),
+        Vec::<String>::new()
+    );
+}
+
+/// Number forms: a fraction whose tail after "and" holds wholes takes the whole cardinal
+/// as its numerator; "X in Y" with nothing counted after it is a ratio; numbers said one by
+/// one with hyphens; comma lists without spaces; a bound after the value wins over "about"
+/// before it; "percent of N".
+#[test]
+fn ratios_fractions_lists_and_bounds() {
+    assert_eq!(one("one hundred and forty fifths").2, "28");
+    assert_eq!(
+        one("one hundred and two thirds").2,
+        "100.66666666666666666666666667"
+    );
+    assert_eq!(one("It is 1 in twenty.").2, "0.05");
+    // A year or a counted noun after "in": no ratio.
+    assert_eq!(claims("They got 12 in 2024.").len(), 2);
+    assert_eq!(
+        kind_of("Crews fired 3 in 10 minutes.", "number"),
+        [cv("3", "3", ""), cv("10", "10", "")]
+    );
+    assert_eq!(
+        claims("The code was five-nine-two.")
+            .iter()
+            .map(|c| c.2.clone())
+            .collect::<Vec<_>>(),
+        ["5", "9", "2"]
+    );
+    assert_eq!(
+        claims("See pages 12,14,19.")
+            .iter()
+            .map(|c| (c.1.clone(), c.2.clone()))
+            .collect::<Vec<_>>(),
+        [
+            ("12".to_string(), "12".to_string()),
+            ("14".to_string(), "14".to_string()),
+            ("19".to_string(), "19".to_string())
+        ]
+    );
+    assert_eq!(one("Roughly 400 or more crews trained.").3, "lower_bound");
+    assert_eq!(one("Roughly 400 crews trained.").3, "approximate");
+    assert_eq!(
+        claims("The rate is percent of 12."),
+        [t("percent", "percent of 12", "12", "exact", "")]
+    );
+    // After a number, "percent of" is that number's.
+    assert_eq!(
+        kind_of("It lost 40 percent of 200 tanks.", "percent"),
+        [cv("40 percent", "40", "")]
+    );
 }

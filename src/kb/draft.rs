@@ -1183,6 +1183,11 @@ fn other_event_cue(doc: &Document, c: &Claim) -> Option<(&'static str, Cue)> {
     ];
     let s = doc.sentences.get(c.sentence)?;
     let before = doc.text.get(s.span.start..c.span.start)?.to_lowercase();
+    // "200 missiles, including 4 fly-to-buy missiles": a share of the count before it (only
+    // right before the count: the sentence's later items are not shares).
+    if before.trim_end().ends_with("including") {
+        return Some(("including", Cue::Part));
+    }
     CUES.iter().copied().find(|(cue, _)| {
         before
             .match_indices(cue)

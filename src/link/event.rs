@@ -227,7 +227,7 @@ impl Linker<'_, '_> {
                     && !self.in_dateline(c.span)
                     // A state's own date is compared with its status, not taken for
                     // another event.
-                    && matches!(&c.value, ClaimValue::Date(d) if !years.is_empty() && if is_status {
+                    && matches!(&c.value, ClaimValue::Date(d) if d.is_placed() && !years.is_empty() && if is_status {
                         // A state's own date in its clause is compared with its status;
                         // only another year there is another event.
                         (self.same_clause(c.span, claim.span) && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
@@ -488,16 +488,15 @@ impl Linker<'_, '_> {
         // The narrative's time: the last date before the claim (or any in its sentence),
         // the dateline's aside.
         let fits = |c: &Claim| {
-            matches!(&c.value, ClaimValue::Date(d) if {
+            matches!(&c.value, ClaimValue::Date(d) if d.is_placed() && {
                 let (a, b) = d.bounds();
                 years.iter().any(|y| a.year <= *y && *y <= b.year)
             })
         };
         let sent_end = self.doc.sentences[claim.sentence].span.end;
-        let mut dates = self
-            .claims
-            .iter()
-            .filter(|c| matches!(c.value, ClaimValue::Date(_)) && !self.in_dateline(c.span));
+        let mut dates = self.claims.iter().filter(|c| {
+            matches!(&c.value, ClaimValue::Date(d) if d.is_placed()) && !self.in_dateline(c.span)
+        });
         let dated = dates
             .clone()
             .filter(|c| c.sentence == claim.sentence)
@@ -541,7 +540,7 @@ impl Linker<'_, '_> {
             return None;
         }
         let dated_in = self.claims_near(claim).iter().any(|c| {
-            matches!(&c.value, ClaimValue::Date(d) if periods.iter().any(|&(lo, hi)| {
+            matches!(&c.value, ClaimValue::Date(d) if d.is_placed() && periods.iter().any(|&(lo, hi)| {
                 let (a, b) = d.bounds();
                 a <= hi && lo <= b
             }))

@@ -306,6 +306,8 @@ impl<'k> Linker<'_, 'k> {
             match &c.value {
                 ClaimValue::Quantity(_) => self.quantity(ci),
                 ClaimValue::Status { .. } => self.status(ci),
+                // A month or weekday of no known year dates nothing a KB records.
+                ClaimValue::Date(d) if !d.is_placed() => {}
                 ClaimValue::Date(_) => self.date_figure(ci),
             }
         }
