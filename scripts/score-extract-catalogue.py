@@ -8,7 +8,9 @@ value, currency, state or authority where the case gives one; a count's `of` mus
 the expected noun), and, for a strict case, no other claim of a listed kind (or any claim,
 when it expects none) is found.
 
-Usage: scripts/score-extract-catalogue.py [--bin target/release/factcheck] [-v]
+Usage: scripts/score-extract-catalogue.py [--bin target/release/factcheck] [-v] [--min N]
+
+With --min N it exits 1 when fewer than N cases pass (CI keeps the score from slipping).
 """
 import argparse, json, subprocess, sys, tomllib
 from collections import defaultdict
@@ -64,6 +66,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=str(ROOT / "target/release/factcheck"))
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--min", type=int, default=0, help="exit 1 when fewer cases pass")
     a = ap.parse_args()
     cases = tomllib.load(open(ROOT / "tests/extract-catalogue/cases.toml", "rb"))["case"]
     per = defaultdict(lambda: [0, 0])
@@ -85,6 +88,10 @@ def main():
     for k, (p, n) in sorted(per.items()):
         print(f"{k:22} {p}/{n}")
     print(f"{'all':22} {tot[0]}/{tot[1]} cases pass")
+    if tot[0] < a.min:
+        print(f"below the floor: {tot[0]} < {a.min} cases", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
