@@ -886,8 +886,10 @@ impl Job<'_> {
             Input::Stdin => self.stdin_name.unwrap_or("-").to_string(),
             Input::File(p) => p.display().to_string(),
         };
-        // The baseline's name for the file: the same however its path was typed.
+        // The baseline's name for the file: the same however its path was typed (worked
+        // out only for a run that reads or writes a baseline).
         let key = match inp {
+            _ if self.baseline.is_none() && !self.write_baseline => String::new(),
             Input::Stdin if self.stdin_name.is_none() => "-".to_string(),
             _ => self.root.key(Path::new(&path)),
         };

@@ -1997,9 +1997,10 @@ pub(crate) fn is_unit_of_measure(of: &str) -> bool {
         "kph",
         "km/h",
     ];
+    // Units are ASCII: compared without lower-casing the word into a new string.
     of.split_whitespace()
         .next()
-        .is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| w.len() <= 10 && UNITS.iter().any(|u| u.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
