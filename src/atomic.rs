@@ -11,10 +11,16 @@ use std::path::{Path, PathBuf};
 /// target as it is made, and replaces the target only at [`File::commit`]. Dropped
 /// uncommitted (a failed run), the temporary file is removed and the target left as it was.
 /// An existing target keeps its permissions; a symbolic link is written through, not
-/// replaced.
+/// replaced. A target that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe)
+/// is written to directly: renaming over it would replace the device with a file.
 pub struct File {
     target: PathBuf,
-    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    sink: Sink,
+}
+
+enum Sink {
+    Temp(std::io::BufWriter<tempfile::NamedTempFile>),
+    Direct(std::io::BufWriter<std::fs::File>),
 }
 
 impl File {
@@ -22,6 +28,13 @@ impl File {
     /// fails here, before any work, not when the text is done.
     pub fn create(path: &Path) -> std::io::Result<File> {
         let target: PathBuf = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let f = std::fs::OpenOptions::new().write(true).open(&target)?;
+            return Ok(File {
+                target,
+                sink: Sink::Direct(std::io::BufWriter::with_capacity(1 << 16, f)),
+            });
+        }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -34,18 +47,25 @@ impl File {
             .map_err(|e| std::io::Error::new(e.kind(), without_path(&e)))?;
         Ok(File {
             target,
-            tmp: std::io::BufWriter::with_capacity(1 << 16, tmp),
+            sink: Sink::Temp(std::io::BufWriter::with_capacity(1 << 16, tmp)),
         })
     }
 
-    /// Where the text is being written until the commit.
-    pub fn temp_path(&self) -> &Path {
-        self.tmp.get_ref().path()
+    /// Where the text is being written until the commit (none when written directly).
+    pub fn temp_path(&self) -> Option<&Path> {
+        match &self.sink {
+            Sink::Temp(t) => Some(t.get_ref().path()),
+            Sink::Direct(_) => None,
+        }
     }
 
-    /// Flushes the text to disk and renames it over the target.
+    /// Flushes the text to disk and renames it over the target (or, written directly,
+    /// flushes it).
     pub fn commit(self) -> std::io::Result<()> {
-        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
+        let tmp = match self.sink {
+            Sink::Direct(mut f) => return f.flush(),
+            Sink::Temp(t) => t.into_inner().map_err(|e| e.into_error())?,
+        };
         tmp.as_file().sync_all()?;
         match std::fs::metadata(&self.target) {
             Ok(m) => tmp.as_file().set_permissions(m.permissions())?,
@@ -58,15 +78,24 @@ impl File {
 
 impl Write for File {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.sink {
+            Sink::Temp(t) => t.write(buf),
+            Sink::Direct(f) => f.write(buf),
+        }
     }
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.tmp.write_all(buf)
+        match &mut self.sink {
+            Sink::Temp(t) => t.write_all(buf),
+            Sink::Direct(f) => f.write_all(buf),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.tmp.flush()
+        match &mut self.sink {
+            Sink::Temp(t) => t.flush(),
+            Sink::Direct(f) => f.flush(),
+        }
     }
 }
 
@@ -156,6 +185,18 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        let f = File::create(Path::new("/dev/null")).unwrap();
+        assert!(f.temp_path().is_none());
+        let mut f = f;
+        f.write_all(b"report").unwrap();
+        f.commit().unwrap();
+        let m = std::fs::metadata("/dev/null").unwrap();
+        assert!(!m.is_file(), "/dev/null is still a device");
+    }
+
     #[test]
     fn writes_through_a_symlink() {
         let dir = tempfile::tempdir().unwrap();

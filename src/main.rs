@@ -1066,19 +1066,21 @@ fn create_removed_on_interrupt(path: &Path) -> std::io::Result<atomic::File> {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let f = atomic::File::create(path)?;
-    pending.push(f.temp_path().to_path_buf());
+    if let Some(t) = f.temp_path() {
+        pending.push(t.to_path_buf());
+    }
     Ok(f)
 }
 
 /// Commits `f` (see [`atomic::File::commit`]): its temporary file is then the target, or
 /// gone, and nothing is left to remove.
 fn commit(f: atomic::File) -> std::io::Result<()> {
-    let tmp = f.temp_path().to_path_buf();
+    let tmp = f.temp_path().map(Path::to_path_buf);
     let done = f.commit();
     PENDING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .retain(|p| *p != tmp);
+        .retain(|p| Some(p) != tmp.as_ref());
     done
 }
 

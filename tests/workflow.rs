@@ -596,3 +596,22 @@ fn install_instructions_name_the_crate_version() {
         "pre-commit passes names; exclude must hold"
     );
 }
+
+/// `-o /dev/null` (and a baseline written there) writes to the device; it never renames a
+/// file over it.
+#[cfg(unix)]
+#[test]
+fn a_report_to_a_device_leaves_the_device() {
+    let n = newsroom();
+    let d = n.path();
+    for args in [
+        &["-o", "/dev/null", "articles/"][..],
+        &["--format", "sarif", "-o", "/dev/null", "articles/"],
+        &["--write-baseline", "/dev/null", "articles/"],
+    ] {
+        let o = run(d, args);
+        assert!(o.code <= 1, "{args:?}: {}", o.stderr);
+        let m = std::fs::metadata("/dev/null").unwrap();
+        assert!(!m.is_file(), "{args:?} replaced /dev/null with a file");
+    }
+}
