@@ -482,6 +482,62 @@ impl Linker<'_, '_> {
         (parties.len() == same.len() && same.len() >= 2).then(|| parties[k])
     }
 
+    /// A count that arrived or was delivered ("eight to 10 tanks arrived", "delivered 12
+    /// jets"), below every count figure it could be: a delivery so far, not the order. The
+    /// delivery word: up to three words after the counted noun (past a dash or comma), or
+    /// right before the number.
+    pub(super) fn delivered_so_far(&self, claim: &Claim, r: usize, figs: &[usize]) -> Option<Span> {
+        if claim.kind != ClaimKind::Count || !self.on(rule::DELIVERED_SO_FAR) {
+            return None;
+        }
+        let q = claim.quantity()?;
+        let rec = &self.kb().records[r];
+        let below = !figs.is_empty()
+            && figs.iter().all(|&f| match &rec.figures[f].value {
+                crate::kb::FigureValue::Count(b) => {
+                    let top = q.max.unwrap_or(q.value);
+                    b.min.is_some_and(|m| top < m)
+                }
+                _ => false,
+            });
+        if !below {
+            return None;
+        }
+        let text = &self.doc.text;
+        let sent = self.doc.sentences[claim.sentence].span;
+        let np_end = claim
+            .of
+            .as_ref()
+            .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end));
+        let is_cue = |w: &str| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            rule::cues(rule::DELIVERED_SO_FAR).iter().any(|c| *c == w)
+        };
+        let end = floor_char(text, (np_end + 60).min(sent.end));
+        let after = text.get(np_end..end).unwrap_or("");
+        let lead = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_whitespace() || "—–-,".contains(c))
+                .len();
+        let mut at = np_end + lead;
+        for w in after[lead..].split_whitespace().take(3) {
+            let start = at + text.get(at..end).and_then(|t| t.find(w)).unwrap_or(0);
+            if is_cue(w) {
+                return Some(Span::new(start, start + w.len()));
+            }
+            at = start + w.len();
+        }
+        let begin = floor_char(text, claim.span.start.saturating_sub(30).max(sent.start));
+        let before = text.get(begin..claim.span.start).unwrap_or("");
+        let last = before.split_whitespace().last()?;
+        is_cue(last).then(|| {
+            let s = claim.span.start - (before.len() - before.trim_end().len()) - last.len();
+            Span::new(s, s + last.len())
+        })
+    }
+
     /// Another candidate record about exactly the same entities as the chosen one (two sales
     /// of one system to one buyer, years apart), in scope at least as near: a value that is
     /// not the chosen record's may be that deal's.
@@ -626,6 +682,21 @@ impl Linker<'_, '_> {
             Some(rule::SHARES_ANOTHER_EVENT)
         } else if foreign {
             Some(rule::FOREIGN_MODEL)
+        } else if let Some(at) = self.delivered_so_far(claim, r, &figs) {
+            self.ev(
+                ci,
+                rule::DELIVERED_SO_FAR,
+                Effect::Against,
+                Some(at),
+                Some(r),
+                || {
+                    format!(
+                        "“{}”: a delivery so far, below the order's figure",
+                        self.doc.slice(at)
+                    )
+                },
+            );
+            Some(rule::DELIVERED_SO_FAR)
         } else if let Some(t) = twin {
             self.ev(ci, rule::TWIN_DEAL, Effect::Against, None, Some(r), || {
                 format!(

@@ -185,6 +185,7 @@ rule_ids! {
     OLD_RECORD = "link::old-record",
     FOREIGN_MODEL = "link::foreign-model",
     TWIN_DEAL = "link::twin-deal",
+    DELIVERED_SO_FAR = "link::delivered-so-far",
     OTHER_YEAR = "link::other-date",
     OTHER_EVENT_CUE = "link::other-event-cue",
     OTHER_PARTY_NEARER = "link::other-party-nearer",
