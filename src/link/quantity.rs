@@ -146,6 +146,32 @@ impl Linker<'_, '_> {
             .copied()
             .filter(|s| !figs_of(s.record).is_empty())
             .collect();
+        // The sentence names every entity of a record that has no figure for the claim, and
+        // the records that do were named only in earlier sentences: the claim is about the
+        // sentence's own subject ("the 2% guideline agreed by NATO"), which the KB does not
+        // count, not about a deal named before.
+        if self.on(rule::SENTENCE_RECORD)
+            && !with_figures.is_empty()
+            && with_figures.iter().all(|s| s.distance > 0)
+            && let Some(own) = scopes
+                .iter()
+                .find(|s| s.distance == 0 && figs_of(s.record).is_empty())
+        {
+            self.ev(ci, rule::SENTENCE_RECORD, Effect::Against, None, Some(own.record), || {
+                format!(
+                    "the sentence names all of record `{}`'s entities, which has no figure for it; the records that do were named only before",
+                    self.kb().records[own.record].id
+                )
+            });
+            self.decide(
+                ci,
+                Decision::NotLinked {
+                    rule: rule::SENTENCE_RECORD,
+                },
+            );
+            self.unverified(ci, &scopes);
+            return;
+        }
         // "Lithuania and Latvia spend 2.85% and 3.15% respectively": the k-th figure is the
         // k-th party's; "$40 billion for Ukraine and $3.3 billion for Israel": the party named
         // right after the amount owns it.

@@ -167,6 +167,7 @@ rule_ids! {
     RESPECTIVELY_ITEMS = "scope::respectively-items",
     LABELLED_AFTER = "scope::labelled-after",
     UNNAMED_AMONG_SEVERAL = "scope::unnamed-among-several",
+    SENTENCE_RECORD = "scope::sentence-record",
     NOT_A_WHOLE_COUNT = "claim::not-a-whole-count",
     OF_PHRASE = "figure::of-phrase",
     OWN_THING = "figure::own-thing",
