@@ -525,10 +525,11 @@ impl Linker<'_, '_> {
         r: usize,
         figs: &[usize],
     ) -> Option<&'static str> {
-        let article = self.date?;
         if !self.on(rule::FIGURE_PERIOD) {
             return None;
         }
+        // An article with no date was written no earlier than the latest date it mentions.
+        let article = self.date.or_else(|| self.latest_date_mentioned())?;
         let rec = &self.kb().records[r];
         let periods: Vec<(Date, Date)> = figs
             .iter()
@@ -553,6 +554,18 @@ impl Linker<'_, '_> {
             format!("the figure holds for {lo} to {hi}; the article ({article}) is later and the sentence names no date in that time")
         });
         Some(rule::FIGURE_PERIOD)
+    }
+
+    /// The first day of the latest date the article mentions (a year, a month or a day):
+    /// for an article with no date of its own, the earliest it can have been written.
+    pub(super) fn latest_date_mentioned(&self) -> Option<Date> {
+        self.claims
+            .iter()
+            .filter_map(|c| match &c.value {
+                ClaimValue::Date(d) if d.is_placed() => Some(d.bounds().0),
+                _ => None,
+            })
+            .max()
     }
 
     /// An amount with no noun of its own prices its sentence's event: when a count before
