@@ -534,12 +534,20 @@ fn c15_designations_written_another_way() {
                 "12",
                 "count-mismatch",
             ),
-            // Another model stays another model.
+            // Another model stays another model (the KB records Poland's 250 M1A2 and 116
+            // M1A1 Abrams; an M1A2C count is neither deal's).
             (
-                "Poland also holds 116 used M1A1 Abrams tanks; its Abrams deal is separate.",
+                "Poland also holds 40 M1A2C Abrams tanks on loan; its Abrams deals are separate.",
+                "2023-02-01",
+                "40",
+                "silent",
+            ),
+            // The M1A1 deal, now in the KB, agrees.
+            (
+                "Poland also bought 116 used M1A1 Abrams tanks; its M1A2 deal is separate.",
                 "2023-02-01",
                 "116",
-                "silent",
+                "agrees",
             ),
         ],
     );

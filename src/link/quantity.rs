@@ -241,7 +241,7 @@ impl Linker<'_, '_> {
                 let figs = figs_of(sc.record).to_vec();
                 let foreign =
                     self.on(rule::FOREIGN_MODEL) && self.foreign_model(claim, &with_figures);
-                let twin = self.twin_deal(sc, &scopes);
+                let twin = self.twin_deal(claim, sc, &scopes);
                 self.compare_quantity(ci, sc.record, figs, foreign, twin);
             }
             Ok(None) => {}
@@ -567,20 +567,75 @@ impl Linker<'_, '_> {
     /// Another candidate record about exactly the same entities as the chosen one (two sales
     /// of one system to one buyer, years apart), in scope at least as near: a value that is
     /// not the chosen record's may be that deal's.
-    pub(super) fn twin_deal(&self, chosen: Scope, scopes: &[Scope]) -> Option<usize> {
+    /// A twin the paragraph tells apart by the values it gives ("the 250 Abrams tanks" is
+    /// the 250-tank deal's) is no twin.
+    pub(super) fn twin_deal(
+        &self,
+        claim: &Claim,
+        chosen: Scope,
+        scopes: &[Scope],
+    ) -> Option<usize> {
         if !self.on(rule::TWIN_DEAL) {
             return None;
         }
         let same = |a: &[usize], b: &[usize]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
         let own = &self.kb().records[chosen.record].about_ix;
+        let mine = self.values_given(claim, chosen.record);
         scopes
             .iter()
             .find(|s| {
                 s.record != chosen.record
                     && s.distance <= chosen.distance
                     && same(own, &self.kb().records[s.record].about_ix)
+                    && self.values_given(claim, s.record) >= mine
             })
             .map(|s| s.record)
+    }
+
+    /// Among tied twin records (the same entities), the one whose figures' values the
+    /// paragraph gives, when exactly one does most.
+    pub(super) fn twin_by_values(&self, claim: &Claim, tied: &[Scope]) -> Option<Scope> {
+        let first = tied.first()?;
+        let own = &self.kb().records[first.record].about_ix;
+        let twins = tied.iter().all(|s| {
+            let a = &self.kb().records[s.record].about_ix;
+            a.len() == own.len() && a.iter().all(|x| own.contains(x))
+        });
+        if !twins || !self.on(rule::TWIN_DEAL) {
+            return None;
+        }
+        let mut by: Vec<(usize, Scope)> = tied
+            .iter()
+            .map(|s| (self.values_given(claim, s.record), *s))
+            .collect();
+        by.sort_by_key(|(v, _)| std::cmp::Reverse(*v));
+        (by[0].0 > 0 && by.get(1).is_none_or(|b| b.0 < by[0].0)).then_some(by[0].1)
+    }
+
+    /// How many other claims of the claim's paragraph, up to the end of its sentence, give
+    /// a value one of record `r`'s figures holds.
+    pub(super) fn values_given(&self, claim: &Claim, r: usize) -> usize {
+        let rec = &self.kb().records[r];
+        let sents = &self.doc.sentences;
+        let para = sents[claim.sentence].paragraph;
+        let end = sents[claim.sentence].span.end;
+        // The paragraph's first sentence, within a bounded reach back.
+        let mut first = claim.sentence;
+        while first > 0 && claim.sentence - first < 8 && sents[first - 1].paragraph == para {
+            first -= 1;
+        }
+        let start = sents[first].span.start;
+        let lo = self.claims.partition_point(|c| c.span.start < start);
+        let hi = self.claims.partition_point(|c| c.span.start < end);
+        self.claims[lo..hi]
+            .iter()
+            .filter(|c| !std::ptr::eq(*c, claim) && c.quantity().is_some())
+            .filter(|c| {
+                rec.figures
+                    .iter()
+                    .any(|f| figure_verdict(c, f) == Verdict::Agrees)
+            })
+            .count()
     }
 
     /// For an amount in a sentence with "respectively" that lists as many counted things
@@ -795,7 +850,7 @@ impl Linker<'_, '_> {
         }
         // Two deals between the same parties: the value may be either's, no warning.
         if let Some(first) = tied.first().copied()
-            && let Some(twin) = self.twin_deal(first, tied)
+            && let Some(twin) = self.twin_deal(claim, first, tied)
         {
             self.ev(ci, rule::TWIN_DEAL, Effect::Against, None, Some(first.record), || {
                 format!(

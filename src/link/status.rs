@@ -49,7 +49,21 @@ impl Linker<'_, '_> {
             }
             self.trace_later(ci, !scopes.is_empty());
         }
-        let sc = match self.choose(claim, scopes) {
+        let chosen =
+            match self.choose(claim, scopes) {
+                // Two deals between the same parties, and the sentence gives one's values.
+                Err(tied) => match self.twin_by_values(claim, &tied) {
+                    Some(sc) => {
+                        self.ev(ci, rule::TWIN_DEAL, Effect::For, None, Some(sc.record), || {
+                        "the sentence gives values of this deal's figures, not of its twin's".into()
+                    });
+                        Ok(Some(sc))
+                    }
+                    None => Err(tied),
+                },
+                other => other,
+            };
+        let sc = match chosen {
             Ok(Some(sc)) => sc,
             Ok(None) => return,
             Err(tied) => {
