@@ -27,8 +27,22 @@ pub(super) fn mismatches(cx: &Judge<'_, '_>, code: &'static str, out: &mut Vec<F
             .iter()
             .map(|&f| figure_verdict(claim, &rec.figures[f]))
             .collect();
-        // The number of one figure in another currency: that figure, misattributed currency.
-        let currency = verdicts.contains(&Verdict::Currency);
+        // An amount in another currency than a figure's: a currency mismatch when the number
+        // is that figure's ("€8.4 billion" for $8.4 billion), or when no figure in the
+        // claim's own currency differs; else (a record that keeps a value in euros and one in
+        // dollars) the figure in its own currency is the mismatch.
+        let number_of_another = figures.iter().any(|&f| match &rec.figures[f].value {
+            crate::kb::FigureValue::Amount(kc, _) => {
+                let mut as_theirs = claim.clone();
+                if let crate::extract::ClaimValue::Quantity(q) = &mut as_theirs.value {
+                    q.unit = Unit::Money(Some(*kc));
+                }
+                figure_verdict(&as_theirs, &rec.figures[f]) == Verdict::Agrees
+            }
+            _ => false,
+        });
+        let currency = verdicts.contains(&Verdict::Currency)
+            && (number_of_another || !verdicts.contains(&Verdict::Differs));
         let this = match (currency, q.unit) {
             (true, _) => codes::CURRENCY_MISMATCH,
             (_, Unit::Money(_)) => codes::AMOUNT_MISMATCH,
@@ -45,7 +59,7 @@ pub(super) fn mismatches(cx: &Judge<'_, '_>, code: &'static str, out: &mut Vec<F
                 if currency {
                     **v == Verdict::Currency
                 } else {
-                    **v != Verdict::Incomparable
+                    !matches!(**v, Verdict::Incomparable | Verdict::Currency)
                 }
             })
             .map(|(f, _)| *f)
