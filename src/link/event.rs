@@ -559,13 +559,15 @@ impl Linker<'_, '_> {
     /// The first day of the latest date the article mentions (a year, a month or a day):
     /// for an article with no date of its own, the earliest it can have been written.
     pub(super) fn latest_date_mentioned(&self) -> Option<Date> {
-        self.claims
-            .iter()
-            .filter_map(|c| match &c.value {
-                ClaimValue::Date(d) if d.is_placed() => Some(d.bounds().0),
-                _ => None,
-            })
-            .max()
+        *self.latest_date.get_or_init(|| {
+            self.claims
+                .iter()
+                .filter_map(|c| match &c.value {
+                    ClaimValue::Date(d) if d.is_placed() => Some(d.bounds().0),
+                    _ => None,
+                })
+                .max()
+        })
     }
 
     /// An amount with no noun of its own prices its sentence's event: when a count before

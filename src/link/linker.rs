@@ -43,6 +43,8 @@ pub(super) struct Linker<'a, 'k> {
     pub(super) elsewhere: Vec<bool>,
     /// Sentences that say "respectively".
     pub(super) respectively_in: Vec<bool>,
+    /// The latest date the article mentions, found once (see `latest_date_mentioned`).
+    pub(super) latest_date: std::cell::OnceCell<Option<crate::date::Date>>,
     /// Each claim's evidence and decision, when tracing (else empty).
     pub(super) traces: std::cell::RefCell<Vec<ClaimTrace>>,
 }

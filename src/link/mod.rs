@@ -211,6 +211,7 @@ impl<'k> Prepared<'k> {
             }),
             links: vec![Link::None; claims.len()],
             elsewhere: vec![false; claims.len()],
+            latest_date: std::cell::OnceCell::new(),
             respectively_in: {
                 let mut v = vec![false; doc.sentences.len()];
                 static WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =

@@ -580,14 +580,16 @@ impl Linker<'_, '_> {
         }
         let same = |a: &[usize], b: &[usize]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
         let own = &self.kb().records[chosen.record].about_ix;
-        let mine = self.values_given(claim, chosen.record);
+        // The values are counted only where a twin is in scope (rare), not for every claim.
+        let mine = std::cell::OnceCell::new();
         scopes
             .iter()
             .find(|s| {
                 s.record != chosen.record
                     && s.distance <= chosen.distance
                     && same(own, &self.kb().records[s.record].about_ix)
-                    && self.values_given(claim, s.record) >= mine
+                    && self.values_given(claim, s.record)
+                        >= *mine.get_or_init(|| self.values_given(claim, chosen.record))
             })
             .map(|s| s.record)
     }
@@ -624,7 +626,13 @@ impl Linker<'_, '_> {
         while first > 0 && claim.sentence - first < 8 && sents[first - 1].paragraph == para {
             first -= 1;
         }
-        let start = sents[first].span.start;
+        // Bounded reach either side, so a sentence of thousands of claims costs each claim
+        // the same (as `near`).
+        let start = sents[first]
+            .span
+            .start
+            .max(claim.span.start.saturating_sub(1200));
+        let end = end.min(self.near(claim).end);
         let lo = self.claims.partition_point(|c| c.span.start < start);
         let hi = self.claims.partition_point(|c| c.span.start < end);
         self.claims[lo..hi]

@@ -258,17 +258,25 @@ impl Linker<'_, '_> {
     /// How many of record `r`'s figure phrases the claim's sentence uses.
     pub(super) fn uses(&self, claim: &Claim, r: usize) -> usize {
         let sentence = self.near(claim);
-        let hits: Vec<Span> = self
-            .record_phrases(sentence, r)
-            .into_iter()
-            .map(|(_, sp)| sp)
+        let mut hits: Vec<(usize, std::cmp::Reverse<usize>)> = self
+            .hits_in(sentence)
+            .filter(|h| !self.prep.index.figures_of_record(h.pattern, r).is_empty())
+            .map(|h| (h.span.start, std::cmp::Reverse(h.span.end)))
             .collect();
-        // Distinct places: "Abrams tanks" and the "tanks" inside it are one use.
-        hits.iter()
-            .filter(|h| !hits.iter().any(|o| o != *h && o.contains(**h)))
-            .map(|h| (h.start, h.end))
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
+        // Distinct places: "Abrams tanks" and the "tanks" inside it are one use. By start,
+        // the longest first: a span inside an earlier one ends no later than the furthest
+        // end seen so far. (Sorted sweep: a window of a very long sentence holds many hits.)
+        hits.sort_unstable();
+        hits.dedup();
+        let mut furthest = 0;
+        let mut count = 0;
+        for (_, std::cmp::Reverse(end)) in hits {
+            if end > furthest {
+                count += 1;
+                furthest = end;
+            }
+        }
+        count
     }
 
     /// For a claim in a list item or table row: the sentence before the list's first item.
