@@ -578,8 +578,6 @@ impl Linker<'_, '_> {
         if !self.on(rule::TWIN_DEAL) {
             return None;
         }
-        let same = |a: &[usize], b: &[usize]| a.len() == b.len() && a.iter().all(|x| b.contains(x));
-        let own = &self.kb().records[chosen.record].about_ix;
         // The values are counted only where a twin is in scope (rare), not for every claim.
         let mine = std::cell::OnceCell::new();
         scopes
@@ -587,22 +585,29 @@ impl Linker<'_, '_> {
             .find(|s| {
                 s.record != chosen.record
                     && s.distance <= chosen.distance
-                    && same(own, &self.kb().records[s.record].about_ix)
+                    && self.same_parties(chosen.record, s.record)
                     && self.values_given(claim, s.record)
                         >= *mine.get_or_init(|| self.values_given(claim, chosen.record))
             })
             .map(|s| s.record)
     }
 
+    /// Whether records `a` and `b` are about exactly the same entities.
+    fn same_parties(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (
+            &self.kb().records[a].about_ix,
+            &self.kb().records[b].about_ix,
+        );
+        a.len() == b.len() && a.iter().all(|x| b.contains(x))
+    }
+
     /// Among tied twin records (the same entities), the one whose figures' values the
     /// paragraph gives, when exactly one does most.
     pub(super) fn twin_by_values(&self, claim: &Claim, tied: &[Scope]) -> Option<Scope> {
         let first = tied.first()?;
-        let own = &self.kb().records[first.record].about_ix;
-        let twins = tied.iter().all(|s| {
-            let a = &self.kb().records[s.record].about_ix;
-            a.len() == own.len() && a.iter().all(|x| own.contains(x))
-        });
+        let twins = tied
+            .iter()
+            .all(|s| self.same_parties(first.record, s.record));
         if !twins || !self.on(rule::TWIN_DEAL) {
             return None;
         }
@@ -737,7 +742,8 @@ impl Linker<'_, '_> {
             .collect();
         // Evidence against: each keeps the claim from the record, with no finding and no
         // link for the consistency check either.
-        let against = if let Some(at) = self.aggregate(claim) {
+        let aggregate = self.aggregate(claim);
+        let against = if let Some(at) = aggregate {
             if !totals.is_empty() && self.on(rule::RECORDED_TOTAL) {
                 self.ev(
                     ci,
@@ -804,7 +810,7 @@ impl Linker<'_, '_> {
             }
             return;
         }
-        let (figs, verdicts) = if !totals.is_empty() && self.aggregate(claim).is_some() {
+        let (figs, verdicts) = if !totals.is_empty() && aggregate.is_some() {
             let v = totals
                 .iter()
                 .map(|&f| figure_verdict(claim, &rec.figures[f]))
