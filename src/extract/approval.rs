@@ -531,6 +531,11 @@ impl Lexicon {
         }
         todo.sort_unstable();
         todo.dedup();
+        let gapped: Vec<bool> = self
+            .phrases
+            .iter()
+            .map(|p| p.pattern.contains("{gap}"))
+            .collect();
         for (s, idx) in todo {
             // A word outside every sentence (front matter, a document of markup only) has
             // no sentence to search.
@@ -566,6 +571,14 @@ impl Lexicon {
                     let auth = auth_group
                         .and_then(|g| caps.get_group(g))
                         .map(|a| Span::new(lo + a.start, lo + a.end));
+                    // A gap that crosses a negation or a turn to another clause ("Congress
+                    // could object, but it has never blocked …") asserts no state.
+                    if gapped[idx] && self.phrases[idx].state.is_some() {
+                        let from = auth.map_or(span.start, |a| a.end);
+                        if crosses_polarity(&text[from..span.end]) {
+                            continue;
+                        }
+                    }
                     found.push((idx, span, auth));
                 }
             }
@@ -614,6 +627,18 @@ impl Lexicon {
         claims.sort_by_key(|c| c.span.start);
         claims
     }
+}
+
+/// Whether the words a phrase's gap skipped negate or turn away from what comes after them:
+/// "not", "never", "nor", a word in "n't", or "but".
+fn crosses_polarity(gap: &str) -> bool {
+    gap.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| {
+            let w = w.to_ascii_lowercase();
+            matches!(w.as_str(), "not" | "never" | "nor" | "but" | "cannot")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
 }
 
 /// The authorities of the United States government.

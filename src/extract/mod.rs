@@ -1947,11 +1947,39 @@ impl<'d> Extractor<'d, '_> {
         // "a $75 million arms package", "sale of", "Javelin package"
         if r.is_word(end) && !is_stop(r.text(end)) && r.same_sentence(i, end) {
             end += 1;
+            // "a $95.3 billion foreign aid package": a third word only when it is what
+            // such amounts price (not the verb after "a $75 million Javelin package").
+            if r.is_word(end)
+                && r.same_sentence(i, end)
+                && !PRICED_HEADS.contains(&&*r.lower(end - 1))
+                && PRICED_HEADS.contains(&&*r.lower(end))
+            {
+                end += 1;
+            }
         }
         let span = self.span(i, end);
         Some((r.doc.slice(span).to_string(), span))
     }
 }
+
+/// The nouns an amount prices at the end of a compound ("foreign aid package").
+const PRICED_HEADS: &[&str] = &[
+    "package",
+    "packages",
+    "bill",
+    "deal",
+    "sale",
+    "sales",
+    "programme",
+    "program",
+    "contract",
+    "order",
+    "budget",
+    "fund",
+    "supplemental",
+    "measure",
+    "agreement",
+];
 
 /// Whether a counted phrase starts with a unit of measure (weight, length, speed), which
 /// makes its number a measure, not a count of things.

@@ -807,6 +807,28 @@ fn counted_nouns_in_lists_compounds_and_names() {
     );
 }
 
+/// What an amount prices is a compound up to its head noun ("foreign aid package"), and
+/// stops before the verb that follows a priced noun.
+#[test]
+fn amounts_price_compounds_up_to_their_head() {
+    assert_eq!(
+        kind_of("The $95.3 billion foreign aid package passed.", "money"),
+        [cv(
+            "$95.3 billion",
+            "USD 95300000000",
+            "foreign aid package"
+        )]
+    );
+    assert_eq!(
+        kind_of("A $75 million Javelin package passed.", "money"),
+        [cv("$75 million", "USD 75000000", "Javelin package")]
+    );
+    assert_eq!(
+        kind_of("It got $60.8 billion Ukraine aid overall.", "money"),
+        [cv("$60.8 billion", "USD 60800000000", "Ukraine aid")]
+    );
+}
+
 /// Issue class: bad values. An unknown scale drops the claim; a negative or fractional
 /// count of whole things is no claim; a fraction below one of them is a share (a number).
 #[test]

@@ -511,6 +511,26 @@ impl<'k> Linker<'_, 'k> {
                     .and_then(find)
             })
             .or_else(|| opener.and_then(find))
+            .or_else(|| {
+                // An appositive ("the core defence budget, around €50 billion") or a
+                // relative clause ("a backlog that trackers put at $20 billion") attaches
+                // the claim to the noun just before the comma or the pronoun.
+                let lower = |k: usize| toks[k].span.slice(&doc.text).to_ascii_lowercase();
+                let pivot = if start_tok > first && lower(start_tok - 1) == "," {
+                    Some(start_tok - 1)
+                } else {
+                    (start_tok.saturating_sub(6).max(first)..start_tok)
+                        .rev()
+                        .take_while(|&k| !is_boundary(k))
+                        .find(|&k| matches!(lower(k).as_str(), "that" | "which"))
+                };
+                let p = pivot?;
+                let mut a = p;
+                while a > first && p - a < 3 && !is_boundary(a - 1) {
+                    a -= 1;
+                }
+                span_of(a, p).and_then(find)
+            })
     }
 }
 

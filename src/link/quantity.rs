@@ -568,7 +568,8 @@ impl Linker<'_, '_> {
     /// of one system to one buyer, years apart), in scope at least as near: a value that is
     /// not the chosen record's may be that deal's.
     /// A twin the paragraph tells apart by the values it gives ("the 250 Abrams tanks" is
-    /// the 250-tank deal's) is no twin.
+    /// the 250-tank deal's) is no twin, unless the claim's own value is one of the twin's
+    /// figures ("the earlier order covered 11 launchers" in a paragraph about the new sale).
     pub(super) fn twin_deal(
         &self,
         claim: &Claim,
@@ -586,10 +587,19 @@ impl Linker<'_, '_> {
                 s.record != chosen.record
                     && s.distance <= chosen.distance
                     && self.same_parties(chosen.record, s.record)
-                    && self.values_given(claim, s.record)
+                    && (self.values_given(claim, s.record)
                         >= *mine.get_or_init(|| self.values_given(claim, chosen.record))
+                        || self.agrees_with_record(claim, s.record))
             })
             .map(|s| s.record)
+    }
+
+    /// Whether the claim's value can be one of record `r`'s figures for it.
+    fn agrees_with_record(&self, claim: &Claim, r: usize) -> bool {
+        let rec = &self.kb().records[r];
+        self.figures_for(claim, r)
+            .iter()
+            .any(|&f| figure_verdict(claim, &rec.figures[f]) == Verdict::Agrees)
     }
 
     /// Whether records `a` and `b` are about exactly the same entities.
@@ -793,9 +803,14 @@ impl Linker<'_, '_> {
             );
             Some(rule::DELIVERED_SO_FAR)
         } else if let Some(t) = twin {
+            let why = if self.agrees_with_record(claim, t) {
+                "the value is one of that deal's figures"
+            } else {
+                "the value may be that deal's"
+            };
             self.ev(ci, rule::TWIN_DEAL, Effect::Against, None, Some(r), || {
                 format!(
-                    "record `{}` is another deal between the same parties, as near: the value may be that deal's",
+                    "record `{}` is another deal between the same parties, as near: {why}",
                     self.kb().records[t].id
                 )
             });
