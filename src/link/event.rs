@@ -230,8 +230,9 @@ impl Linker<'_, '_> {
                     && matches!(&c.value, ClaimValue::Date(d) if d.is_placed() && !years.is_empty() && if is_status {
                         // A state's own date in its clause is compared with its status;
                         // only another year there is another event.
-                        (self.same_clause(c.span, claim.span) && !years.contains(&d.bounds().0.year) && !years.contains(&d.bounds().1.year))
-                            || (self.fronted(c.span, claim.span) && !fits(d))
+                        (self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span))
+                            && !years.contains(&d.bounds().0.year)
+                            && !years.contains(&d.bounds().1.year)
                     } else {
                         (prices_sentence || self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span)) && !fits(d)
                     })

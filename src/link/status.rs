@@ -133,7 +133,10 @@ impl Linker<'_, '_> {
                     && !(self.on(rule::DATELINE) && self.in_dateline(c.span))
                     // "approves the possible sale of F-16C/D Block 70 aircraft to Taiwan on
                     // Aug. 22": the state's clause runs to its object's end.
-                    && self.same_clause_within(c.span, claim.span, 120)
+                    && (self.same_clause_within(c.span, claim.span, 120)
+                        // "On Oct. 4, the State Department approved …": a date fronting
+                        // the sentence dates its main clause's state.
+                        || self.fronted(c.span, claim.span))
             })
             .collect();
         let [k] = dates.as_slice() else { return };
