@@ -19,11 +19,20 @@ use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
-use super::phrase_syntax::{parse_bytes, unicode_where_needed};
+use super::phrase_syntax::{authority_words, parse_bytes, unicode_where_needed};
 use foldhash::{HashMap, HashMapExt};
-use memchr::memmem;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Which sentences and phrases [`Lexicon::find_in`] tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sift {
+    /// Only where a phrase's words are: what a run does.
+    Words,
+    /// Every phrase in every sentence: what the sifting must not change.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Nothing,
+}
 
 /// One phrase rule.
 #[derive(Debug, Clone)]
@@ -44,12 +53,13 @@ pub struct Phrase {
     pub origin: Option<(usize, crate::span::Span)>,
 }
 
-/// (pattern, trigger words, word groups) of each built-in phrase, sorted by pattern: read by
-/// the build script with [`phrase_words`] itself.
+/// (pattern, trigger words, word groups, names an authority) of each built-in phrase, sorted
+/// by pattern: read by the build script with [`phrase_words`] itself.
 type BuiltinWords = (
     &'static str,
     Option<&'static [&'static [u8]]>,
     &'static [&'static [&'static [u8]]],
+    bool,
 );
 const BUILTIN_WORDS: &[BuiltinWords] =
     include!(concat!(env!("OUT_DIR"), "/embedded_phrase_words.rs"));
@@ -60,11 +70,12 @@ pub fn words_of(pattern: &str) -> Result<PhraseWords, String> {
     let Ok(i) = BUILTIN_WORDS.binary_search_by(|(p, ..)| (*p).cmp(pattern)) else {
         return phrase_words(pattern);
     };
-    let (_, trigger, groups) = BUILTIN_WORDS[i];
+    let (_, trigger, groups, authority) = BUILTIN_WORDS[i];
     let owned = |ws: &[&[u8]]| ws.iter().map(|w| w.to_vec()).collect::<Vec<_>>();
     Ok(PhraseWords {
         trigger: trigger.map(owned),
         groups: groups.iter().map(|g| owned(g)).collect(),
+        authority,
     })
 }
 
@@ -87,8 +98,9 @@ pub struct Names {
 /// Compiled phrases. The patterns are byte regexes (the text is UTF-8, so a gap's "any
 /// non-space byte" never splits a character it matters to split). Each phrase has words one of
 /// which it cannot match without ("awaiting", "notified"); one Aho-Corasick pass over the text
-/// finds the sentences where a phrase's words occur, and only there does the phrase's own
-/// regex run, compiled the first time it is needed.
+/// finds the sentences that hold any phrase's such words, one more over each of those finds
+/// which words of every phrase it holds (see [`Sieve`]), and only where a phrase has all it
+/// needs does its own regex run, compiled the first time it is needed.
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
@@ -96,22 +108,128 @@ pub struct Lexicon {
     authorities: String,
     authority_hir: OnceLock<Option<Hir>>,
     regexes: Vec<OnceLock<Option<Compiled>>>,
-    /// The required words of every phrase, in lower case, found leftmost-longest in the
-    /// lower-cased text.
-    words: Upgrading,
-    /// Pattern of `words` → the phrases that require it or a word inside it.
-    word_phrases: Vec<Vec<usize>>,
-    /// Per phrase, a searcher for each word of each of its word groups (`PhraseWords::groups`,
-    /// lower case: one word of each must be in a sentence for the phrase to match there, "has
-    /// not yet approved": {has}, {not} and {approved}), made the first time a sentence is
-    /// checked for it. Checked before the phrase's regex runs there, or is compiled at all: a
-    /// short run compiles only the phrases its text can match, and a long one runs a phrase's
-    /// DFA only over sentences that have its words.
-    finders: Vec<OnceLock<Vec<Vec<memmem::Finder<'static>>>>>,
+    /// The trigger words of every phrase in lower case, less those that hold another ("sign"
+    /// stands for "signed" too): a sentence without any of them has no phrase's trigger
+    /// word. Kept few so the automaton keeps its vectorised prefilter, which takes at most 64
+    /// words (past that, the pass over the text was four times as slow).
+    triggers: Upgrading,
+    /// The words sought in a sentence that holds a trigger word, made on first need.
+    sieve: OnceLock<Sieve>,
     /// Phrases without required words, tried in every sentence.
     always: Vec<usize>,
     /// Lower-cased name → entity id.
     ids: HashMap<String, String>,
+}
+
+/// Every word one of which some phrase needs (a word of one of its groups, its trigger words,
+/// and for a phrase that names an authority, a word of each authority name), found in a
+/// sentence in one pass; a phrase's regex runs in a sentence only where a word of each of its
+/// groups is there ("has not yet approved": {has}, {not} and {approved}; "approved by
+/// {authority}": {approved} and {congress, department, …}). A sentence with no authority in
+/// it then runs no phrase that names one.
+#[derive(Debug)]
+struct Sieve {
+    /// Every word, in lower case, found where they overlap too (`None`: too many for an
+    /// automaton, none of these can be; every sentence then holds every word).
+    words: Option<Upgrading>,
+    /// How many words.
+    len: usize,
+    /// Per phrase, its groups, each as a set of words (bit `i` of the set: word `i`), the
+    /// trigger group first: most phrases a sentence has any word of are ruled out by it.
+    groups: Vec<Vec<Vec<u64>>>,
+}
+
+/// A set of [`Sieve`] words, `len` of them at most, with none in it.
+fn no_words(len: usize) -> Vec<u64> {
+    vec![0; len.div_ceil(64)]
+}
+
+impl Sieve {
+    fn new(phrases: &[Phrase], authorities: &str) -> Sieve {
+        let authority = authority_words(authorities);
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut id = |w: &[u8]| {
+            let w = w.to_ascii_lowercase();
+            match words.iter().position(|x| *x == w) {
+                Some(i) => i,
+                None => {
+                    words.push(w);
+                    words.len() - 1
+                }
+            }
+        };
+        let groups: Vec<Vec<Vec<usize>>> = phrases
+            .iter()
+            .map(|ph| {
+                let w = &ph.words;
+                w.trigger
+                    .as_deref()
+                    .into_iter()
+                    .chain(w.groups.iter().map(Vec::as_slice))
+                    .chain(authority.as_deref().filter(|_| w.authority))
+                    .map(|g| g.iter().map(|x| id(x)).collect())
+                    .collect()
+            })
+            .collect();
+        let len = words.len();
+        let set = |g: &Vec<usize>| {
+            let mut set = no_words(len);
+            for &w in g {
+                set[w / 64] |= 1 << (w % 64);
+            }
+            set
+        };
+        let groups = groups
+            .iter()
+            .map(|gs| {
+                let mut sets: Vec<Vec<u64>> = Vec::new();
+                for s in gs.iter().map(set) {
+                    if !sets.contains(&s) {
+                        sets.push(s);
+                    }
+                }
+                sets
+            })
+            .collect();
+        Sieve {
+            // Every byte of a sentence is read anyway: a prefilter would only cost building
+            // (a vectorised one for each of a short run's automata).
+            words: Upgrading::new(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false),
+                words,
+            )
+            .ok(),
+            len,
+            groups,
+        }
+    }
+
+    /// The words `lower` (text in ASCII lower case) holds; with no automaton, every word.
+    fn words_in(&self, lower: &[u8], present: &mut [u64]) {
+        present.fill(0);
+        let scanner = self.words.as_ref().and_then(|w| w.scanner(lower));
+        let found = scanner
+            .as_ref()
+            .and_then(|s| s.automaton().try_find_overlapping_iter(lower).ok());
+        match (found, scanner.as_ref()) {
+            (Some(found), Some(scanner)) => {
+                for m in found {
+                    let w = scanner.pattern(m.pattern());
+                    present[w / 64] |= 1 << (w % 64);
+                }
+            }
+            _ => present.fill(u64::MAX),
+        }
+    }
+
+    /// Whether a word of each of phrase `idx`'s groups is `present`.
+    fn admits(&self, idx: usize, present: &[u64]) -> bool {
+        self.groups[idx]
+            .iter()
+            .all(|g| g.iter().zip(present).any(|(a, b)| a & b != 0))
+    }
 }
 
 /// A phrase's search caches: forward DFA, backtracker, PikeVM, and the reverse DFA's once it
@@ -345,22 +463,16 @@ fn alternation(names: &[&str]) -> String {
     emit(&root)
 }
 
-/// Whether `lower` (text in ASCII lower case) holds a word of each group (lower case).
-fn has_word_of_each(groups: &[Vec<memmem::Finder<'_>>], lower: &[u8]) -> bool {
-    groups
+/// `words` without repeats and without those that hold another ("signed" holds "sign"): a
+/// text holds one of the words left wherever it holds one of `words`.
+fn fewest_words(mut words: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    words.sort();
+    words.dedup();
+    let holds = |w: &[u8], x: &[u8]| w != x && w.windows(x.len()).any(|win| win == x);
+    words
         .iter()
-        .all(|g| g.iter().any(|w| w.find(lower).is_some()))
-}
-
-/// A searcher for each word of each group.
-fn finders(groups: &[Vec<Vec<u8>>]) -> Vec<Vec<memmem::Finder<'static>>> {
-    groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .map(|w| memmem::Finder::new(w).into_owned())
-                .collect()
-        })
+        .filter(|w| !words.iter().any(|x| holds(w, x)))
+        .cloned()
         .collect()
 }
 
@@ -375,51 +487,19 @@ impl Lexicon {
             .collect();
         let a = alternation(&auth);
         let mut lits: Vec<Vec<u8>> = Vec::new();
-        let mut word_phrases: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
             match &ph.words.trigger {
-                Some(words) => {
-                    for w in words {
-                        let k = match lits.iter().position(|l| l.eq_ignore_ascii_case(w)) {
-                            Some(k) => k,
-                            None => {
-                                lits.push(w.to_ascii_lowercase());
-                                word_phrases.push(Vec::new());
-                                lits.len() - 1
-                            }
-                        };
-                        word_phrases[k].push(i);
-                    }
-                }
+                Some(words) => lits.extend(words.iter().map(|w| w.to_ascii_lowercase())),
                 None => always.push(i),
             }
         }
-        // The text is searched in ASCII lower case for the longest word at each place, which
-        // lets the automaton skip ahead with a vectorised prefilter; a shorter word at the
-        // same place is inside the longer one, so a word stands for the phrases of every word
-        // it contains.
-        let word_phrases = lits
-            .iter()
-            .map(|w| {
-                let mut ps: Vec<usize> = lits
-                    .iter()
-                    .zip(&word_phrases)
-                    .filter(|(x, _)| w.windows(x.len()).any(|win| win == x.as_slice()))
-                    .flat_map(|(_, ps)| ps.iter().copied())
-                    .collect();
-                ps.sort_unstable();
-                ps.dedup();
-                ps
-            })
-            .collect();
-        let words = Upgrading::new(
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
-            lits,
+        let triggers = Upgrading::new(
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst),
+            fewest_words(lits),
         )
         .map_err(|e| (0, e.to_string()))?;
         let regexes = phrases.iter().map(|_| OnceLock::new()).collect();
-        let finders = phrases.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
         for n in names
@@ -436,9 +516,8 @@ impl Lexicon {
             authority_hir: OnceLock::new(),
             authorities: a,
             regexes,
-            words,
-            word_phrases,
-            finders,
+            triggers,
+            sieve: OnceLock::new(),
             always,
             ids,
         })
@@ -506,32 +585,52 @@ impl Lexicon {
 
     /// Every state claim in a document, one per non-overlapping phrase match.
     pub fn find(&self, doc: &Document) -> Vec<Claim> {
-        let text = doc.text.as_str();
-        let mut found: Vec<(usize, Span, Option<Span>)> = Vec::with_capacity(8);
-        // Phrases never cross a sentence: (sentence, phrase) pairs where the phrase's words
-        // occur, then each phrase's regex in its sentences only.
-        let mut todo: Vec<(usize, usize)> =
-            Vec::with_capacity(doc.sentences.len() * (self.always.len() + 2));
-        // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
-        // from the next byte, not the word's end, finds words that overlap it too.
-        let lower = doc.lower();
-        let scanner = self.words.scanner(lower.as_bytes());
-        let words = scanner.as_ref().map(|s| s.automaton());
+        self.find_in(doc, Sift::Words)
+    }
+
+    /// The sentences that hold a trigger word of any phrase, in order. One match in a
+    /// sentence is enough: the search goes on from the sentence's end.
+    fn triggered(&self, doc: &Document) -> Vec<usize> {
+        let lower = doc.lower().as_bytes();
+        let mut out = Vec::new();
+        let Some(scanner) = self.triggers.scanner(lower) else {
+            return out;
+        };
+        let words = scanner.automaton();
         let mut at = 0;
-        while let Some(m) =
-            words.and_then(|w| w.find(aho_corasick::Input::new(lower).span(at..lower.len())))
-        {
+        while let Some(m) = words.find(aho_corasick::Input::new(lower).span(at..lower.len())) {
+            // A word outside every sentence (front matter, a gap) counts for the one before
+            // it: one sentence too many to look in, never one too few.
             let s = doc.sentence_at(m.start());
-            let pattern = scanner.as_ref().map_or(0, |sc| sc.pattern(m.pattern()));
-            todo.extend(self.word_phrases[pattern].iter().map(|&p| (s, p)));
-            at = m.start() + 1;
+            if out.last() != Some(&s) {
+                out.push(s);
+            }
+            let end = doc.sentences.get(s).map_or(0, |x| x.span.end);
+            at = end.max(m.start() + 1);
         }
-        for s in 0..doc.sentences.len() {
-            todo.extend(self.always.iter().map(|&p| (s, p)));
+        out
+    }
+
+    /// [`Lexicon::find`], with the sentences and phrases to try chosen as `sift` says.
+    fn find_in(&self, doc: &Document, sift: Sift) -> Vec<Claim> {
+        let text = doc.text.as_str();
+        let lower = doc.lower().as_bytes();
+        let mut found: Vec<(usize, Span, Option<Span>)> = Vec::with_capacity(8);
+        // Phrases never cross a sentence: each phrase's regex in the sentences that have its
+        // words only.
+        let sentences: Vec<usize> = if self.always.is_empty() && sift == Sift::Words {
+            self.triggered(doc)
+        } else {
+            (0..doc.sentences.len()).collect()
+        };
+        if sentences.is_empty() {
+            return Vec::new();
         }
-        todo.sort_unstable();
-        todo.dedup();
-        for (s, idx) in todo {
+        let sieve = self
+            .sieve
+            .get_or_init(|| Sieve::new(&self.phrases, &self.authorities));
+        let mut present = no_words(sieve.len);
+        for s in sentences {
             // A word outside every sentence (front matter, a document of markup only) has
             // no sentence to search.
             let Some(sent) = doc.sentences.get(s) else {
@@ -539,14 +638,17 @@ impl Lexicon {
             };
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
-            // The phrase's other words must be here too (a vectorised search each, cheaper
-            // than the phrase's DFA over the sentence, and no compile where they are not).
-            let groups = self.finders[idx].get_or_init(|| finders(&self.phrases[idx].words.groups));
-            if !has_word_of_each(groups, &lower.as_bytes()[lo..hi]) {
-                continue;
+            if sift == Sift::Words {
+                sieve.words_in(&lower[lo..hi], &mut present);
             }
-            let Some(re) = self.regex(idx) else { continue };
-            {
+            for idx in 0..self.phrases.len() {
+                // The phrase's words must all be here (one pass over the sentence for all
+                // phrases, cheaper than a phrase's DFA over it, and no compile where they
+                // are not).
+                if sift == Sift::Words && !sieve.admits(idx, &present) {
+                    continue;
+                }
+                let Some(re) = self.regex(idx) else { continue };
                 // Find with the fast engines; resolve capture groups only where a match is.
                 let mut caches = re.caches.get();
                 let auth_group = re
@@ -755,18 +857,82 @@ mod tests {
 mod prefilter_tests {
     use super::*;
 
+    /// The words of `ws`, as strings.
+    fn strings(ws: &[Vec<u8>]) -> Vec<&str> {
+        ws.iter().map(|w| std::str::from_utf8(w).unwrap()).collect()
+    }
+
     #[test]
-    fn a_sentence_needs_a_word_of_each_group() {
-        let groups = vec![
-            vec![b"has".to_vec()],
-            vec![b"not".to_vec(), b"never".to_vec()],
+    fn a_word_that_holds_another_is_not_searched_for() {
+        let words = [
+            "signed", "sign", "sign-off", "approve", "approved", "sign", "veto",
         ];
-        let groups = finders(&groups);
-        assert!(has_word_of_each(&groups, b"congress has not"));
-        assert!(has_word_of_each(&groups, b"it has never been"));
-        assert!(!has_word_of_each(&groups, b"congress has approved"));
-        assert!(!has_word_of_each(&groups, b"ha not"));
-        assert!(has_word_of_each(&[], b"anything"));
+        let words = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        assert_eq!(strings(&fewest_words(words)), ["approve", "sign", "veto"]);
+    }
+
+    #[test]
+    fn builtin_trigger_words_keep_the_vectorised_prefilter() {
+        // The automaton's vectorised prefilter takes at most 64 words; past that, the pass
+        // over every text is four times as slow.
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let hay = b"approved";
+        let n = lex.triggers.scanner(&vec![b'x'; 1 << 20]).map(|s| {
+            assert!(s.automaton().find(&hay[..]).is_some());
+            s.automaton().patterns_len()
+        });
+        assert!(n.is_some_and(|n| (20..=64).contains(&n)), "{n:?}");
+    }
+
+    #[test]
+    fn a_phrase_that_names_an_authority_needs_one_in_the_sentence() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let sieve = Sieve::new(&lex.phrases, &lex.authorities);
+        let idx = lex
+            .phrases
+            .iter()
+            .position(|p| p.pattern.starts_with("(?:approved|cleared|authori[sz]ed"))
+            .unwrap();
+        let admits = |sentence: &str| {
+            let mut present = no_words(sieve.len);
+            sieve.words_in(sentence.as_bytes(), &mut present);
+            sieve.admits(idx, &present)
+        };
+        assert!(admits("it was approved by the state department"));
+        assert!(admits("approved last week by congress"));
+        assert!(!admits("it was approved by the board"));
+        assert!(!admits("the state department said so"));
+    }
+
+    #[test]
+    fn sifting_changes_no_claim() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let mut texts: Vec<String> = crate::test_support::bundled_articles()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        texts.extend(
+            lex.phrases
+                .iter()
+                .flat_map(|p| p.examples.iter().map(|e| e.text.clone())),
+        );
+        // Words in front matter, at a sentence's edges, and across sentences.
+        texts.push(
+            "---\ntitle: approved by Congress\n---\nApproved. By Congress, the deal was \
+             cleared.Congress has not yet approved it;\nthe State Department\n\napproved it."
+                .to_string(),
+        );
+        let mut claims = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let all = lex.find_in(&doc, Sift::Nothing);
+            claims += all.len();
+            assert_eq!(lex.find_in(&doc, Sift::Words), all, "{}", doc.text);
+        }
+        assert!(claims > 100, "{claims}");
     }
 
     #[test]
