@@ -135,8 +135,14 @@ struct Sieve {
     /// How many words.
     len: usize,
     /// Per phrase, its groups, each as a set of words (bit `i` of the set: word `i`), the
-    /// trigger group first: most phrases a sentence has any word of are ruled out by it.
+    /// trigger group first.
     groups: Vec<Vec<Vec<u64>>>,
+    /// Per word, the phrases (bit `i`: phrase `i`) whose first group holds it: a sentence's
+    /// words give the few phrases worth checking further at once, instead of checking each
+    /// phrase's groups in turn.
+    first: Vec<Vec<u64>>,
+    /// The phrases without any group, possible in any sentence.
+    open: Vec<u64>,
 }
 
 /// A set of [`Sieve`] words, `len` of them at most, with none in it.
@@ -179,7 +185,7 @@ impl Sieve {
             }
             set
         };
-        let groups = groups
+        let groups: Vec<Vec<Vec<u64>>> = groups
             .iter()
             .map(|gs| {
                 let mut sets: Vec<Vec<u64>> = Vec::new();
@@ -191,6 +197,19 @@ impl Sieve {
                 sets
             })
             .collect();
+        let mut first = vec![no_words(phrases.len()); len];
+        let mut open = no_words(phrases.len());
+        for (idx, gs) in groups.iter().enumerate() {
+            let bit = 1 << (idx % 64);
+            match gs.first() {
+                Some(g) => {
+                    for w in (0..len).filter(|&w| g[w / 64] & (1 << (w % 64)) != 0) {
+                        first[w][idx / 64] |= bit;
+                    }
+                }
+                None => open[idx / 64] |= bit,
+            }
+        }
         Sieve {
             // Every byte of a sentence is read anyway: a prefilter would only cost building
             // (a vectorised one for each of a short run's automata).
@@ -203,6 +222,8 @@ impl Sieve {
             .ok(),
             len,
             groups,
+            first,
+            open,
         }
     }
 
@@ -224,11 +245,35 @@ impl Sieve {
         }
     }
 
-    /// Whether a word of each of phrase `idx`'s groups is `present`.
-    fn admits(&self, idx: usize, present: &[u64]) -> bool {
-        self.groups[idx]
-            .iter()
-            .all(|g| g.iter().zip(present).any(|(a, b)| a & b != 0))
+    /// The phrases a word of each of whose groups is `present`, in order.
+    fn admitted(&self, present: &[u64]) -> Vec<usize> {
+        // The phrases of any word present by their first group, then their other groups.
+        let mut maybe = self.open.clone();
+        for (i, &bits) in present.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let w = i * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                for (m, f) in maybe.iter_mut().zip(&self.first[w]) {
+                    *m |= f;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, &bits) in maybe.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let idx = i * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if self.groups[idx][1..]
+                    .iter()
+                    .all(|g| g.iter().zip(present).any(|(a, b)| a & b != 0))
+                {
+                    out.push(idx);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -250,6 +295,9 @@ struct Compiled {
     back: backtrack::BoundedBacktracker,
     pike: pikevm::PikeVM,
     caches: Pool<Caches, CacheFn>,
+    /// The index of the capture group `auth` (the authority or party named), if any: looked
+    /// up by name once, not at each search.
+    auth: Option<usize>,
     /// The phrase's syntax tree, for the reverse automaton.
     hir: Hir,
     /// Matches read so far (counted up to [`REVERSE_AFTER`]).
@@ -287,6 +335,7 @@ impl Compiled {
             .ok()?;
         let dfa = DFA::builder().build_from_nfa(nfa.clone()).ok()?;
         let back = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
+        let auth = nfa.group_info().to_index(PatternID::ZERO, "auth");
         let pike = pikevm::PikeVM::new_from_nfa(nfa).ok()?;
         let (d, b, p) = (dfa.clone(), back.clone(), pike.clone());
         let make: CacheFn =
@@ -296,6 +345,7 @@ impl Compiled {
             back,
             pike,
             caches: Pool::new(make),
+            auth,
             hir,
             matches: AtomicUsize::new(0),
             rev: OnceLock::new(),
@@ -569,10 +619,7 @@ impl Lexicon {
     /// The entity a run of capitalised words names: the whole run, without a possessive,
     /// or its longest part that is a name ("Poland's Defense Ministry" → Poland).
     fn resolve_party(&self, run: &str) -> Option<&str> {
-        let words: Vec<&str> = run
-            .split_whitespace()
-            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-            .collect();
+        let words: Vec<&str> = run.split_whitespace().map(without_possessive).collect();
         for len in (1..=words.len()).rev() {
             for start in 0..=words.len() - len {
                 if let Some(id) = self.id_of(&words[start..start + len].join(" ")) {
@@ -638,24 +685,20 @@ impl Lexicon {
             };
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
-            if sift == Sift::Words {
-                sieve.words_in(&lower[lo..hi], &mut present);
-            }
-            for idx in 0..self.phrases.len() {
-                // The phrase's words must all be here (one pass over the sentence for all
-                // phrases, cheaper than a phrase's DFA over it, and no compile where they
-                // are not).
-                if sift == Sift::Words && !sieve.admits(idx, &present) {
-                    continue;
+            // The phrases whose words are all here (one pass over the sentence for all
+            // phrases, cheaper than a phrase's DFA over it, and no compile where they are
+            // not).
+            let phrases = match sift {
+                Sift::Words => {
+                    sieve.words_in(&lower[lo..hi], &mut present);
+                    sieve.admitted(&present)
                 }
+                Sift::Nothing => (0..self.phrases.len()).collect(),
+            };
+            for idx in phrases {
                 let Some(re) = self.regex(idx) else { continue };
                 // Find with the fast engines; resolve capture groups only where a match is.
                 let mut caches = re.caches.get();
-                let auth_group = re
-                    .pike
-                    .get_nfa()
-                    .group_info()
-                    .to_index(PatternID::ZERO, "auth");
                 for caps in re.captures(&mut caches, slice) {
                     let Some(m) = caps.get_match() else { continue };
                     let span = Span::new(lo + m.start(), lo + m.end());
@@ -665,7 +708,8 @@ impl Lexicon {
                     {
                         continue;
                     }
-                    let auth = auth_group
+                    let auth = re
+                        .auth
                         .and_then(|g| caps.get_group(g))
                         .map(|a| Span::new(lo + a.start, lo + a.end));
                     found.push((idx, span, auth));
@@ -742,7 +786,7 @@ fn qualified<'a>(text: &str, auth: Span, id: &'a str) -> &'a str {
         });
     let word = &before[word_start..];
     let us = matches!(
-        word.trim_end_matches("'s").trim_end_matches("’s"),
+        without_possessive(word),
         "US" | "U.S."
             | "American"
             | "America"
@@ -817,10 +861,32 @@ fn foreign_qualifier(word: &str) -> bool {
 
 /// Lower-case with runs of whitespace as one space.
 fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    // ASCII text (nearly every name) lower-cases in place, to the same string.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
+/// `w` without trailing possessives: `w.trim_end_matches("'s").trim_end_matches("’s")`,
+/// without building a substring searcher for each (it was a tenth of reading the mentions).
+fn without_possessive(mut w: &str) -> &str {
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
+    w
 }
 
 #[cfg(test)]
@@ -898,7 +964,7 @@ mod prefilter_tests {
         let admits = |sentence: &str| {
             let mut present = no_words(sieve.len);
             sieve.words_in(sentence.as_bytes(), &mut present);
-            sieve.admits(idx, &present)
+            sieve.admitted(&present).contains(&idx)
         };
         assert!(admits("it was approved by the state department"));
         assert!(admits("approved last week by congress"));
