@@ -14,7 +14,9 @@ use crate::text::Document;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
+use regex_automata::util::look::{Look, LookSet};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -277,9 +279,33 @@ impl Sieve {
     }
 }
 
-/// A phrase's search caches: forward DFA, backtracker, PikeVM, and the reverse DFA's once it
-/// is built.
-type Caches = (DfaCache, backtrack::Cache, pikevm::Cache, Option<DfaCache>);
+/// A phrase's search caches: forward DFA, backtracker, PikeVM, the reverse DFA's once it is
+/// built, and the capture groups read so far.
+type Caches = (
+    DfaCache,
+    backtrack::Cache,
+    pikevm::Cache,
+    Option<DfaCache>,
+    Memo,
+);
+
+/// Capture groups read before, by all that decides them (see [`Compiled::captures`]): each
+/// group's offsets from the match's start (`None`: no match). A run over many articles
+/// matches the same words many times ("the State Department approved", "notified
+/// Congress"), and reading a match's groups with the backtracker was a fifth of matching the
+/// phrases.
+#[derive(Default)]
+struct Memo {
+    /// The key being looked up, built here to spare an allocation per match.
+    key: Vec<u8>,
+    seen: HashMap<Box<[u8]>, Option<Groups>>,
+}
+
+/// Each capture group's offsets from a match's start.
+type Groups = Box<[Option<usize>]>;
+
+/// Memo entries kept per phrase and thread at most: past that the memo starts afresh.
+const MEMO_MAX: usize = 4096;
 
 type CacheFn =
     Box<dyn Fn() -> Caches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
@@ -298,6 +324,11 @@ struct Compiled {
     /// The index of the capture group `auth` (the authority or party named), if any: looked
     /// up by name once, not at each search.
     auth: Option<usize>,
+    /// Whether a match's groups may be remembered ([`Memo`]): they depend on the match's
+    /// bytes and the byte on each side only, as the phrase's only look-arounds are ASCII word
+    /// boundaries (every phrase's are; one that writes `^`, `$` or a Unicode `\b` is read
+    /// every time).
+    memo: bool,
     /// The phrase's syntax tree, for the reverse automaton.
     hir: Hir,
     /// Matches read so far (counted up to [`REVERSE_AFTER`]).
@@ -336,16 +367,35 @@ impl Compiled {
         let dfa = DFA::builder().build_from_nfa(nfa.clone()).ok()?;
         let back = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
         let auth = nfa.group_info().to_index(PatternID::ZERO, "auth");
+        let ascii_words = [
+            Look::WordAscii,
+            Look::WordAsciiNegate,
+            Look::WordStartAscii,
+            Look::WordEndAscii,
+            Look::WordStartHalfAscii,
+            Look::WordEndHalfAscii,
+        ]
+        .into_iter()
+        .fold(LookSet::empty(), LookSet::insert);
+        let memo = nfa.look_set_any().subtract(ascii_words).is_empty();
         let pike = pikevm::PikeVM::new_from_nfa(nfa).ok()?;
         let (d, b, p) = (dfa.clone(), back.clone(), pike.clone());
-        let make: CacheFn =
-            Box::new(move || (d.create_cache(), b.create_cache(), p.create_cache(), None));
+        let make: CacheFn = Box::new(move || {
+            (
+                d.create_cache(),
+                b.create_cache(),
+                p.create_cache(),
+                None,
+                Memo::default(),
+            )
+        });
         Some(Compiled {
             dfa,
             back,
             pike,
             caches: Pool::new(make),
             auth,
+            memo,
             hir,
             matches: AtomicUsize::new(0),
             rev: OnceLock::new(),
@@ -405,18 +455,59 @@ impl Compiled {
                 break;
             };
             let end = end.offset();
-            let window = match self.start_of(caches, hay, at, end) {
+            let start = self.start_of(caches, hay, at, end);
+            let window = match start {
                 Some(start) => Input::new(hay).range(start..end).anchored(Anchored::Yes),
                 None => Input::new(hay).range(at..end),
             };
             let mut caps = self.pike.create_captures();
-            let backtracked = end - at <= self.back.max_haystack_len()
-                && self
-                    .back
-                    .try_search(&mut caches.1, &window, &mut caps)
-                    .is_ok();
-            if !backtracked {
-                self.pike.search(&mut caches.2, &window, &mut caps);
+            // An anchored search reads the match's bytes, and its look-arounds the byte
+            // before and the byte after: with those the same, so are the groups.
+            let memo = &mut caches.4;
+            let key = start.filter(|_| self.memo).inspect(|&start| {
+                memo.key.clear();
+                for b in [start.checked_sub(1).map(|i| hay[i]), hay.get(end).copied()] {
+                    memo.key.extend(b.map_or([0, 0], |b| [1, b]));
+                }
+                memo.key.extend_from_slice(&hay[start..end]);
+            });
+            let seen = key.and_then(|start| Some((start, memo.seen.get(memo.key.as_slice())?)));
+            if let Some((start, groups)) = seen {
+                caps.set_pattern(groups.as_ref().map(|_| PatternID::ZERO));
+                for (slot, &g) in caps.slots_mut().iter_mut().zip(groups.iter().flatten()) {
+                    *slot = g.and_then(|g| NonMaxUsize::new(start + g));
+                }
+            } else {
+                let backtracked = end - at <= self.back.max_haystack_len()
+                    && self
+                        .back
+                        .try_search(&mut caches.1, &window, &mut caps)
+                        .is_ok();
+                if !backtracked {
+                    self.pike.search(&mut caches.2, &window, &mut caps);
+                }
+                if let Some(start) = key {
+                    let memo = &mut caches.4;
+                    if memo.seen.len() >= MEMO_MAX {
+                        memo.seen.clear();
+                    }
+                    // Offsets from the start (an anchored match has none before it).
+                    let groups: Option<Option<Groups>> = if caps.is_match() {
+                        caps.slots()
+                            .iter()
+                            .map(|g| match g {
+                                None => Some(None),
+                                Some(g) => g.get().checked_sub(start).map(Some),
+                            })
+                            .collect::<Option<_>>()
+                            .map(Some)
+                    } else {
+                        Some(None)
+                    };
+                    if let Some(groups) = groups {
+                        memo.seen.insert(memo.key.as_slice().into(), groups);
+                    }
+                }
             }
             let Some(m) = caps.get_match() else { break };
             at = if m.end() > at { m.end() } else { at + 1 };
@@ -1109,6 +1200,40 @@ mod prefilter_tests {
         let claims = reversed.find(&doc);
         assert_eq!(claims, fresh().find(&doc));
         assert_eq!(doc.slice(claims[0].span), "the State Department approved");
+    }
+
+    #[test]
+    fn groups_remembered_are_the_groups_read() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = fresh_lexicon(&kb);
+        for idx in 0..lex.phrases.len() {
+            if let Some(re) = lex.regex(idx) {
+                re.matches.store(REVERSE_AFTER, Ordering::Relaxed);
+                assert!(re.memo, "{}", lex.phrases[idx].pattern);
+            }
+        }
+        // The same words, then with other bytes around them: each read as if for the first
+        // time.
+        let doc = Document::new(
+            "The State Department approved it. The State Department approved it. \
+             US State Department approved it. The State Department approvedx it. \
+             Congress was notified. Congress was notified; the Congress was notified.",
+        );
+        let first = lex.find(&doc);
+        assert_eq!(lex.find(&doc), first);
+        assert_eq!(fresh_lexicon(&kb).find(&doc), first);
+        assert!(first.len() >= 5, "{first:?}");
+        let remembered: usize = (0..lex.phrases.len())
+            .filter_map(|i| lex.regexes[i].get().and_then(Option::as_ref))
+            .map(|re| re.caches.get().4.seen.len())
+            .sum();
+        assert!(remembered >= 3, "{remembered}");
+        // Other look-arounds (line and text anchors) are not kept to that: never
+        // remembered. (A Unicode `\b` does not compile at all: the lazy DFA takes none.)
+        assert!(!Compiled::new(r"(?m)approved$").unwrap().memo);
+        assert!(!Compiled::new(r"\Aapproved").unwrap().memo);
+        assert!(Compiled::new(r"\bapproved\b").is_none());
+        assert!(Compiled::new(r"(?-u:\b)approved(?-u:\b)").unwrap().memo);
     }
 
     #[test]
