@@ -49,7 +49,8 @@ fn bytes(w: &[u8]) -> String {
     format!("b\"{escaped}\"")
 }
 
-/// `(pattern, trigger words, word groups)` per built-in phrase, sorted by pattern, as Rust.
+/// `(pattern, trigger words, word groups, names an authority)` per built-in phrase, sorted by
+/// pattern, as Rust.
 fn phrase_table(files: &[PathBuf]) -> String {
     let mut all: Vec<String> = files
         .iter()
@@ -81,7 +82,11 @@ fn phrase_table(files: &[PathBuf]) -> String {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let _ = writeln!(code, "    ({p:?}, {trigger}, &[{groups}]),");
+        let _ = writeln!(
+            code,
+            "    ({p:?}, {trigger}, &[{groups}], {}),",
+            w.authority
+        );
     }
     code.push(']');
     code

@@ -14,16 +14,27 @@ use crate::text::Document;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
+use regex_automata::util::look::{Look, LookSet};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
-use super::phrase_syntax::{parse_bytes, unicode_where_needed};
+use super::phrase_syntax::{authority_words, parse_bytes, unicode_where_needed};
 use foldhash::{HashMap, HashMapExt};
-use memchr::memmem;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Which sentences and phrases [`Lexicon::find_in`] tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sift {
+    /// Only where a phrase's words are: what a run does.
+    Words,
+    /// Every phrase in every sentence: what the sifting must not change.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Nothing,
+}
 
 /// One phrase rule.
 #[derive(Debug, Clone)]
@@ -44,12 +55,13 @@ pub struct Phrase {
     pub origin: Option<(usize, crate::span::Span)>,
 }
 
-/// (pattern, trigger words, word groups) of each built-in phrase, sorted by pattern: read by
-/// the build script with [`phrase_words`] itself.
+/// (pattern, trigger words, word groups, names an authority) of each built-in phrase, sorted
+/// by pattern: read by the build script with [`phrase_words`] itself.
 type BuiltinWords = (
     &'static str,
     Option<&'static [&'static [u8]]>,
     &'static [&'static [&'static [u8]]],
+    bool,
 );
 const BUILTIN_WORDS: &[BuiltinWords] =
     include!(concat!(env!("OUT_DIR"), "/embedded_phrase_words.rs"));
@@ -60,11 +72,12 @@ pub fn words_of(pattern: &str) -> Result<PhraseWords, String> {
     let Ok(i) = BUILTIN_WORDS.binary_search_by(|(p, ..)| (*p).cmp(pattern)) else {
         return phrase_words(pattern);
     };
-    let (_, trigger, groups) = BUILTIN_WORDS[i];
+    let (_, trigger, groups, authority) = BUILTIN_WORDS[i];
     let owned = |ws: &[&[u8]]| ws.iter().map(|w| w.to_vec()).collect::<Vec<_>>();
     Ok(PhraseWords {
         trigger: trigger.map(owned),
         groups: groups.iter().map(|g| owned(g)).collect(),
+        authority,
     })
 }
 
@@ -87,8 +100,9 @@ pub struct Names {
 /// Compiled phrases. The patterns are byte regexes (the text is UTF-8, so a gap's "any
 /// non-space byte" never splits a character it matters to split). Each phrase has words one of
 /// which it cannot match without ("awaiting", "notified"); one Aho-Corasick pass over the text
-/// finds the sentences where a phrase's words occur, and only there does the phrase's own
-/// regex run, compiled the first time it is needed.
+/// finds the sentences that hold any phrase's such words, one more over each of those finds
+/// which words of every phrase it holds (see [`Sieve`]), and only where a phrase has all it
+/// needs does its own regex run, compiled the first time it is needed.
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
@@ -96,27 +110,202 @@ pub struct Lexicon {
     authorities: String,
     authority_hir: OnceLock<Option<Hir>>,
     regexes: Vec<OnceLock<Option<Compiled>>>,
-    /// The required words of every phrase, in lower case, found leftmost-longest in the
-    /// lower-cased text.
-    words: Upgrading,
-    /// Pattern of `words` → the phrases that require it or a word inside it.
-    word_phrases: Vec<Vec<usize>>,
-    /// Per phrase, a searcher for each word of each of its word groups (`PhraseWords::groups`,
-    /// lower case: one word of each must be in a sentence for the phrase to match there, "has
-    /// not yet approved": {has}, {not} and {approved}), made the first time a sentence is
-    /// checked for it. Checked before the phrase's regex runs there, or is compiled at all: a
-    /// short run compiles only the phrases its text can match, and a long one runs a phrase's
-    /// DFA only over sentences that have its words.
-    finders: Vec<OnceLock<Vec<Vec<memmem::Finder<'static>>>>>,
+    /// The trigger words of every phrase in lower case, less those that hold another ("sign"
+    /// stands for "signed" too): a sentence without any of them has no phrase's trigger
+    /// word. Kept few so the automaton keeps its vectorised prefilter, which takes at most 64
+    /// words (past that, the pass over the text was four times as slow).
+    triggers: Upgrading,
+    /// The words sought in a sentence that holds a trigger word, made on first need.
+    sieve: OnceLock<Sieve>,
     /// Phrases without required words, tried in every sentence.
     always: Vec<usize>,
     /// Lower-cased name → entity id.
     ids: HashMap<String, String>,
 }
 
-/// A phrase's search caches: forward DFA, backtracker, PikeVM, and the reverse DFA's once it
-/// is built.
-type Caches = (DfaCache, backtrack::Cache, pikevm::Cache, Option<DfaCache>);
+/// Every word one of which some phrase needs (a word of one of its groups, its trigger words,
+/// and for a phrase that names an authority, a word of each authority name), found in a
+/// sentence in one pass; a phrase's regex runs in a sentence only where a word of each of its
+/// groups is there ("has not yet approved": {has}, {not} and {approved}; "approved by
+/// {authority}": {approved} and {congress, department, …}). A sentence with no authority in
+/// it then runs no phrase that names one.
+#[derive(Debug)]
+struct Sieve {
+    /// Every word, in lower case, found where they overlap too (`None`: too many for an
+    /// automaton, none of these can be; every sentence then holds every word).
+    words: Option<Upgrading>,
+    /// How many words.
+    len: usize,
+    /// Per phrase, its groups, each as a set of words (bit `i` of the set: word `i`), the
+    /// trigger group first.
+    groups: Vec<Vec<Vec<u64>>>,
+    /// Per word, the phrases (bit `i`: phrase `i`) whose first group holds it: a sentence's
+    /// words give the few phrases worth checking further at once, instead of checking each
+    /// phrase's groups in turn.
+    first: Vec<Vec<u64>>,
+    /// The phrases without any group, possible in any sentence.
+    open: Vec<u64>,
+}
+
+/// A set of [`Sieve`] words, `len` of them at most, with none in it.
+fn no_words(len: usize) -> Vec<u64> {
+    vec![0; len.div_ceil(64)]
+}
+
+impl Sieve {
+    fn new(phrases: &[Phrase], authorities: &str) -> Sieve {
+        let authority = authority_words(authorities);
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        let mut id = |w: &[u8]| {
+            let w = w.to_ascii_lowercase();
+            match words.iter().position(|x| *x == w) {
+                Some(i) => i,
+                None => {
+                    words.push(w);
+                    words.len() - 1
+                }
+            }
+        };
+        let groups: Vec<Vec<Vec<usize>>> = phrases
+            .iter()
+            .map(|ph| {
+                let w = &ph.words;
+                w.trigger
+                    .as_deref()
+                    .into_iter()
+                    .chain(w.groups.iter().map(Vec::as_slice))
+                    .chain(authority.as_deref().filter(|_| w.authority))
+                    .map(|g| g.iter().map(|x| id(x)).collect())
+                    .collect()
+            })
+            .collect();
+        let len = words.len();
+        let set = |g: &Vec<usize>| {
+            let mut set = no_words(len);
+            for &w in g {
+                set[w / 64] |= 1 << (w % 64);
+            }
+            set
+        };
+        let groups: Vec<Vec<Vec<u64>>> = groups
+            .iter()
+            .map(|gs| {
+                let mut sets: Vec<Vec<u64>> = Vec::new();
+                for s in gs.iter().map(set) {
+                    if !sets.contains(&s) {
+                        sets.push(s);
+                    }
+                }
+                sets
+            })
+            .collect();
+        let mut first = vec![no_words(phrases.len()); len];
+        let mut open = no_words(phrases.len());
+        for (idx, gs) in groups.iter().enumerate() {
+            let bit = 1 << (idx % 64);
+            match gs.first() {
+                Some(g) => {
+                    for w in (0..len).filter(|&w| g[w / 64] & (1 << (w % 64)) != 0) {
+                        first[w][idx / 64] |= bit;
+                    }
+                }
+                None => open[idx / 64] |= bit,
+            }
+        }
+        Sieve {
+            // Every byte of a sentence is read anyway: a prefilter would only cost building
+            // (a vectorised one for each of a short run's automata).
+            words: Upgrading::new(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false),
+                words,
+            )
+            .ok(),
+            len,
+            groups,
+            first,
+            open,
+        }
+    }
+
+    /// The words `lower` (text in ASCII lower case) holds; with no automaton, every word.
+    fn words_in(&self, lower: &[u8], present: &mut [u64]) {
+        present.fill(0);
+        let scanner = self.words.as_ref().and_then(|w| w.scanner(lower));
+        let found = scanner
+            .as_ref()
+            .and_then(|s| s.automaton().try_find_overlapping_iter(lower).ok());
+        match (found, scanner.as_ref()) {
+            (Some(found), Some(scanner)) => {
+                for m in found {
+                    let w = scanner.pattern(m.pattern());
+                    present[w / 64] |= 1 << (w % 64);
+                }
+            }
+            _ => present.fill(u64::MAX),
+        }
+    }
+
+    /// The phrases a word of each of whose groups is `present`, in order.
+    fn admitted(&self, present: &[u64]) -> Vec<usize> {
+        // The phrases of any word present by their first group, then their other groups.
+        let mut maybe = self.open.clone();
+        for (i, &bits) in present.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let w = i * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                for (m, f) in maybe.iter_mut().zip(&self.first[w]) {
+                    *m |= f;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, &bits) in maybe.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let idx = i * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if self.groups[idx][1..]
+                    .iter()
+                    .all(|g| g.iter().zip(present).any(|(a, b)| a & b != 0))
+                {
+                    out.push(idx);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A phrase's search caches: forward DFA, backtracker, PikeVM, the reverse DFA's once it is
+/// built, and the capture groups read so far.
+type Caches = (
+    DfaCache,
+    backtrack::Cache,
+    pikevm::Cache,
+    Option<DfaCache>,
+    Memo,
+);
+
+/// Capture groups read before, by all that decides them (see [`Compiled::captures`]): each
+/// group's offsets from the match's start (`None`: no match). A run over many articles
+/// matches the same words many times ("the State Department approved", "notified
+/// Congress"), and reading a match's groups with the backtracker was a fifth of matching the
+/// phrases.
+#[derive(Default)]
+struct Memo {
+    /// The key being looked up, built here to spare an allocation per match.
+    key: Vec<u8>,
+    seen: HashMap<Box<[u8]>, Option<Groups>>,
+}
+
+/// Each capture group's offsets from a match's start.
+type Groups = Box<[Option<usize>]>;
+
+/// Memo entries kept per phrase and thread at most: past that the memo starts afresh.
+const MEMO_MAX: usize = 4096;
 
 type CacheFn =
     Box<dyn Fn() -> Caches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
@@ -132,6 +321,14 @@ struct Compiled {
     back: backtrack::BoundedBacktracker,
     pike: pikevm::PikeVM,
     caches: Pool<Caches, CacheFn>,
+    /// The index of the capture group `auth` (the authority or party named), if any: looked
+    /// up by name once, not at each search.
+    auth: Option<usize>,
+    /// Whether a match's groups may be remembered ([`Memo`]): they depend on the match's
+    /// bytes and the byte on each side only, as the phrase's only look-arounds are ASCII word
+    /// boundaries (every phrase's are; one that writes `^`, `$` or a Unicode `\b` is read
+    /// every time).
+    memo: bool,
     /// The phrase's syntax tree, for the reverse automaton.
     hir: Hir,
     /// Matches read so far (counted up to [`REVERSE_AFTER`]).
@@ -169,15 +366,36 @@ impl Compiled {
             .ok()?;
         let dfa = DFA::builder().build_from_nfa(nfa.clone()).ok()?;
         let back = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok()?;
+        let auth = nfa.group_info().to_index(PatternID::ZERO, "auth");
+        let ascii_words = [
+            Look::WordAscii,
+            Look::WordAsciiNegate,
+            Look::WordStartAscii,
+            Look::WordEndAscii,
+            Look::WordStartHalfAscii,
+            Look::WordEndHalfAscii,
+        ]
+        .into_iter()
+        .fold(LookSet::empty(), LookSet::insert);
+        let memo = nfa.look_set_any().subtract(ascii_words).is_empty();
         let pike = pikevm::PikeVM::new_from_nfa(nfa).ok()?;
         let (d, b, p) = (dfa.clone(), back.clone(), pike.clone());
-        let make: CacheFn =
-            Box::new(move || (d.create_cache(), b.create_cache(), p.create_cache(), None));
+        let make: CacheFn = Box::new(move || {
+            (
+                d.create_cache(),
+                b.create_cache(),
+                p.create_cache(),
+                None,
+                Memo::default(),
+            )
+        });
         Some(Compiled {
             dfa,
             back,
             pike,
             caches: Pool::new(make),
+            auth,
+            memo,
             hir,
             matches: AtomicUsize::new(0),
             rev: OnceLock::new(),
@@ -237,18 +455,59 @@ impl Compiled {
                 break;
             };
             let end = end.offset();
-            let window = match self.start_of(caches, hay, at, end) {
+            let start = self.start_of(caches, hay, at, end);
+            let window = match start {
                 Some(start) => Input::new(hay).range(start..end).anchored(Anchored::Yes),
                 None => Input::new(hay).range(at..end),
             };
             let mut caps = self.pike.create_captures();
-            let backtracked = end - at <= self.back.max_haystack_len()
-                && self
-                    .back
-                    .try_search(&mut caches.1, &window, &mut caps)
-                    .is_ok();
-            if !backtracked {
-                self.pike.search(&mut caches.2, &window, &mut caps);
+            // An anchored search reads the match's bytes, and its look-arounds the byte
+            // before and the byte after: with those the same, so are the groups.
+            let memo = &mut caches.4;
+            let key = start.filter(|_| self.memo).inspect(|&start| {
+                memo.key.clear();
+                for b in [start.checked_sub(1).map(|i| hay[i]), hay.get(end).copied()] {
+                    memo.key.extend(b.map_or([0, 0], |b| [1, b]));
+                }
+                memo.key.extend_from_slice(&hay[start..end]);
+            });
+            let seen = key.and_then(|start| Some((start, memo.seen.get(memo.key.as_slice())?)));
+            if let Some((start, groups)) = seen {
+                caps.set_pattern(groups.as_ref().map(|_| PatternID::ZERO));
+                for (slot, &g) in caps.slots_mut().iter_mut().zip(groups.iter().flatten()) {
+                    *slot = g.and_then(|g| NonMaxUsize::new(start + g));
+                }
+            } else {
+                let backtracked = end - at <= self.back.max_haystack_len()
+                    && self
+                        .back
+                        .try_search(&mut caches.1, &window, &mut caps)
+                        .is_ok();
+                if !backtracked {
+                    self.pike.search(&mut caches.2, &window, &mut caps);
+                }
+                if let Some(start) = key {
+                    let memo = &mut caches.4;
+                    if memo.seen.len() >= MEMO_MAX {
+                        memo.seen.clear();
+                    }
+                    // Offsets from the start (an anchored match has none before it).
+                    let groups: Option<Option<Groups>> = if caps.is_match() {
+                        caps.slots()
+                            .iter()
+                            .map(|g| match g {
+                                None => Some(None),
+                                Some(g) => g.get().checked_sub(start).map(Some),
+                            })
+                            .collect::<Option<_>>()
+                            .map(Some)
+                    } else {
+                        Some(None)
+                    };
+                    if let Some(groups) = groups {
+                        memo.seen.insert(memo.key.as_slice().into(), groups);
+                    }
+                }
             }
             let Some(m) = caps.get_match() else { break };
             at = if m.end() > at { m.end() } else { at + 1 };
@@ -345,22 +604,16 @@ fn alternation(names: &[&str]) -> String {
     emit(&root)
 }
 
-/// Whether `lower` (text in ASCII lower case) holds a word of each group (lower case).
-fn has_word_of_each(groups: &[Vec<memmem::Finder<'_>>], lower: &[u8]) -> bool {
-    groups
+/// `words` without repeats and without those that hold another ("signed" holds "sign"): a
+/// text holds one of the words left wherever it holds one of `words`.
+fn fewest_words(mut words: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    words.sort();
+    words.dedup();
+    let holds = |w: &[u8], x: &[u8]| w != x && w.windows(x.len()).any(|win| win == x);
+    words
         .iter()
-        .all(|g| g.iter().any(|w| w.find(lower).is_some()))
-}
-
-/// A searcher for each word of each group.
-fn finders(groups: &[Vec<Vec<u8>>]) -> Vec<Vec<memmem::Finder<'static>>> {
-    groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .map(|w| memmem::Finder::new(w).into_owned())
-                .collect()
-        })
+        .filter(|w| !words.iter().any(|x| holds(w, x)))
+        .cloned()
         .collect()
 }
 
@@ -375,51 +628,19 @@ impl Lexicon {
             .collect();
         let a = alternation(&auth);
         let mut lits: Vec<Vec<u8>> = Vec::new();
-        let mut word_phrases: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
             match &ph.words.trigger {
-                Some(words) => {
-                    for w in words {
-                        let k = match lits.iter().position(|l| l.eq_ignore_ascii_case(w)) {
-                            Some(k) => k,
-                            None => {
-                                lits.push(w.to_ascii_lowercase());
-                                word_phrases.push(Vec::new());
-                                lits.len() - 1
-                            }
-                        };
-                        word_phrases[k].push(i);
-                    }
-                }
+                Some(words) => lits.extend(words.iter().map(|w| w.to_ascii_lowercase())),
                 None => always.push(i),
             }
         }
-        // The text is searched in ASCII lower case for the longest word at each place, which
-        // lets the automaton skip ahead with a vectorised prefilter; a shorter word at the
-        // same place is inside the longer one, so a word stands for the phrases of every word
-        // it contains.
-        let word_phrases = lits
-            .iter()
-            .map(|w| {
-                let mut ps: Vec<usize> = lits
-                    .iter()
-                    .zip(&word_phrases)
-                    .filter(|(x, _)| w.windows(x.len()).any(|win| win == x.as_slice()))
-                    .flat_map(|(_, ps)| ps.iter().copied())
-                    .collect();
-                ps.sort_unstable();
-                ps.dedup();
-                ps
-            })
-            .collect();
-        let words = Upgrading::new(
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
-            lits,
+        let triggers = Upgrading::new(
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst),
+            fewest_words(lits),
         )
         .map_err(|e| (0, e.to_string()))?;
         let regexes = phrases.iter().map(|_| OnceLock::new()).collect();
-        let finders = phrases.iter().map(|_| OnceLock::new()).collect();
         let mut ids = HashMap::new();
         // Authorities first, so a name both lists share maps to the authority.
         for n in names
@@ -436,9 +657,8 @@ impl Lexicon {
             authority_hir: OnceLock::new(),
             authorities: a,
             regexes,
-            words,
-            word_phrases,
-            finders,
+            triggers,
+            sieve: OnceLock::new(),
             always,
             ids,
         })
@@ -490,10 +710,7 @@ impl Lexicon {
     /// The entity a run of capitalised words names: the whole run, without a possessive,
     /// or its longest part that is a name ("Poland's Defense Ministry" → Poland).
     fn resolve_party(&self, run: &str) -> Option<&str> {
-        let words: Vec<&str> = run
-            .split_whitespace()
-            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-            .collect();
+        let words: Vec<&str> = run.split_whitespace().map(without_possessive).collect();
         for len in (1..=words.len()).rev() {
             for start in 0..=words.len() - len {
                 if let Some(id) = self.id_of(&words[start..start + len].join(" ")) {
@@ -506,37 +723,57 @@ impl Lexicon {
 
     /// Every state claim in a document, one per non-overlapping phrase match.
     pub fn find(&self, doc: &Document) -> Vec<Claim> {
-        let text = doc.text.as_str();
-        let mut found: Vec<(usize, Span, Option<Span>)> = Vec::with_capacity(8);
-        // Phrases never cross a sentence: (sentence, phrase) pairs where the phrase's words
-        // occur, then each phrase's regex in its sentences only.
-        let mut todo: Vec<(usize, usize)> =
-            Vec::with_capacity(doc.sentences.len() * (self.always.len() + 2));
-        // Each place where a word starts, its longest word (see `Lexicon::new`): searching on
-        // from the next byte, not the word's end, finds words that overlap it too.
-        let lower = doc.lower();
-        let scanner = self.words.scanner(lower.as_bytes());
-        let words = scanner.as_ref().map(|s| s.automaton());
+        self.find_in(doc, Sift::Words)
+    }
+
+    /// The sentences that hold a trigger word of any phrase, in order. One match in a
+    /// sentence is enough: the search goes on from the sentence's end.
+    fn triggered(&self, doc: &Document) -> Vec<usize> {
+        let lower = doc.lower().as_bytes();
+        let mut out = Vec::new();
+        let Some(scanner) = self.triggers.scanner(lower) else {
+            return out;
+        };
+        let words = scanner.automaton();
         let mut at = 0;
-        while let Some(m) =
-            words.and_then(|w| w.find(aho_corasick::Input::new(lower).span(at..lower.len())))
-        {
+        while let Some(m) = words.find(aho_corasick::Input::new(lower).span(at..lower.len())) {
+            // A word outside every sentence (front matter, a gap) counts for the one before
+            // it: one sentence too many to look in, never one too few.
             let s = doc.sentence_at(m.start());
-            let pattern = scanner.as_ref().map_or(0, |sc| sc.pattern(m.pattern()));
-            todo.extend(self.word_phrases[pattern].iter().map(|&p| (s, p)));
-            at = m.start() + 1;
+            if out.last() != Some(&s) {
+                out.push(s);
+            }
+            let end = doc.sentences.get(s).map_or(0, |x| x.span.end);
+            at = end.max(m.start() + 1);
         }
-        for s in 0..doc.sentences.len() {
-            todo.extend(self.always.iter().map(|&p| (s, p)));
+        out
+    }
+
+    /// [`Lexicon::find`], with the sentences and phrases to try chosen as `sift` says.
+    fn find_in(&self, doc: &Document, sift: Sift) -> Vec<Claim> {
+        let text = doc.text.as_str();
+        let lower = doc.lower().as_bytes();
+        let mut found: Vec<(usize, Span, Option<Span>)> = Vec::with_capacity(8);
+        // Phrases never cross a sentence: each phrase's regex in the sentences that have its
+        // words only.
+        let sentences: Vec<usize> = if self.always.is_empty() && sift == Sift::Words {
+            self.triggered(doc)
+        } else {
+            (0..doc.sentences.len()).collect()
+        };
+        if sentences.is_empty() {
+            return Vec::new();
         }
-        todo.sort_unstable();
-        todo.dedup();
+        let sieve = self
+            .sieve
+            .get_or_init(|| Sieve::new(&self.phrases, &self.authorities));
+        let mut present = no_words(sieve.len);
         let gapped: Vec<bool> = self
             .phrases
             .iter()
             .map(|p| p.pattern.contains("{gap}"))
             .collect();
-        for (s, idx) in todo {
+        for s in sentences {
             // A word outside every sentence (front matter, a document of markup only) has
             // no sentence to search.
             let Some(sent) = doc.sentences.get(s) else {
@@ -544,21 +781,20 @@ impl Lexicon {
             };
             let (lo, hi) = (sent.span.start, sent.span.end);
             let slice = &text.as_bytes()[lo..hi];
-            // The phrase's other words must be here too (a vectorised search each, cheaper
-            // than the phrase's DFA over the sentence, and no compile where they are not).
-            let groups = self.finders[idx].get_or_init(|| finders(&self.phrases[idx].words.groups));
-            if !has_word_of_each(groups, &lower.as_bytes()[lo..hi]) {
-                continue;
-            }
-            let Some(re) = self.regex(idx) else { continue };
-            {
+            // The phrases whose words are all here (one pass over the sentence for all
+            // phrases, cheaper than a phrase's DFA over it, and no compile where they are
+            // not).
+            let phrases = match sift {
+                Sift::Words => {
+                    sieve.words_in(&lower[lo..hi], &mut present);
+                    sieve.admitted(&present)
+                }
+                Sift::Nothing => (0..self.phrases.len()).collect(),
+            };
+            for idx in phrases {
+                let Some(re) = self.regex(idx) else { continue };
                 // Find with the fast engines; resolve capture groups only where a match is.
                 let mut caches = re.caches.get();
-                let auth_group = re
-                    .pike
-                    .get_nfa()
-                    .group_info()
-                    .to_index(PatternID::ZERO, "auth");
                 for caps in re.captures(&mut caches, slice) {
                     let Some(m) = caps.get_match() else { continue };
                     let span = Span::new(lo + m.start(), lo + m.end());
@@ -568,7 +804,8 @@ impl Lexicon {
                     {
                         continue;
                     }
-                    let auth = auth_group
+                    let auth = re
+                        .auth
                         .and_then(|g| caps.get_group(g))
                         .map(|a| Span::new(lo + a.start, lo + a.end));
                     // A gap that crosses a negation or a turn to another clause ("Congress
@@ -665,7 +902,7 @@ fn qualified<'a>(text: &str, auth: Span, id: &'a str) -> &'a str {
         });
     let word = &before[word_start..];
     let us = matches!(
-        word.trim_end_matches("'s").trim_end_matches("’s"),
+        without_possessive(word),
         "US" | "U.S."
             | "American"
             | "America"
@@ -740,10 +977,32 @@ fn foreign_qualifier(word: &str) -> bool {
 
 /// Lower-case with runs of whitespace as one space.
 fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    // ASCII text (nearly every name) lower-cases in place, to the same string.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
+/// `w` without trailing possessives: `w.trim_end_matches("'s").trim_end_matches("’s")`,
+/// without building a substring searcher for each (it was a tenth of reading the mentions).
+fn without_possessive(mut w: &str) -> &str {
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
+    w
 }
 
 #[cfg(test)]
@@ -780,18 +1039,82 @@ mod tests {
 mod prefilter_tests {
     use super::*;
 
+    /// The words of `ws`, as strings.
+    fn strings(ws: &[Vec<u8>]) -> Vec<&str> {
+        ws.iter().map(|w| std::str::from_utf8(w).unwrap()).collect()
+    }
+
     #[test]
-    fn a_sentence_needs_a_word_of_each_group() {
-        let groups = vec![
-            vec![b"has".to_vec()],
-            vec![b"not".to_vec(), b"never".to_vec()],
+    fn a_word_that_holds_another_is_not_searched_for() {
+        let words = [
+            "signed", "sign", "sign-off", "approve", "approved", "sign", "veto",
         ];
-        let groups = finders(&groups);
-        assert!(has_word_of_each(&groups, b"congress has not"));
-        assert!(has_word_of_each(&groups, b"it has never been"));
-        assert!(!has_word_of_each(&groups, b"congress has approved"));
-        assert!(!has_word_of_each(&groups, b"ha not"));
-        assert!(has_word_of_each(&[], b"anything"));
+        let words = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        assert_eq!(strings(&fewest_words(words)), ["approve", "sign", "veto"]);
+    }
+
+    #[test]
+    fn builtin_trigger_words_keep_the_vectorised_prefilter() {
+        // The automaton's vectorised prefilter takes at most 64 words; past that, the pass
+        // over every text is four times as slow.
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let hay = b"approved";
+        let n = lex.triggers.scanner(&vec![b'x'; 1 << 20]).map(|s| {
+            assert!(s.automaton().find(&hay[..]).is_some());
+            s.automaton().patterns_len()
+        });
+        assert!(n.is_some_and(|n| (20..=64).contains(&n)), "{n:?}");
+    }
+
+    #[test]
+    fn a_phrase_that_names_an_authority_needs_one_in_the_sentence() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let sieve = Sieve::new(&lex.phrases, &lex.authorities);
+        let idx = lex
+            .phrases
+            .iter()
+            .position(|p| p.pattern.starts_with("(?:approved|cleared|authori[sz]ed"))
+            .unwrap();
+        let admits = |sentence: &str| {
+            let mut present = no_words(sieve.len);
+            sieve.words_in(sentence.as_bytes(), &mut present);
+            sieve.admitted(&present).contains(&idx)
+        };
+        assert!(admits("it was approved by the state department"));
+        assert!(admits("approved last week by congress"));
+        assert!(!admits("it was approved by the board"));
+        assert!(!admits("the state department said so"));
+    }
+
+    #[test]
+    fn sifting_changes_no_claim() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let mut texts: Vec<String> = crate::test_support::bundled_articles()
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        texts.extend(
+            lex.phrases
+                .iter()
+                .flat_map(|p| p.examples.iter().map(|e| e.text.clone())),
+        );
+        // Words in front matter, at a sentence's edges, and across sentences.
+        texts.push(
+            "---\ntitle: approved by Congress\n---\nApproved. By Congress, the deal was \
+             cleared.Congress has not yet approved it;\nthe State Department\n\napproved it."
+                .to_string(),
+        );
+        let mut claims = 0;
+        for text in texts {
+            let doc = Document::new(text);
+            let all = lex.find_in(&doc, Sift::Nothing);
+            claims += all.len();
+            assert_eq!(lex.find_in(&doc, Sift::Words), all, "{}", doc.text);
+        }
+        assert!(claims > 100, "{claims}");
     }
 
     #[test]
@@ -902,6 +1225,40 @@ mod prefilter_tests {
         let claims = reversed.find(&doc);
         assert_eq!(claims, fresh().find(&doc));
         assert_eq!(doc.slice(claims[0].span), "the State Department approved");
+    }
+
+    #[test]
+    fn groups_remembered_are_the_groups_read() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = fresh_lexicon(&kb);
+        for idx in 0..lex.phrases.len() {
+            if let Some(re) = lex.regex(idx) {
+                re.matches.store(REVERSE_AFTER, Ordering::Relaxed);
+                assert!(re.memo, "{}", lex.phrases[idx].pattern);
+            }
+        }
+        // The same words, then with other bytes around them: each read as if for the first
+        // time.
+        let doc = Document::new(
+            "The State Department approved it. The State Department approved it. \
+             US State Department approved it. The State Department approvedx it. \
+             Congress was notified. Congress was notified; the Congress was notified.",
+        );
+        let first = lex.find(&doc);
+        assert_eq!(lex.find(&doc), first);
+        assert_eq!(fresh_lexicon(&kb).find(&doc), first);
+        assert!(first.len() >= 5, "{first:?}");
+        let remembered: usize = (0..lex.phrases.len())
+            .filter_map(|i| lex.regexes[i].get().and_then(Option::as_ref))
+            .map(|re| re.caches.get().4.seen.len())
+            .sum();
+        assert!(remembered >= 3, "{remembered}");
+        // Other look-arounds (line and text anchors) are not kept to that: never
+        // remembered. (A Unicode `\b` does not compile at all: the lazy DFA takes none.)
+        assert!(!Compiled::new(r"(?m)approved$").unwrap().memo);
+        assert!(!Compiled::new(r"\Aapproved").unwrap().memo);
+        assert!(Compiled::new(r"\bapproved\b").is_none());
+        assert!(Compiled::new(r"(?-u:\b)approved(?-u:\b)").unwrap().memo);
     }
 
     #[test]

@@ -13,7 +13,15 @@ pub struct PhraseWords {
     pub trigger: Option<Vec<Vec<u8>>>,
     /// Every group of which one word is in every match (lower case).
     pub groups: Vec<Vec<Vec<u8>>>,
+    /// Whether every match names an authority (`{authority}` is not optional): such a
+    /// phrase cannot match in a sentence without one of the authority names' words, which
+    /// are known only once the KB is loaded (see `Lexicon`).
+    pub authority: bool,
 }
+
+/// What `{authority}` stands for when a phrase's words are read: a byte no text holds, so a
+/// group of this word alone says that every match names an authority.
+const AUTHORITY_MARK: &str = r"\x00";
 
 /// Reads a phrase pattern (see [`expand`]) and the words its matches need; the error is the
 /// pattern's syntax error.
@@ -21,13 +29,37 @@ pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
     // Read case-sensitively, so "awaiting" stays one literal and not 2^8 case variants
     // (the text is searched in lower case instead), and with ASCII whitespace: no word is
     // made of it, and parsing the Unicode class was much of the time.
-    let src = expand(pattern, "X")
+    let src = expand(pattern, AUTHORITY_MARK)
         .replacen("(?i-u)", "(?-u)", 1)
         .replace(r"(?u:\s)", r"\s");
     let hir = parse_bytes(&src)?;
+    let mut all = Vec::new();
+    required_groups(&hir, &mut all);
+    let authority = all.iter().any(|g| g.len() == 1 && g[0] == [0]);
     Ok(PhraseWords {
         trigger: required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)),
-        groups: word_groups(&hir),
+        groups: word_groups(all),
+        authority,
+    })
+}
+
+/// Words one of which every match of an authority alternation (`Lexicon`'s names, in ASCII
+/// lower case, as [`expand`] is given them) contains, in lower case; `None` when some name
+/// has no such word (one written in other letters only) or the alternation does not parse.
+pub(crate) fn authority_words(alternation: &str) -> Option<Vec<Vec<u8>>> {
+    // Read case-sensitively (the names are in lower case, and so is the text searched) and
+    // with ASCII whitespace, as `phrase_words` reads a phrase.
+    let src = format!("(?-u:{})", alternation.replace(r"(?u:\s)", r"\s"));
+    let words = required_words(&parse_bytes(&src).ok()?)?;
+    // An empty word would be in every sentence: no filter at all.
+    (!words.iter().any(Vec::is_empty)).then(|| {
+        words
+            .into_iter()
+            .map(|mut w| {
+                w.make_ascii_lowercase();
+                w
+            })
+            .collect()
     })
 }
 
@@ -152,10 +184,9 @@ pub(crate) fn unicode_where_needed(p: &str) -> String {
     out
 }
 
-/// [`required_groups`] of words of three letters or more, in lower case, sorted.
-fn word_groups(h: &Hir) -> Vec<Vec<Vec<u8>>> {
-    let mut all = Vec::new();
-    required_groups(h, &mut all);
+/// Of [`required_groups`]' groups, those of words of three letters or more, in lower case,
+/// sorted.
+fn word_groups(mut all: Vec<Vec<Vec<u8>>>) -> Vec<Vec<Vec<u8>>> {
     all.retain(|g| g.iter().all(|w| w.len() >= 3));
     for w in all.iter_mut().flatten() {
         w.make_ascii_lowercase();
@@ -271,7 +302,9 @@ mod tests {
     }
 
     fn groups(p: &str) -> Vec<Vec<String>> {
-        word_groups(&hir(p)).into_iter().map(strings).collect()
+        let mut all = Vec::new();
+        required_groups(&hir(p), &mut all);
+        word_groups(all).into_iter().map(strings).collect()
     }
 
     #[test]
@@ -291,5 +324,36 @@ mod tests {
             ]
         );
         assert_eq!(groups("(?:formally )?[a-z]+"), Vec::<Vec<String>>::new());
+    }
+
+    #[test]
+    fn a_phrase_names_an_authority_unless_it_is_optional() {
+        let names = |p: &str| phrase_words(p).unwrap().authority;
+        assert!(names("{authority} (?:has )?approved"));
+        assert!(names("approved by (?P<x>{authority})"));
+        assert!(!names("approved(?: by {authority})?"));
+        assert!(!names("approved by (?:{authority}|the board)"));
+        assert!(!names("{party} signed"));
+        // The mark is no word of any group.
+        assert!(
+            phrase_words("{authority} approved")
+                .unwrap()
+                .groups
+                .iter()
+                .flatten()
+                .all(|w| w.as_slice() != [0])
+        );
+    }
+
+    #[test]
+    fn authority_words_are_one_per_name() {
+        let words = |alt: &str| authority_words(alt).map(strings);
+        assert_eq!(
+            words(r"department(?u:\s)+of(?u:\s)+(?:state|defense)|congress"),
+            Some(vec!["department".into(), "congress".into()])
+        );
+        // A name in other letters only has no word to find ignoring ASCII case.
+        assert_eq!(words(r"congress|(?u:\x{3a3})(?u:\x{3b5})"), None);
+        assert_eq!(words("(?:$^)"), None);
     }
 }
