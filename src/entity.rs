@@ -7,6 +7,7 @@ use crate::automaton::Upgrading;
 use crate::kb::Kb;
 use crate::span::Span;
 use crate::text::{BYTE_CLASS, ByteClass, Document, TokKind};
+use crate::words::folded;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use foldhash::{HashMap, HashMapExt};
 
@@ -38,7 +39,7 @@ pub struct Hit {
 /// The patterns, how to find them, and what each stands for.
 #[derive(Debug)]
 pub struct AliasIndex {
-    /// Every pattern: a name or phrase in lower case, single-spaced ([`pattern_key`]).
+    /// Every pattern: a name or phrase in lower case, single-spaced ([`folded`]).
     patterns: Vec<Box<str>>,
     /// The patterns that start with a letter or digit, by their first word (the letters and
     /// digits they start with). Such a pattern matches at a word of the text only, and only
@@ -120,24 +121,6 @@ pub fn other_number(phrase: &str) -> Option<String> {
         format!("{last}s")
     };
     Some(format!("{head}{other}"))
-}
-
-/// A name or phrase as the automaton holds it: its words joined by single spaces, in lower
-/// case.
-fn pattern_key(p: &str) -> String {
-    let mut key = String::with_capacity(p.len());
-    for w in p.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(w);
-    }
-    if key.is_ascii() {
-        key.make_ascii_lowercase();
-        key
-    } else {
-        key.to_lowercase()
-    }
 }
 
 /// Where the first word at or after byte `at` starts (a letter or digit).
@@ -255,7 +238,7 @@ impl AliasIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut add = |p: &str, t: Target| {
-            let key = pattern_key(p);
+            let key = folded(p);
             if key.is_empty() {
                 return;
             }
@@ -783,9 +766,9 @@ mod tests {
 
     #[test]
     fn patterns_are_single_spaced_lower_case() {
-        assert_eq!(pattern_key("  White\tHouse \n"), "white house");
-        assert_eq!(pattern_key("Palais de l'ÉLYSÉE"), "palais de l'élysée");
-        assert_eq!(pattern_key(" \t"), "");
+        assert_eq!(folded("  White\tHouse \n"), "white house");
+        assert_eq!(folded("Palais de l'ÉLYSÉE"), "palais de l'élysée");
+        assert_eq!(folded(" \t"), "");
     }
 
     #[test]

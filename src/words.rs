@@ -100,6 +100,24 @@ pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<
     std::str::from_utf8(l).ok().map(f)
 }
 
+/// A name or phrase as lookups hold it: its words joined by single spaces, in lower case.
+pub(crate) fn folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    // ASCII text (nearly every name) lower-cases in place, to the same string.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,7 @@ use regex_syntax::hir::{Hir, HirKind};
 
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
 use super::phrase_syntax::{authority_words, parse_bytes, unicode_where_needed};
+use crate::words::folded;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -649,7 +650,7 @@ impl Lexicon {
             .chain(names.iter().filter(|n| !n.authority))
         {
             for name in &n.names {
-                ids.entry(normalize(name)).or_insert_with(|| n.id.clone());
+                ids.entry(folded(name)).or_insert_with(|| n.id.clone());
             }
         }
         Ok(Lexicon {
@@ -704,7 +705,7 @@ impl Lexicon {
 
     /// The entity id a mention names.
     pub fn id_of(&self, mention: &str) -> Option<&str> {
-        self.ids.get(&normalize(mention)).map(String::as_str)
+        self.ids.get(&folded(mention)).map(String::as_str)
     }
 
     /// The entity a run of capitalised words names: the whole run, without a possessive,
@@ -768,11 +769,6 @@ impl Lexicon {
             .sieve
             .get_or_init(|| Sieve::new(&self.phrases, &self.authorities));
         let mut present = no_words(sieve.len);
-        let gapped: Vec<bool> = self
-            .phrases
-            .iter()
-            .map(|p| p.pattern.contains("{gap}"))
-            .collect();
         for s in sentences {
             // A word outside every sentence (front matter, a document of markup only) has
             // no sentence to search.
@@ -810,7 +806,9 @@ impl Lexicon {
                         .map(|a| Span::new(lo + a.start, lo + a.end));
                     // A gap that crosses a negation or a turn to another clause ("Congress
                     // could object, but it has never blocked …") asserts no state.
-                    if gapped[idx] && self.phrases[idx].state.is_some() {
+                    if self.phrases[idx].state.is_some()
+                        && self.phrases[idx].pattern.contains("{gap}")
+                    {
                         let from = auth.map_or(span.start, |a| a.end);
                         if crosses_polarity(&text[from..span.end]) {
                             continue;
@@ -871,8 +869,9 @@ impl Lexicon {
 fn crosses_polarity(gap: &str) -> bool {
     gap.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| {
-            let w = w.to_ascii_lowercase();
-            matches!(w.as_str(), "not" | "never" | "nor" | "but" | "cannot")
+            ["not", "never", "nor", "but", "cannot"]
+                .iter()
+                .any(|n| w.eq_ignore_ascii_case(n))
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
         })
@@ -973,24 +972,6 @@ fn foreign_qualifier(word: &str) -> bool {
         || ["ian", "ish", "ese", "ean"]
             .iter()
             .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
-}
-
-/// Lower-case with runs of whitespace as one space.
-fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    // ASCII text (nearly every name) lower-cases in place, to the same string.
-    if out.is_ascii() {
-        out.make_ascii_lowercase();
-        out
-    } else {
-        out.to_lowercase()
-    }
 }
 
 /// `w` without trailing possessives: `w.trim_end_matches("'s").trim_end_matches("’s")`,
