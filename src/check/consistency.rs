@@ -11,7 +11,7 @@ use crate::codes::{self, Severity};
 use crate::compare;
 use crate::extract::{ClaimKind, Qualifier, Unit};
 use crate::link::rules as rule;
-use crate::link::{Effect, Link};
+use crate::link::{Effect, Link, counts_a_part};
 use foldhash::{HashMap, HashMapExt};
 
 pub struct InconsistentClaims;
@@ -49,6 +49,21 @@ impl Check for InconsistentClaims {
                 )),
                 _ => None,
             };
+            // "Three of the five biggest spenders": a part is not another value of the whole.
+            if tied.is_none()
+                && c.kind == ClaimKind::Count
+                && cx.on(rule::PART_OF_WHOLE)
+                && counts_a_part(&cx.doc.text, c)
+            {
+                cx.ev(
+                    ci,
+                    rule::PART_OF_WHOLE,
+                    Effect::Against,
+                    Some(c.span),
+                    || "counts part of a whole: not compared with other counts".to_string(),
+                );
+                continue;
+            }
             let key = match tied {
                 Some((r, Some(f), _)) if cx.on(rule::SAME_FIGURE) => Key::Kb(r, f),
                 Some(_) => continue,

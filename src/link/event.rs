@@ -225,6 +225,7 @@ impl Linker<'_, '_> {
                 c.sentence == claim.sentence
                     && c.span != claim.span
                     && !self.in_dateline(c.span)
+                    && !self.note_date(c.span)
                     // A state's own date is compared with its status, not taken for
                     // another event.
                     && matches!(&c.value, ClaimValue::Date(d) if d.is_placed() && !years.is_empty() && if is_status {
@@ -496,7 +497,9 @@ impl Linker<'_, '_> {
         };
         let sent_end = self.doc.sentences[claim.sentence].span.end;
         let mut dates = self.claims.iter().filter(|c| {
-            matches!(&c.value, ClaimValue::Date(d) if d.is_placed()) && !self.in_dateline(c.span)
+            matches!(&c.value, ClaimValue::Date(d) if d.is_placed())
+                && !self.in_dateline(c.span)
+                && !self.note_date(c.span)
         });
         let dated = dates
             .clone()

@@ -305,6 +305,23 @@ impl<'k> Linker<'_, 'k> {
                     },
                 );
             }
+            if matches!(c.value, ClaimValue::Date(_)) && self.note_date(c.span) {
+                self.ev(
+                    ci,
+                    rule::NOTE_DATE,
+                    Effect::Against,
+                    Some(c.span),
+                    None,
+                    || "labels an editor's note: when the note was written, not an event".into(),
+                );
+                self.decide(
+                    ci,
+                    Decision::NotLinked {
+                        rule: rule::NOTE_DATE,
+                    },
+                );
+                continue;
+            }
             match &c.value {
                 ClaimValue::Quantity(_) => self.quantity(ci),
                 ClaimValue::Status { .. } => self.status(ci),
@@ -382,6 +399,36 @@ impl<'k> Linker<'_, 'k> {
 
     pub(super) fn in_dateline(&self, s: Span) -> bool {
         self.dateline.is_some_and(|d| d.contains(s))
+    }
+
+    /// Whether date `s` labels an editor's note at the head of its line ("Correction, Sept.
+    /// 26, 2024:", "**Updated** March 3 —"): a cue of `date::note-label` alone before it
+    /// on its line, a colon or dash after it.
+    pub(super) fn note_date(&self, s: Span) -> bool {
+        if !self.on(rule::NOTE_DATE) {
+            return false;
+        }
+        let text = &self.doc.text;
+        let line = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+        // A label is a few words: a longer run before the date is a sentence.
+        if s.start - line > 40 {
+            return false;
+        }
+        let markup: &[char] = &['*', '_', '#', '>', '-', '[', ']', ' ', '\t'];
+        let label = text[line..s.start]
+            .trim_matches(markup)
+            .trim_end_matches([',', ' ', '*', '_'])
+            .trim_end_matches(" on");
+        let after = text[s.end..]
+            .trim_start_matches(['*', '_', ' ', ')'])
+            .trim_start_matches(['*', '_', ' ']);
+        !label.is_empty()
+            && after.starts_with([':', '—', '–', '-'])
+            && self
+                .prep
+                .note_labels
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(label))
     }
 
     /// The claim's clause: its sentence cut at the nearest comma, semicolon, colon, dash,

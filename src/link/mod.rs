@@ -23,6 +23,7 @@ use crate::span::Span;
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
 use linker::{Linker, cue_automaton};
+pub(crate) use quantity::counts_a_part;
 use rules::{self as rule};
 pub use rules::{Rule, RuleScope, Rules};
 
@@ -109,6 +110,8 @@ pub struct Prepared<'k> {
     pricing: Vec<String>,
     pricing_except: Vec<String>,
     determiners: Vec<String>,
+    /// `date::note-label`'s labels.
+    note_labels: Vec<String>,
 }
 
 impl<'k> Prepared<'k> {
@@ -159,6 +162,7 @@ impl<'k> Prepared<'k> {
             pricing: owned(rule::cues(rule::PRICES_THE_DEAL)),
             pricing_except: owned(rule::except(rule::PRICES_THE_DEAL)),
             determiners: owned(rule::cues(rule::DEFINITE_REFERENCE)),
+            note_labels: owned(rule::cues(rule::NOTE_DATE)),
         }
     }
 

@@ -373,26 +373,7 @@ impl Linker<'_, '_> {
             );
         }
         if claim.kind == ClaimKind::Count && self.on(rule::PART_OF_WHOLE) {
-            // "a dozen of the soldiers", "20 of its 40 jets" (not "all 33 of the soldiers").
-            // A few words either side are enough (and keep each claim's cost the same).
-            let text = &self.doc.text;
-            let end = floor_char(text, (claim.value_span.end + 24).min(text.len()));
-            let after = text.get(claim.value_span.end..end).unwrap_or("");
-            let after = after.trim_start().to_lowercase();
-            let start = floor_char(text, claim.span.start.saturating_sub(8));
-            let before = text.get(start..claim.span.start).unwrap_or("");
-            let all = before.trim_end().to_lowercase().ends_with("all");
-            let partitive = [
-                "of the ",
-                "of its ",
-                "of their ",
-                "of those ",
-                "of these ",
-                "of our ",
-            ]
-            .iter()
-            .any(|p| after.starts_with(p));
-            if partitive && !all {
+            if counts_a_part(&self.doc.text, claim) {
                 return fire(rule::PART_OF_WHOLE, claim.span, "counts part of a whole");
             }
             if let Some(at) = self.attached_cue(claim, &self.prep.part_cues) {
@@ -931,4 +912,32 @@ impl Linker<'_, '_> {
                 .collect(),
         };
     }
+}
+
+/// Whether a count is a part of a whole named right after it: "a dozen of the soldiers",
+/// "20 of its 40 jets", "Three of the five biggest spenders" (not "all 33 of the soldiers",
+/// which is the whole). A few words either side are enough, and keep each claim's cost the
+/// same.
+pub(crate) fn counts_a_part(text: &str, claim: &Claim) -> bool {
+    let end = floor_char(text, (claim.value_span.end + 24).min(text.len()));
+    let after = text
+        .get(claim.value_span.end..end)
+        .unwrap_or("")
+        .trim_start();
+    let start = floor_char(text, claim.span.start.saturating_sub(8));
+    let before = text.get(start..claim.span.start).unwrap_or("").trim_end();
+    let all = before.as_bytes().ends_with(b"all") || before.as_bytes().ends_with(b"All");
+    let partitive = [
+        "of the ",
+        "of its ",
+        "of their ",
+        "of those ",
+        "of these ",
+        "of our ",
+    ]
+    .iter()
+    .any(|p| {
+        after.len() >= p.len() && after.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    });
+    partitive && !all
 }

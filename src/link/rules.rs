@@ -201,6 +201,7 @@ rule_ids! {
     AGREEING_SIBLING = "link::agreeing-sibling",
     STATE_CLAUSE_DATE = "date::state-clause",
     DATELINE = "date::dateline",
+    NOTE_DATE = "date::note-label",
     SAME_FIGURE = "consistency::same-figure",
     SAME_NOUN = "consistency::same-noun",
     TRACKED_THING = "unverified::tracked-thing",

@@ -131,6 +131,7 @@ impl Linker<'_, '_> {
                         ClaimValue::Date(DateValue::Day(_) | DateValue::Month { .. })
                     )
                     && !(self.on(rule::DATELINE) && self.in_dateline(c.span))
+                    && !self.note_date(c.span)
                     // "approves the possible sale of F-16C/D Block 70 aircraft to Taiwan on
                     // Aug. 22": the state's clause runs to its object's end.
                     && (self.same_clause_within(c.span, claim.span, 120)
