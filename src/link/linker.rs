@@ -499,11 +499,22 @@ impl<'k> Linker<'_, 'k> {
         let mut hi = end_tok;
         let mut words_on = 0;
         while hi < last && words_on < 5 && !is_boundary(hi) {
-            let w = toks[hi].span.slice(&doc.text).to_lowercase();
-            if matches!(
-                w.as_str(),
-                "and" | "or" | "with" | "including" | "plus" | "but" | "while" | "as"
-            ) {
+            // Compared ignoring ASCII case without a lower-cased copy: no other letter
+            // lower-cases to one of these words' letters.
+            let w = toks[hi].span.slice(&doc.text);
+            if [
+                "and",
+                "or",
+                "with",
+                "including",
+                "plus",
+                "but",
+                "while",
+                "as",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+            {
                 break;
             }
             hi += 1;
@@ -535,21 +546,13 @@ impl<'k> Linker<'_, 'k> {
             // from a separate order"), not the next clause's words.
             .or_else(|| {
                 let prep = toks.get(end_tok).is_some_and(|t| {
-                    let w = t.span.slice(&doc.text).to_lowercase();
-                    matches!(
-                        w.as_str(),
-                        "from"
-                            | "in"
-                            | "under"
-                            | "of"
-                            | "for"
-                            | "at"
-                            | "on"
-                            | "through"
-                            | "via"
-                            | "per"
-                            | "by"
-                    )
+                    let w = t.span.slice(&doc.text);
+                    [
+                        "from", "in", "under", "of", "for", "at", "on", "through", "via", "per",
+                        "by",
+                    ]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
                 });
                 // A state's object follows it directly ("approved a separate sale").
                 let object = matches!(claim.value, ClaimValue::Status { .. });
@@ -562,14 +565,14 @@ impl<'k> Linker<'_, 'k> {
                 // An appositive ("the core defence budget, around €50 billion") or a
                 // relative clause ("a backlog that trackers put at $20 billion") attaches
                 // the claim to the noun just before the comma or the pronoun.
-                let lower = |k: usize| toks[k].span.slice(&doc.text).to_ascii_lowercase();
-                let pivot = if start_tok > first && lower(start_tok - 1) == "," {
+                let is = |k: usize, w: &str| toks[k].span.slice(&doc.text).eq_ignore_ascii_case(w);
+                let pivot = if start_tok > first && is(start_tok - 1, ",") {
                     Some(start_tok - 1)
                 } else {
                     (start_tok.saturating_sub(6).max(first)..start_tok)
                         .rev()
                         .take_while(|&k| !is_boundary(k))
-                        .find(|&k| matches!(lower(k).as_str(), "that" | "which"))
+                        .find(|&k| is(k, "that") || is(k, "which"))
                 };
                 let p = pivot?;
                 let mut a = p;

@@ -30,14 +30,12 @@ impl Linker<'_, '_> {
             return Vec::new();
         }
         // entity → its latest mention's sentence at or before s, sorted by entity
-        let mut latest: Vec<(usize, usize)> = self
-            .mention_sentences
-            .iter()
-            .filter_map(|(&e, sents)| {
-                let k = sents.partition_point(|&x| x <= s);
-                (k > 0).then(|| (e, sents[k - 1]))
-            })
-            .collect();
+        // Sized once up front: grown push by push, these were most of linking's allocations.
+        let mut latest: Vec<(usize, usize)> = Vec::with_capacity(self.mention_sentences.len());
+        latest.extend(self.mention_sentences.iter().filter_map(|(&e, sents)| {
+            let k = sents.partition_point(|&x| x <= s);
+            (k > 0).then(|| (e, sents[k - 1]))
+        }));
         latest.sort_unstable();
         let latest_of = |e: usize| {
             latest
@@ -45,10 +43,15 @@ impl Linker<'_, '_> {
                 .ok()
                 .map(|k| latest[k].1)
         };
-        let mut candidates: Vec<usize> = latest
-            .iter()
-            .flat_map(|&(e, _)| self.prep.records_of[e].iter().copied())
-            .collect();
+        let mut candidates: Vec<usize> = Vec::with_capacity(
+            latest
+                .iter()
+                .map(|&(e, _)| self.prep.records_of[e].len())
+                .sum(),
+        );
+        for &(e, _) in &latest {
+            candidates.extend_from_slice(&self.prep.records_of[e]);
+        }
         candidates.sort_unstable();
         candidates.dedup();
         let mut out = Vec::with_capacity(candidates.len());
