@@ -1,5 +1,5 @@
-//! `factcheck::inconsistent-claims` (warning): two exact figures of one fact with values
-//! that cannot both hold: both tied to the same KB figure (`link::same-figure`), or, untied,
+//! `factcheck::inconsistent-claims` (warning): two figures of one fact (exact, a bound or
+//! a range) with values that cannot both hold: both tied to the same KB figure (`link::same-figure`), or, untied,
 //! counting the same words of two or more (`link::same-noun`).
 //!
 //! Why: an article that contradicts itself is wrong somewhere, KB or not.
@@ -31,7 +31,13 @@ impl Check for InconsistentClaims {
         let mut seen: HashMap<Key, usize> = HashMap::new();
         for (ci, c) in cx.claims.iter().enumerate() {
             let Some(q) = c.quantity() else { continue };
-            if q.qualifier != Qualifier::Exact || c.kind == ClaimKind::Number {
+            // An exact value, or a bound or range: "up to 36 Apaches" in the headline and
+            // "63 Apache helicopters" in the body cannot both hold.
+            let bounded = matches!(
+                q.qualifier,
+                Qualifier::Exact | Qualifier::UpperBound | Qualifier::LowerBound | Qualifier::Range
+            );
+            if !bounded || c.kind == ClaimKind::Number {
                 continue;
             }
             // The KB figure a claim is tied to (the one it agrees with, else its first), and

@@ -98,6 +98,34 @@ impl Linker<'_, '_> {
                     .any(|w| w == d || w == family || w.starts_with(family))
             })
         });
+        // "654 AGM-114R Hellfire missiles" against a figure of "Hellfire missiles": the
+        // counted thing is named, and its figure tells no versions of it apart, so the
+        // designation is the named thing's version, not another model.
+        let named_version = foreign.is_some()
+            && self.on(rule::NAMED_VERSION)
+            && scopes.iter().any(|sc| {
+                let r = &self.kb().records[sc.record];
+                r.figures.iter().enumerate().any(|(f, fig)| {
+                    !fig.of.iter().any(|p| DESIGNATION.is_match(p))
+                        && fig.of.iter().any(|p| {
+                            p.split_whitespace()
+                                .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+                        })
+                        && self.heads(*of, sc.record, f)
+                })
+            });
+        if named_version {
+            if let Some(m) = foreign {
+                let at = Span::new(of.start + m.start(), of.start + m.end());
+                self.ev_c(claim, rule::NAMED_VERSION, Effect::For, Some(at), None, || {
+                    format!(
+                        "“{}” is a version of a thing a figure names, whose phrases tell no versions apart",
+                        m.as_str()
+                    )
+                });
+            }
+            return false;
+        }
         if let Some(m) = foreign {
             let at = Span::new(of.start + m.start(), of.start + m.end());
             self.ev_c(

@@ -185,6 +185,7 @@ rule_ids! {
     FIGURE_PERIOD = "link::figure-period",
     OLD_RECORD = "link::old-record",
     FOREIGN_MODEL = "link::foreign-model",
+    NAMED_VERSION = "link::named-version",
     TWIN_DEAL = "link::twin-deal",
     DELIVERED_SO_FAR = "link::delivered-so-far",
     OTHER_YEAR = "link::other-date",
