@@ -38,13 +38,25 @@ fn span_on_line(text: &str, line: u64, needle: &str) -> Option<(u64, u64)> {
     Some(((start + i) as u64, (start + i + needle.len()) as u64))
 }
 
-#[test]
-fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
+/// What the checker does on blind sets `sets`.
+struct Score {
+    /// Correct articles (no planted error) read.
+    correct: usize,
+    /// Correct articles with an error or warning.
+    correct_flagged: usize,
+    planted: usize,
+    /// `set/file:line code text` of each planted error not reported.
+    missed: Vec<String>,
+    /// `set/file:line code message` of each alarm no plant explains.
+    unexpected: Vec<String>,
+}
+
+fn score(sets: &[&str]) -> Score {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut unexpected = Vec::new();
     let mut missed = Vec::new();
-    let (mut planted, mut correct) = (0, 0);
-    for set in ["set-a", "set-b"] {
+    let (mut planted, mut correct, mut correct_flagged) = (0, 0, 0);
+    for set in sets {
         let base = root.join("tests/blind").join(set);
         let man: Manifest =
             toml::from_str(&std::fs::read_to_string(base.join("expected.toml")).unwrap())
@@ -89,6 +101,7 @@ fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
                 }
             }
             correct += usize::from(art.error.is_empty());
+            correct_flagged += usize::from(art.error.is_empty() && !alarms.is_empty());
             for (f, u) in alarms.iter().zip(&used) {
                 if !u {
                     unexpected.push(format!(
@@ -99,6 +112,24 @@ fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
             }
         }
     }
+    Score {
+        correct,
+        correct_flagged,
+        planted,
+        missed,
+        unexpected,
+    }
+}
+
+#[test]
+fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
+    let Score {
+        correct,
+        planted,
+        missed,
+        unexpected,
+        ..
+    } = score(&["set-a", "set-b"]);
     assert_eq!(correct, 32);
     assert!(
         unexpected.is_empty(),
@@ -114,5 +145,41 @@ fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
         recall >= 0.90,
         "recall {recall:.2} < 0.90; missed:\n{}",
         missed.join("\n")
+    );
+}
+
+/// Alarms on sets C and D that no plant explains, known and not yet fixed, each a class: an amount in another currency that
+/// prices a programme, a total of several arms agreements, and aid of another year.
+const KNOWN_C_D: &[&str] = &[
+    "set-c/wrong/03-gulf-arms-editorial.md:17 \"factcheck::ambiguous-claim\"",
+    "set-c/wrong/05-czech-f35-factbox.md:12 \"factcheck::currency-mismatch\"",
+    "set-d/wrong/06-japan-tomahawk-ap-brief.txt:18 \"factcheck::currency-mismatch\"",
+    "set-d/wrong/06-japan-tomahawk-ap-brief.txt:18 \"factcheck::inconsistent-claims\"",
+    "set-d/wrong/07-aid-package-day-after-live-blog.md:19 \"factcheck::amount-mismatch\"",
+];
+
+/// Sets C and D, frozen before the checker was changed for them, kept as a regression
+/// corpus: no correct article flagged, no alarm beyond the known ones, recall no lower than
+/// reached (0.78 when this test was written; the first score was 0.71).
+#[test]
+fn blind_sets_c_and_d_hold_their_score() {
+    let s = score(&["set-c", "set-d"]);
+    assert_eq!(s.correct, 24);
+    assert_eq!(s.correct_flagged, 0, "{}", s.unexpected.join("\n"));
+    let new: Vec<&String> = s
+        .unexpected
+        .iter()
+        .filter(|u| !KNOWN_C_D.iter().any(|k| u.starts_with(k)))
+        .collect();
+    assert!(new.is_empty(), "alarms no plant explains: {new:#?}");
+    let recall = 1.0 - s.missed.len() as f64 / s.planted as f64;
+    eprintln!(
+        "sets C and D: recall {recall:.2}; missed:\n{}",
+        s.missed.join("\n")
+    );
+    assert!(
+        recall >= 0.77,
+        "recall {recall:.2} < 0.77; missed:\n{}",
+        s.missed.join("\n")
     );
 }
