@@ -148,8 +148,9 @@ fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
     );
 }
 
-/// Alarms on sets C and D that no plant explains, known and not yet fixed, each a class: an amount in another currency that
-/// prices a programme, a total of several arms agreements, and aid of another year.
+/// Alarms on sets C and D that no plant explains, known and not yet fixed, each a class:
+/// an amount in another currency that prices a programme, a total of several arms
+/// agreements, and aid of another year.
 const KNOWN_C_D: &[&str] = &[
     "set-c/wrong/03-gulf-arms-editorial.md:17 \"factcheck::ambiguous-claim\"",
     "set-c/wrong/05-czech-f35-factbox.md:12 \"factcheck::currency-mismatch\"",
