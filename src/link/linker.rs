@@ -581,6 +581,41 @@ impl<'k> Linker<'_, 'k> {
                 }
                 span_of(a, p).and_then(find)
             })
+            .or_else(|| {
+                // A valuation's object ("Prague puts the total programme, including
+                // infrastructure, at about 150 billion koruna"): the amount after "at" prices
+                // what the verb's object names, commas and all.
+                let is = |k: usize, w: &str| toks[k].span.slice(&doc.text).eq_ignore_ascii_case(w);
+                let at = start_tok
+                    .checked_sub(1)
+                    .filter(|&k| k >= first && is(k, "at"))?;
+                const VALUING: &[&str] = &[
+                    "put",
+                    "puts",
+                    "putting",
+                    "value",
+                    "values",
+                    "valued",
+                    "valuing",
+                    "estimate",
+                    "estimates",
+                    "estimated",
+                    "price",
+                    "prices",
+                    "priced",
+                    "peg",
+                    "pegs",
+                    "pegged",
+                    "cost",
+                    "costs",
+                    "costed",
+                ];
+                let verb = (at.saturating_sub(12).max(first)..at)
+                    .rev()
+                    .take_while(|&k| !is(k, ";") && !is(k, ":"))
+                    .find(|&k| VALUING.iter().any(|v| is(k, v)))?;
+                span_of(verb + 1, at).and_then(find)
+            })
     }
 }
 
