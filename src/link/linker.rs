@@ -409,11 +409,15 @@ impl<'k> Linker<'_, 'k> {
             return false;
         }
         let text = &self.doc.text;
-        let line = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
-        // A label is a few words: a longer run before the date is a sentence.
-        if s.start - line > 40 {
-            return false;
-        }
+        // A label is a few words: a longer run before the date is a sentence. (Only that
+        // far back is read, so a document of one long line costs each date the same.)
+        const LABEL: usize = 40;
+        let from = floor_char(text, s.start.saturating_sub(LABEL + 1));
+        let line = match text[from..s.start].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
         let markup: &[char] = &['*', '_', '#', '>', '-', '[', ']', ' ', '\t'];
         let label = text[line..s.start]
             .trim_matches(markup)
