@@ -1,6 +1,7 @@
 //! `factcheck::inconsistent-claims` (warning): two figures of one fact (exact, a bound or
-//! a range) with values that cannot both hold: both tied to the same KB figure (`link::same-figure`), or, untied,
-//! counting the same words of two or more (`link::same-noun`).
+//! a range) with values that cannot both hold: both tied to the same KB figure
+//! (`link::same-figure`), or, untied, counting the same words of two or more
+//! (`link::same-noun`).
 //!
 //! Why: an article that contradicts itself is wrong somewhere, KB or not.
 //! Example: "Kosovo will receive 246 Javelin missiles … the 264 Javelin missiles will …"

@@ -98,11 +98,14 @@ impl Linker<'_, '_> {
                     .any(|w| w == d || w == family || w.starts_with(family))
             })
         });
+        let Some(m) = foreign else {
+            return false;
+        };
+        let at = Span::new(of.start + m.start(), of.start + m.end());
         // "654 AGM-114R Hellfire missiles" against a figure of "Hellfire missiles": the
         // counted thing is named, and its figure tells no versions of it apart, so the
         // designation is the named thing's version, not another model.
-        let named_version = foreign.is_some()
-            && self.on(rule::NAMED_VERSION)
+        let named_version = self.on(rule::NAMED_VERSION)
             && scopes.iter().any(|sc| {
                 let r = &self.kb().records[sc.record];
                 r.figures.iter().enumerate().any(|(f, fig)| {
@@ -115,34 +118,28 @@ impl Linker<'_, '_> {
                 })
             });
         if named_version {
-            if let Some(m) = foreign {
-                let at = Span::new(of.start + m.start(), of.start + m.end());
-                self.ev_c(claim, rule::NAMED_VERSION, Effect::For, Some(at), None, || {
-                    format!(
-                        "“{}” is a version of a thing a figure names, whose phrases tell no versions apart",
-                        m.as_str()
-                    )
-                });
-            }
+            self.ev_c(claim, rule::NAMED_VERSION, Effect::For, Some(at), None, || {
+                format!(
+                    "“{}” is a version of a thing a figure names, whose phrases tell no versions apart",
+                    m.as_str()
+                )
+            });
             return false;
         }
-        if let Some(m) = foreign {
-            let at = Span::new(of.start + m.start(), of.start + m.end());
-            self.ev_c(
-                claim,
-                rule::FOREIGN_MODEL,
-                Effect::Against,
-                Some(at),
-                None,
-                || {
-                    format!(
-                        "“{}” is a model no candidate record's figures name",
-                        m.as_str()
-                    )
-                },
-            );
-        }
-        foreign.is_some()
+        self.ev_c(
+            claim,
+            rule::FOREIGN_MODEL,
+            Effect::Against,
+            Some(at),
+            None,
+            || {
+                format!(
+                    "“{}” is a model no candidate record's figures name",
+                    m.as_str()
+                )
+            },
+        );
+        true
     }
 
     /// Whether the sentence places the claim in another event than record `r`'s (the

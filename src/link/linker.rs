@@ -478,6 +478,7 @@ impl<'k> Linker<'_, 'k> {
     pub(super) fn attached_cue(&self, claim: &Claim, words: &AhoCorasick) -> Option<Span> {
         let doc = self.doc;
         let toks = &doc.tokens;
+        let is = |k: usize, w: &str| toks[k].span.slice(&doc.text).eq_ignore_ascii_case(w);
         let (first, last) = doc.sentences[claim.sentence].tokens;
         let np_end = claim
             .of
@@ -569,7 +570,6 @@ impl<'k> Linker<'_, 'k> {
                 // An appositive ("the core defence budget, around €50 billion") or a
                 // relative clause ("a backlog that trackers put at $20 billion") attaches
                 // the claim to the noun just before the comma or the pronoun.
-                let is = |k: usize, w: &str| toks[k].span.slice(&doc.text).eq_ignore_ascii_case(w);
                 let pivot = if start_tok > first && is(start_tok - 1, ",") {
                     Some(start_tok - 1)
                 } else {
@@ -589,31 +589,9 @@ impl<'k> Linker<'_, 'k> {
                 // A valuation's object ("Prague puts the total programme, including
                 // infrastructure, at about 150 billion koruna"): the amount after "at" prices
                 // what the verb's object names, commas and all.
-                let is = |k: usize, w: &str| toks[k].span.slice(&doc.text).eq_ignore_ascii_case(w);
                 let at = start_tok
                     .checked_sub(1)
                     .filter(|&k| k >= first && is(k, "at"))?;
-                const VALUING: &[&str] = &[
-                    "put",
-                    "puts",
-                    "putting",
-                    "value",
-                    "values",
-                    "valued",
-                    "valuing",
-                    "estimate",
-                    "estimates",
-                    "estimated",
-                    "price",
-                    "prices",
-                    "priced",
-                    "peg",
-                    "pegs",
-                    "pegged",
-                    "cost",
-                    "costs",
-                    "costed",
-                ];
                 let verb = (at.saturating_sub(12).max(first)..at)
                     .rev()
                     .take_while(|&k| !is(k, ";") && !is(k, ":"))
@@ -622,6 +600,30 @@ impl<'k> Linker<'_, 'k> {
             })
     }
 }
+
+/// The verbs of a valuation whose object an amount after "at" prices ("puts the programme
+/// at …", "valued the order at …"), read by [`Linker::attached_cue`].
+const VALUING: &[&str] = &[
+    "put",
+    "puts",
+    "putting",
+    "value",
+    "values",
+    "valued",
+    "valuing",
+    "estimate",
+    "estimates",
+    "estimated",
+    "price",
+    "prices",
+    "priced",
+    "peg",
+    "pegs",
+    "pegged",
+    "cost",
+    "costs",
+    "costed",
+];
 
 pub(super) fn floor_char(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
