@@ -341,6 +341,17 @@ impl Linker<'_, '_> {
                 && !claim.span.contains(m.span)
                 && !self.kb().entities[m.entity].authority
                 && dist(m) < own_near
+                // "$1.23 billion for six Chinooks, plus $130 million in F-16 sustainment": a
+                // claim of the same kind between them is the one that party is named for.
+                && !self.claims_near(claim).iter().any(|c| {
+                    c.kind == claim.kind
+                        && !std::ptr::eq(c, claim)
+                        && if m.span.start >= claim.span.end {
+                            c.span.start >= claim.span.end && c.span.end <= m.span.start
+                        } else {
+                            c.span.start >= m.span.end && c.span.end <= claim.span.start
+                        }
+                })
         })?;
         self.ev_c(
             claim,

@@ -141,6 +141,31 @@ impl Linker<'_, '_> {
                     of_ev(&direct);
                     return direct;
                 }
+                // "$60.8 billion in aid": what the amount is in or of, said right after it.
+                if let (Some(label), _) = self.amount_label(claim) {
+                    let named: Vec<usize> = amounts
+                        .iter()
+                        .copied()
+                        .filter(|&f| self.heads(label, r, f))
+                        .collect();
+                    if !named.is_empty() {
+                        self.ev_c(
+                            claim,
+                            rule::IN_PHRASE,
+                            Effect::For,
+                            Some(label),
+                            Some(r),
+                            || {
+                                format!(
+                                    "an amount in “{}”, a phrase of figure {}",
+                                    self.doc.slice(label),
+                                    fig_ids(rec, &named)
+                                )
+                            },
+                        );
+                        return named;
+                    }
+                }
                 // Tied by a generic deal noun, a figure phrase elsewhere in the sentence, or
                 // "for $75 million": the amount may be any of the record's amounts, so it
                 // agrees when it matches one of them. Each tie is tried only while none has

@@ -436,23 +436,82 @@ impl Linker<'_, '_> {
             return None;
         }
         let text = &self.doc.text;
-        let end = claim.value_span.end;
-        let look = floor_char(text, (end + 12).min(text.len()));
+        let (label, end) = self.amount_label(claim);
+        // "$3.3 billion for Israel", "$26.4 billion in aid for Israel"
+        let end = label.map_or(end, |l| l.end);
+        let look = floor_char(text, (end + 16).min(text.len()));
         let after = text.get(end..look).unwrap_or("").to_ascii_lowercase();
         let skip = after.len() - after.trim_start().len();
         let rest = &after[skip..];
-        let word = if rest.starts_with("for ") {
+        let mut word = if rest.starts_with("for ") {
             4
         } else if rest.starts_with("to ") {
             3
         } else {
             return None;
         };
+        // "$8.1 billion for the Indo-Pacific"
+        if rest.get(word..).is_some_and(|r| r.starts_with("the ")) {
+            word += 4;
+        }
         let at = end + skip + word;
         self.mentions_in(Span::new(at, (at + 1).min(text.len())))
             .iter()
             .find(|m| m.span.start == at && self.prep.in_about[m.entity])
             .map(|m| m.entity)
+    }
+
+    /// What an amount is said to be "in" or "of", right after it: "aid" in "$60.8 billion in
+    /// aid for Ukraine", "military assistance" in "$2 billion of military assistance". At
+    /// most three words, stopping before "for" or "to", a number or punctuation. Returns
+    /// that phrase's span (none when the amount has no such label) and the end of the amount.
+    pub(super) fn amount_label(&self, claim: &Claim) -> (Option<Span>, usize) {
+        let text = &self.doc.text;
+        let end = claim.value_span.end;
+        if claim.kind != ClaimKind::Money || !self.on(rule::IN_PHRASE) {
+            return (None, end);
+        }
+        let look = floor_char(text, (end + 48).min(text.len()));
+        let after = text.get(end..look).unwrap_or("");
+        let rest = after.trim_start_matches(' ');
+        let intro = ["in ", "of ", "worth of "].iter().find(|w| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+        });
+        let Some(intro) = intro else {
+            return (None, end);
+        };
+        let start = end + (after.len() - rest.len()) + intro.len();
+        let mut stop = start;
+        let mut at = start;
+        for word in text.get(start..look).unwrap_or("").split(' ').take(3) {
+            let is_word = !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+            if !is_word
+                || ["for", "to", "and", "or", "a", "an", "the"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+            {
+                // "in aid, ...": a word with punctuation ends the phrase after it
+                let bare = word.trim_end_matches([',', ';', ':', '.', ')']);
+                if bare.len() < word.len()
+                    && !bare.is_empty()
+                    && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+                {
+                    stop = at + bare.len();
+                }
+                break;
+            }
+            at += word.len();
+            stop = at;
+            at += 1;
+        }
+        if stop == start {
+            return (None, end);
+        }
+        (Some(Span::new(start, stop)), end)
     }
 
     /// In a sentence with "respectively", the entity claim `ci` is paired with: the claims of
