@@ -633,7 +633,34 @@ fn segment(text: &str, tokens: &mut [Token]) -> (Vec<Sentence>, Vec<Span>) {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
             let abbrev = sb == b"." && i > 0 && is_abbreviation(text, tokens, i);
-            sent_break = nt.gap && starts_upper && !abbrev;
+            // "worth $1.8 billion.The State Department …": copy scraped without the space
+            // after a full stop still ends its sentence there, when a lower-case word ends
+            // and a capitalised word starts ("U.S.The" and "gov.uk" do not).
+            let glued = || {
+                let mut next_chars = ns.chars();
+                let prev = tokens[i - 1].span.slice(text);
+                sb == b"."
+                    && tokens[i - 1].kind == TokKind::Alnum
+                    && prev.len() >= 2
+                    && prev.bytes().all(|b| b.is_ascii_alphabetic())
+                    && prev.as_bytes()[prev.len() - 1].is_ascii_lowercase()
+                    && tokens[i - 1].span.end == tok.span.start
+                    && next_chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && next_chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            };
+            sent_break = starts_upper && !abbrev && (nt.gap || (i > 0 && glued()));
+        }
+        // "… Army Tactical Missile Systems (ATACMS)The second approval …": a bracket glued
+        // to a capitalised word is a sentence whose full stop was lost in scraping.
+        if !sent_break
+            && sb == b")"
+            && let Some(nt) = next
+            && !nt.gap
+            && nt.kind == TokKind::Alnum
+        {
+            let mut cs = nt.span.slice(text).chars();
+            sent_break = cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && cs.next().is_some_and(|c| c.is_ascii_lowercase());
         }
         // A closing quote or bracket right after the terminal belongs to this sentence.
         if sent_break
@@ -860,6 +887,30 @@ mod tests {
             };
             assert!(BYTE_CLASS[usize::from(b)] == want, "byte {b:#04x}");
         }
+    }
+
+    #[test]
+    fn sentence_split_at_a_full_stop_with_no_space_after() {
+        assert_eq!(
+            sentences("It was worth $2 billion.The State Department approved it."),
+            [
+                "It was worth $2 billion.",
+                "The State Department approved it."
+            ]
+        );
+        // Not inside abbreviations, decimals or domain names.
+        assert_eq!(sentences("The U.S.State Department approved it.").len(), 1);
+        assert_eq!(
+            sentences("Sales rose 1.5 percent at defence.pk today.").len(),
+            1
+        );
+        assert_eq!(sentences("Ask Gen.Smith about it.").len(), 1);
+        // A closing bracket glued to a capitalised word: the full stop was lost.
+        assert_eq!(
+            sentences("It buys 64 missiles (ATACMS)The second case is radars."),
+            ["It buys 64 missiles (ATACMS)", "The second case is radars."]
+        );
+        assert_eq!(sentences("It buys 64 (ATACMS) Missiles today.").len(), 1);
     }
 
     #[test]

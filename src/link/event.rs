@@ -298,6 +298,23 @@ impl Linker<'_, '_> {
             );
             return Some(rule::OTHER_EVENT_CUE);
         }
+        if let Some(items) = self.prices_other_items(claim, r) {
+            self.ev_c(
+                claim,
+                rule::PRICES_OTHER_ITEMS,
+                Effect::Against,
+                Some(items),
+                Some(r),
+                || {
+                    format!(
+                        "its sentence counts only “{}”, nothing record `{}` has: it prices another sale",
+                        self.doc.slice(items),
+                        rec.id
+                    )
+                },
+            );
+            return Some(rule::PRICES_OTHER_ITEMS);
+        }
         if !self.on(rule::OTHER_PARTY_NEARER) {
             return None;
         }
@@ -368,6 +385,45 @@ impl Linker<'_, '_> {
             },
         );
         Some(rule::OTHER_PARTY_NEARER)
+    }
+
+    /// For an amount: the counted things of its sentence, when there are some and none is
+    /// anything record `r` has (no figure's phrase heads it, none of the record's entities
+    /// is in it) and the sentence names none of the record's entities and no deal ("the
+    /// sale"): "The second
+    /// approval was for 135 SLAM-ER missiles for $1.008 billion" prices those missiles.
+    /// Returns the first such counted phrase.
+    fn prices_other_items(&self, claim: &Claim, r: usize) -> Option<Span> {
+        if claim.kind != ClaimKind::Money || !self.on(rule::PRICES_OTHER_ITEMS) {
+            return None;
+        }
+        let rec = &self.kb().records[r];
+        let own: &[usize] = &rec.about_ix;
+        if self
+            .sentence_mentions(claim)
+            .iter()
+            .any(|m| own.contains(&m.entity))
+            || self.names_the_deal(claim.sentence)
+        {
+            return None;
+        }
+        let mut first = None;
+        for c in self.claims_near(claim) {
+            if c.sentence != claim.sentence || c.kind != ClaimKind::Count {
+                continue;
+            }
+            let (_, of) = c.of.as_ref()?;
+            let has = (0..rec.figures.len()).any(|f| self.heads(*of, r, f))
+                || self
+                    .mentions_in(*of)
+                    .iter()
+                    .any(|m| own.contains(&m.entity));
+            if has {
+                return None;
+            }
+            first.get_or_insert(*of);
+        }
+        first
     }
 
     /// Whether `date` opens the sentence as a fronted adverbial ("In 2015, Kosovo ordered
@@ -491,6 +547,15 @@ impl Linker<'_, '_> {
                 && w.chars().all(char::is_alphabetic)
                 && !COMMON.contains(&w)
                 && !mentions.iter().any(|m| m.span.contains(sp))
+                // A model designation ("AGM-114R", "PAC-3") names a thing, not a party.
+                && !self.doc.text.get(sp.end..).is_some_and(|t| {
+                    t.starts_with('-') && t[1..].starts_with(|c: char| c.is_ascii_digit())
+                })
+                // A word of what another figure counts ("170 Hellfire missiles") is a thing
+                // counted, not a party acting.
+                && !self.claims_near(claim).iter().any(|c| {
+                    c.of.as_ref().is_some_and(|(_, of)| of.contains(sp))
+                })
                 // An authority named in a state claim ("The State Department approved").
                 && !self.claims_near(claim).iter().any(|c| {
                     matches!(c.value, ClaimValue::Status { .. }) && c.span.contains(sp)
