@@ -493,10 +493,15 @@ impl<'k> Linker<'_, 'k> {
                 "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
             ) || (w == "-" && toks[k].gap)
         };
+        // "that" after a verb of saying opens the reported clause ("the ministry further
+        // informs that the Congress approved"): the reporting clause's words are not the
+        // claim's.
+        let opens_clause =
+            |k: usize| is(k, "that") && k > first && REPORTING.iter().any(|v| is(k - 1, v));
         // Before: back to the clause's start, at most four words.
         let mut lo = start_tok;
         let mut words_back = 0;
-        while lo > first && words_back < 4 && !is_boundary(lo - 1) {
+        while lo > first && words_back < 4 && !is_boundary(lo - 1) && !opens_clause(lo - 1) {
             lo -= 1;
             words_back += 1;
         }
@@ -575,7 +580,7 @@ impl<'k> Linker<'_, 'k> {
                 } else {
                     (start_tok.saturating_sub(6).max(first)..start_tok)
                         .rev()
-                        .take_while(|&k| !is_boundary(k))
+                        .take_while(|&k| !is_boundary(k) && !opens_clause(k))
                         .find(|&k| is(k, "that") || is(k, "which"))
                 };
                 let p = pivot?;
@@ -600,6 +605,52 @@ impl<'k> Linker<'_, 'k> {
             })
     }
 }
+
+/// Verbs of saying, after which "that" opens a reported clause rather than a relative one
+/// ("the ministry informs that …", not "a backlog that trackers put at …"), read by
+/// [`Linker::attached_cue`].
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "informs",
+    "informed",
+    "reports",
+    "reported",
+    "announced",
+    "announces",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "confirmed",
+    "confirms",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "told",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "acknowledged",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "revealed",
+    "reveals",
+    "recalled",
+    "recalls",
+    "disclosed",
+    "declared",
+];
 
 /// The verbs of a valuation whose object an amount after "at" prices ("puts the programme
 /// at …", "valued the order at …"), read by [`Linker::attached_cue`].
