@@ -193,11 +193,13 @@ impl Linker<'_, '_> {
                 .iter()
                 .filter(|c| c.sentence == claim.sentence)
                 .collect();
-            // A date in a state's clause ("approved ... on January 12") dates that state: it
-            // is compared with the status, right or wrong, and is no other event.
+            // A date in a state's clause ("approved ... on January 12"), or fronted before it
+            // ("On Sept. 3, the State Department approved ..."), dates that state: it is
+            // compared with the status, right or wrong, and is no other event.
             let dates_a_state = |d: &Claim| {
                 sentence_claims.iter().any(|s| {
-                    matches!(s.value, ClaimValue::Status { .. }) && self.same_clause(s.span, d.span)
+                    matches!(s.value, ClaimValue::Status { .. })
+                        && (self.same_clause(s.span, d.span) || self.fronted(d.span, s.span))
                 })
             };
             // An amount with no noun of its own prices the sentence's event, so any date in

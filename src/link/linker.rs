@@ -243,8 +243,15 @@ impl<'k> Linker<'_, 'k> {
             }
         }
         let end = np.start + text.len();
-        self.hits_in(np)
-            .any(|h| h.span.end == end && self.is_phrase_of(h, r, f))
+        // Coordinated nouns ("246 Javelin missiles and launchers"): the number counts the
+        // first; a later one is its head only inside a phrase spanning the "and" ("sights and
+        // launchers" as one KB phrase).
+        let first_end = text.find(" and ").map(|p| np.start + p);
+        self.hits_in(np).any(|h| {
+            (h.span.end == end && first_end.is_none_or(|fe| h.span.start < fe)
+                || Some(h.span.end) == first_end)
+                && self.is_phrase_of(h, r, f)
+        })
     }
 
     /// Whether KB phrase hit `h` is a phrase of figure `f` of record `r`.
