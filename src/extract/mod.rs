@@ -1926,11 +1926,19 @@ impl<'d> Extractor<'d, '_> {
         {
             return Some(k - j);
         }
-        // "Block 70", "Mark 48"
+        // "Block 70", "Mark 48", "Block I", "Block IIA"
         let capital = t.chars().next().is_some_and(char::is_uppercase);
+        let next = r.text(j + 1);
+        let roman = |w: &str| {
+            let core = w.trim_end_matches(|c: char| matches!(c, 'A'..='F'));
+            !core.is_empty()
+                && core.len() <= 4
+                && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        };
         if capital
             && DESIGNATORS.contains(&t.to_lowercase().as_str())
-            && number::literal(r.text(j + 1)).is_some()
+            && (number::literal(next).is_some() || roman(next))
+            && r.same_sentence(j, j + 1)
         {
             return Some(2);
         }

@@ -511,8 +511,14 @@ fn suffixed(r: &Reader<'_>, i: usize) -> Option<Money> {
     } else {
         e
     };
+    // A code glued to a hyphen and digits is a designation: "500 FIM-92K missiles" counts
+    // Stingers (FIM is also the Finnish markka's code).
+    let designation = matches!(r.text(e + 1), "-" | "‐")
+        && r.glued(e + 1)
+        && r.glued(e + 2)
+        && r.text(e + 2).starts_with(|c: char| c.is_ascii_digit());
     // "75 USD million", "20 usd", "30 MUSD"
-    if let Some((c, mult)) = code_token(r.text(e), true) {
+    if !designation && let Some((c, mult)) = code_token(r.text(e), true) {
         num.value = num.value.checked_mul(mult)?;
         num.resolution = num.resolution.checked_mul(mult)?;
         let mut end = e + 1;

@@ -715,6 +715,18 @@ fn numbers_in_product_names_are_not_quantities() {
         kind_of("The army buys 6 Lynx 4 AX vehicles.", "count"),
         [cv("6", "6", "Lynx 4 AX vehicles")]
     );
+    // A designator with a Roman numeral, even across a wrapped line.
+    assert_eq!(
+        kind_of(
+            "Rabat wants 500 Stinger Block\nI missiles and related\nequipment, officials said.",
+            "count"
+        ),
+        [cv("500", "500", "Stinger Block\nI missiles")]
+    );
+    assert_eq!(
+        kind_of("Taipei buys 60 Harpoon Block IIA missiles.", "count"),
+        [cv("60", "60", "Harpoon Block IIA missiles")]
+    );
     // A verb before the name: the number after it is still a count.
     assert_eq!(
         kind_of("Berlin gives Ukraine 31 tanks.", "count"),
@@ -910,6 +922,19 @@ fn currency_codes_written_against_the_number() {
     assert_eq!(
         money("Oslo pays three billion Norwegian kroner for shells."),
         m("three billion Norwegian kroner", "NOK 3000000000")
+    );
+    // A code that opens a hyphenated designation is no currency: FIM (the markka) in a
+    // Stinger's designation.
+    assert_eq!(
+        money("Rabat asked for 500 FIM-92K Stinger missiles."),
+        vec![]
+    );
+    assert_eq!(
+        kind_of(
+            "Rabat asked for up to 500 FIM-92K Stinger missiles.",
+            "count"
+        ),
+        [cv("up to 500", "500", "FIM-92K Stinger missiles")]
     );
     // Bare "kroner": the country the sentence names.
     assert_eq!(
