@@ -160,7 +160,7 @@ const KNOWN_C_D: &[&str] = &[
 
 /// Sets C and D, frozen before the checker was changed for them, kept as a regression
 /// corpus: no correct article flagged, no alarm beyond the known ones, recall no lower than
-/// reached (0.78 when this test was written; the first score was 0.71).
+/// reached (0.89 now; 0.78 when this test was written; the first score was 0.71).
 #[test]
 fn blind_sets_c_and_d_hold_their_score() {
     let s = score(&["set-c", "set-d"]);
@@ -178,8 +178,8 @@ fn blind_sets_c_and_d_hold_their_score() {
         s.missed.join("\n")
     );
     assert!(
-        recall >= 0.77,
-        "recall {recall:.2} < 0.77; missed:\n{}",
+        recall >= 0.88,
+        "recall {recall:.2} < 0.88; missed:\n{}",
         s.missed.join("\n")
     );
 }

@@ -275,6 +275,20 @@ fn c07_inconsistency_only_for_the_same_thing() {
                 "44",
                 "inconsistent-claims",
             ),
+            // On the later mention even when the earlier is the wrong one (SPEC §4).
+            (
+                "Kosovo will receive 264 Javelin missiles. The 246 Javelin missiles come with 24 launchers.",
+                "2024-02-01",
+                "246",
+                "inconsistent-claims",
+            ),
+            // Two values the KB both allows (under a ceiling) can both hold.
+            (
+                "Greece was cleared to buy 36 F-35 aircraft. A first batch of 20 F-35 aircraft is planned.",
+                "2024-02-01",
+                "20",
+                "agrees",
+            ),
         ],
     );
 }

@@ -51,10 +51,24 @@ fn seed_article_checks_clean_and_each_error_is_caught() {
     let wrong = seed.replacen("246", "264", 1);
     assert_eq!(check(&wrong), one("factcheck::count-mismatch", "264"));
 
+    // The first mention wrong: its mismatch, and (SPEC §4) the inconsistency reported on the
+    // later, correct mention, which the reader meets second.
     let wrong = seed.replacen("$75 million", "$57 million", 1);
     assert_eq!(
         check(&wrong),
-        one("factcheck::amount-mismatch", "$57 million")
+        (
+            1,
+            vec![
+                (
+                    "factcheck::amount-mismatch".to_string(),
+                    "$57 million".to_string()
+                ),
+                (
+                    "factcheck::inconsistent-claims".to_string(),
+                    "$75 million".to_string()
+                ),
+            ]
+        )
     );
     // The second mention wrong: the mismatch, and (SPEC §4) the inconsistency with the first
     // mention on the same span.
@@ -91,7 +105,19 @@ fn seed_article_checks_clean_and_each_error_is_caught() {
     let wrong = seed.replacen("$75 million", "€75 million", 1);
     assert_eq!(
         check(&wrong),
-        one("factcheck::currency-mismatch", "€75 million")
+        (
+            1,
+            vec![
+                (
+                    "factcheck::currency-mismatch".to_string(),
+                    "€75 million".to_string()
+                ),
+                (
+                    "factcheck::inconsistent-claims".to_string(),
+                    "$75 million".to_string()
+                ),
+            ]
+        )
     );
 
     let wrong = seed.replacen(

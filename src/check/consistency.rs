@@ -29,7 +29,8 @@ impl Check for InconsistentClaims {
             Kb(usize, usize),
             Np(Unit, String),
         }
-        let mut seen: HashMap<Key, usize> = HashMap::new();
+        // The first claim of each key, and whether the KB confirms it.
+        let mut seen: HashMap<Key, (usize, bool)> = HashMap::new();
         for (ci, c) in cx.claims.iter().enumerate() {
             let Some(q) = c.quantity() else { continue };
             // An exact value, or a bound or range: "up to 36 Apaches" in the headline and
@@ -41,8 +42,8 @@ impl Check for InconsistentClaims {
             if !bounded || c.kind == ClaimKind::Number {
                 continue;
             }
-            // The KB figure a claim is tied to (the one it agrees with, else its first), and
-            // whether it agrees.
+            // The KB figure a claim is tied to (the one it agrees with, else its only one: a
+            // wrong value left between two figures is no figure's), and whether it agrees.
             let tied = match &cx.links[ci] {
                 Link::Figure {
                     record,
@@ -51,7 +52,7 @@ impl Check for InconsistentClaims {
                     comparable: true,
                 } => Some((
                     *record,
-                    agrees.or(figures.first().copied()),
+                    agrees.or((figures.len() == 1).then(|| figures[0])),
                     agrees.is_some(),
                 )),
                 _ => None,
@@ -83,15 +84,18 @@ impl Check for InconsistentClaims {
                     _ => continue,
                 },
             };
-            let Some(&first) = seen.get(&key) else {
-                seen.insert(key, ci);
+            let agrees = tied.is_some_and(|(_, _, agrees)| agrees);
+            let Some(&(first, first_agrees)) = seen.get(&key) else {
+                seen.insert(key, (ci, agrees));
                 continue;
             };
             let a = &cx.claims[first];
             let Some(qa) = a.quantity() else { continue };
-            // A later claim the KB confirms is not the one to flag: the earlier one already
-            // carries its mismatch.
-            if compare::same_value(qa, q) || tied.is_some_and(|(_, _, agrees)| agrees) {
+            // Reported on the later one, whichever of the two the KB confirms (SPEC §4): a
+            // correction box giving 84 before a body giving 48 is a self-contradiction the
+            // editor must see where the reader meets it second. Two values the KB both
+            // confirms (36 and 20 jets under a ceiling of 40) can both hold.
+            if compare::same_value(qa, q) || agrees && first_agrees {
                 continue;
             }
             let (id, why) = match key {
