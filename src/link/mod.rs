@@ -102,6 +102,8 @@ pub struct Prepared<'k> {
     /// The cues of the rules for other quantities: unit prices, plans and targets, parts,
     /// inventories.
     unit_price_cues: AhoCorasick,
+    /// The plural deal nouns of `link::several-deals`.
+    several_deals_cues: AhoCorasick,
     plan_cues: AhoCorasick,
     programme_cues: AhoCorasick,
     part_cues: AhoCorasick,
@@ -157,6 +159,7 @@ impl<'k> Prepared<'k> {
             other_event_cues: cues(rule::OTHER_EVENT_CUE),
             aggregate_cues: cues(rule::AGGREGATE_CUE),
             unit_price_cues: cues(rule::UNIT_PRICE),
+            several_deals_cues: cues(rule::SEVERAL_DEALS),
             plan_cues: cues(rule::PLAN_OR_TARGET),
             programme_cues: cues(rule::PROGRAMME_OR_BUDGET),
             part_cues: cues(rule::PART_OF_WHOLE),

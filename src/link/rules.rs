@@ -192,6 +192,7 @@ rule_ids! {
     OTHER_YEAR = "link::other-date",
     OTHER_EVENT_CUE = "link::other-event-cue",
     PRICES_OTHER_ITEMS = "link::prices-other-items",
+    SEVERAL_DEALS = "link::several-deals",
     OTHER_PARTY_NEARER = "link::other-party-nearer",
     UNKNOWN_PARTY = "link::unknown-party",
     SHARES_ANOTHER_EVENT = "link::shares-another-event",

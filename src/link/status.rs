@@ -49,7 +49,21 @@ impl Linker<'_, '_> {
             }
             self.trace_later(ci, !scopes.is_empty());
         }
-        let chosen =
+        // "could still block any of the cases": several deals, none chosen by nearness.
+        let several = scopes.len() > 1 && self.several_deals(claim);
+        if several {
+            self.ev_c(
+                claim,
+                rule::SEVERAL_DEALS,
+                Effect::Against,
+                None,
+                None,
+                || "the state's object is several deals: no one record is nearest".into(),
+            );
+        }
+        let chosen = if several {
+            Err(scopes)
+        } else {
             match self.choose(claim, scopes) {
                 // Two deals between the same parties, and the sentence gives one's values.
                 Err(tied) => match self.twin_by_values(claim, &tied) {
@@ -62,7 +76,8 @@ impl Linker<'_, '_> {
                     None => Err(tied),
                 },
                 other => other,
-            };
+            }
+        };
         let sc = match chosen {
             Ok(Some(sc)) => sc,
             Ok(None) => return,
@@ -73,6 +88,14 @@ impl Linker<'_, '_> {
                         .map(|(si, _)| (s.record, si))
                 });
                 if let Some((record, status)) = agrees {
+                    self.decide(
+                        ci,
+                        Decision::Linked {
+                            record,
+                            figures: vec![],
+                            status: Some(status),
+                        },
+                    );
                     self.links[ci] = Link::Status { record, status };
                 } else {
                     self.ambiguous(ci, &tied);
@@ -104,6 +127,24 @@ impl Linker<'_, '_> {
         if state::compare(*state, st.state) == Agreement::Agrees {
             self.status_date(ci, sc.record, si);
         }
+    }
+
+    /// Whether a state's object, the few words after it in its clause, names several deals
+    /// (`link::several-deals`).
+    fn several_deals(&self, claim: &crate::extract::Claim) -> bool {
+        if !self.on(rule::SEVERAL_DEALS) {
+            return false;
+        }
+        let sent = self.doc.sentences[claim.sentence].span;
+        let rest = self.doc.text.get(claim.span.end..sent.end).unwrap_or("");
+        let clause = rest
+            .split([',', ';', ':', '(', '—', '–'])
+            .next()
+            .unwrap_or("");
+        // The object: at most six words.
+        let object: Vec<&str> = clause.split_whitespace().take(6).collect();
+        let joined = super::linker::joined_words(&object.join(" "));
+        self.prep.several_deals_cues.is_match(joined.as_str())
     }
 
     /// A date in the same sentence as an agreeing state claim is that status's date.
