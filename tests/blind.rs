@@ -149,18 +149,15 @@ fn blind_corpus_has_no_unlisted_alarm_and_catches_the_plants() {
 }
 
 /// Alarms on sets C and D that no plant explains, known and not yet fixed, each a class:
-/// an amount in another currency that prices a programme, a total of several arms
-/// agreements, and aid of another year.
+/// a total of several arms agreements, and aid of another year.
 const KNOWN_C_D: &[&str] = &[
     "set-c/wrong/03-gulf-arms-editorial.md:17 \"factcheck::ambiguous-claim\"",
-    "set-d/wrong/06-japan-tomahawk-ap-brief.txt:18 \"factcheck::currency-mismatch\"",
-    "set-d/wrong/06-japan-tomahawk-ap-brief.txt:18 \"factcheck::inconsistent-claims\"",
     "set-d/wrong/07-aid-package-day-after-live-blog.md:19 \"factcheck::amount-mismatch\"",
 ];
 
 /// Sets C and D, frozen before the checker was changed for them, kept as a regression
 /// corpus: no correct article flagged, no alarm beyond the known ones, recall no lower than
-/// reached (0.89 now; 0.78 when this test was written; the first score was 0.71).
+/// reached (0.92 now; 0.78 when this test was written; the first score was 0.71).
 #[test]
 fn blind_sets_c_and_d_hold_their_score() {
     let s = score(&["set-c", "set-d"]);
@@ -178,8 +175,8 @@ fn blind_sets_c_and_d_hold_their_score() {
         s.missed.join("\n")
     );
     assert!(
-        recall >= 0.88,
-        "recall {recall:.2} < 0.88; missed:\n{}",
+        recall >= 0.90,
+        "recall {recall:.2} < 0.90; missed:\n{}",
         s.missed.join("\n")
     );
 }

@@ -1864,6 +1864,23 @@ impl<'d> Extractor<'d, '_> {
             {
                 break;
             }
+            // A present-tense verb after a plural noun, before its object, ends the phrase:
+            // "440 missiles marks Japan's first step", "the 24 launchers gives the army".
+            if words > 0
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && r.text(j - 1).ends_with('s')
+                && r.same_sentence(j, j + 1)
+                && (r.text(j + 1).starts_with(char::is_uppercase)
+                    || matches!(
+                        &*r.lower(j + 1),
+                        "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her"
+                    ))
+            {
+                break;
+            }
             // A past-tense verb after a plural noun ends the phrase: "33 soldiers deployed".
             if words > 0
                 && (w.ends_with("ed") || w.ends_with("ing"))

@@ -727,6 +727,22 @@ fn numbers_in_product_names_are_not_quantities() {
         kind_of("Taipei buys 60 Harpoon Block IIA missiles.", "count"),
         [cv("60", "60", "Harpoon Block IIA missiles")]
     );
+    // A verb in the present after the counted noun is not part of it.
+    assert_eq!(
+        kind_of(
+            "The deal for 440 Tomahawk missiles marks Japan's first step.",
+            "count"
+        ),
+        [cv("440", "440", "Tomahawk missiles")]
+    );
+    assert_eq!(
+        kind_of("Its 24 launchers gives the army reach.", "count"),
+        [cv("24", "24", "launchers")]
+    );
+    assert_eq!(
+        kind_of("Seoul buys 36 Apache helicopters plus spares.", "count"),
+        [cv("36", "36", "Apache helicopters")]
+    );
     // A verb before the name: the number after it is still a count.
     assert_eq!(
         kind_of("Berlin gives Ukraine 31 tanks.", "count"),
