@@ -869,7 +869,7 @@ impl<'d> Extractor<'d, '_> {
         let base = self.digits_in_brackets(base);
         if base.num.bare_integer && qual.is_none() && self.is_year(&base) {
             // A year is a date claim ("in 2023"), never a count.
-            if let Ok(y) = base.num.value.to_string().parse::<i32>() {
+            if let Some(y) = year_number(base.num.value) {
                 let span = self.span(base.start, base.end);
                 self.out.push(Claim {
                     kind: ClaimKind::Date,
@@ -1119,7 +1119,7 @@ impl<'d> Extractor<'d, '_> {
             }
             let w = r.text(p);
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            if capital && DESIGNATORS.contains(&w.to_lowercase().as_str()) {
+            if capital && is_designator(w) {
                 return true;
             }
             if w == "§" || w == "#" || w == "No" {
@@ -1372,8 +1372,7 @@ impl<'d> Extractor<'d, '_> {
         {
             return Some(i + 3);
         }
-        let l = t.to_ascii_lowercase();
-        if l.ends_with("am") || l.ends_with("pm") {
+        if ends_with_ignore_ascii_case(t, "am") || ends_with_ignore_ascii_case(t, "pm") {
             return Some(i + 1);
         }
         if (r.is(i + 1, "a") || r.is(i + 1, "p")) && r.text(i + 2) == "." && r.is(i + 3, "m") {
@@ -1886,8 +1885,10 @@ impl<'d> Extractor<'d, '_> {
                 && (w.ends_with("ed") || w.ends_with("ing"))
                 && w.chars().next().is_some_and(char::is_lowercase)
             {
-                let prev = r.text(j - 1).to_lowercase();
-                if prev.ends_with('s') || prev.ends_with("ry") {
+                // (Only ASCII letters lower-case to "s" or "ry": compared in place.)
+                let prev = r.text(j - 1);
+                if ends_with_ignore_ascii_case(prev, "s") || ends_with_ignore_ascii_case(prev, "ry")
+                {
                     break;
                 }
             }
@@ -1953,7 +1954,7 @@ impl<'d> Extractor<'d, '_> {
                 && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
         };
         if capital
-            && DESIGNATORS.contains(&t.to_lowercase().as_str())
+            && is_designator(t)
             && (number::literal(next).is_some() || roman(next))
             && r.same_sentence(j, j + 1)
         {
@@ -2005,6 +2006,28 @@ const PRICED_HEADS: &[&str] = &[
     "measure",
     "agreement",
 ];
+
+/// Whether `w` is one of [`DESIGNATORS`] in any case, lower-cased without a new string when
+/// it is short ASCII (every designator is).
+fn is_designator(w: &str) -> bool {
+    words::with_ascii_lower(w, |l| DESIGNATORS.contains(&l))
+        .unwrap_or_else(|| DESIGNATORS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether `t` ends with the ASCII `suffix`, in any case.
+fn ends_with_ignore_ascii_case(t: &str, suffix: &str) -> bool {
+    let (t, suffix) = (t.as_bytes(), suffix.as_bytes());
+    t.len() >= suffix.len() && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// A year's number: the integer itself when the value has no scale, else read back from its
+/// text as before (no string is made for the plain "2024").
+fn year_number(v: Decimal) -> Option<i32> {
+    if v.scale() == 0 {
+        return i32::try_from(v.mantissa()).ok();
+    }
+    v.to_string().parse::<i32>().ok()
+}
 
 /// Whether a counted phrase starts with a unit of measure (weight, length, speed), which
 /// makes its number a measure, not a count of things.

@@ -217,7 +217,8 @@ pub fn suffix_scale(s: &str) -> Option<Decimal> {
 
 /// A scale word ("million", "bn").
 pub fn word_scale(w: &str) -> Option<Decimal> {
-    word_scale_lower(&w.to_ascii_lowercase())
+    // Scale words are short ASCII: lower-cased on the stack, not into a new string.
+    with_ascii_lower(w, word_scale_lower).flatten()
 }
 
 fn word_scale_lower(l: &str) -> Option<Decimal> {
