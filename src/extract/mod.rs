@@ -850,16 +850,24 @@ impl<'d> Extractor<'d, '_> {
         if let Some(skip) = self.not_a_quantity(i) {
             return skip;
         }
-        if self.comma_list(i) {
+        // The rare forms below are read out of line, each behind a test of its first token,
+        // so that the common path (a number and its noun) stays small in the instruction cache.
+        if self.r.text(i).contains(',') && self.comma_list(i) {
             return i + 1;
         }
-        if let Some(end) = self.percent_of(i) {
+        if (self.r.is(i, "percent") || self.r.is(i, "percents") || self.r.is(i, "per"))
+            && let Some(end) = self.percent_of(i)
+        {
             return end;
         }
-        if let Some(end) = self.vague(i) {
+        if VAGUE_WORDS.iter().any(|w| self.r.is(i, w))
+            && let Some(end) = self.vague(i)
+        {
             return end;
         }
-        if let Some(end) = self.range_between(i) {
+        if (self.r.is(i, "between") || self.r.is(i, "from"))
+            && let Some(end) = self.range_between(i)
+        {
             return end;
         }
         let (qual, at) = self.prefix_qualifier(i);
@@ -869,18 +877,7 @@ impl<'d> Extractor<'d, '_> {
         let base = self.digits_in_brackets(base);
         if base.num.bare_integer && qual.is_none() && self.is_year(&base) {
             // A year is a date claim ("in 2023"), never a count.
-            if let Some(y) = year_number(base.num.value) {
-                let span = self.span(base.start, base.end);
-                self.out.push(Claim {
-                    kind: ClaimKind::Date,
-                    span,
-                    value_span: span,
-                    value: ClaimValue::Date(DateValue::Year(y)),
-                    of: None,
-                    conversions: vec![],
-                    sentence: self.doc().tokens[i].sentence,
-                });
-            }
+            self.push_year(i, base);
             return base.end;
         }
         if self.pronoun_one(&base) {
@@ -897,7 +894,9 @@ impl<'d> Extractor<'d, '_> {
             return end;
         }
         // "200 to 250", "200-250", "$1 billion to $1.2 billion"
-        if let Some(end) = self.range_pair(i, qual, base) {
+        if self.may_pair(qual, base.end)
+            && let Some(end) = self.range_pair(i, qual, base)
+        {
             return end;
         }
         if self.is_tally(base) {
@@ -920,6 +919,25 @@ impl<'d> Extractor<'d, '_> {
         };
         // Past any conversion given beside the amount, so it is not read twice.
         self.push_quantity(i, base, end, q)
+    }
+
+    /// A year's date claim ("in 2023").
+    // Out of line: taken for few numbers, and kept out of the common path's code.
+    #[cold]
+    #[inline(never)]
+    fn push_year(&mut self, i: usize, base: Base) {
+        if let Some(y) = year_number(base.num.value) {
+            let span = self.span(base.start, base.end);
+            self.out.push(Claim {
+                kind: ClaimKind::Date,
+                span,
+                value_span: span,
+                value: ClaimValue::Date(DateValue::Year(y)),
+                of: None,
+                conversions: vec![],
+                sentence: self.doc().tokens[i].sentence,
+            });
+        }
     }
 
     fn push_quantity(&mut self, start: usize, base: Base, end: usize, q: Quantity) -> usize {
@@ -989,6 +1007,8 @@ impl<'d> Extractor<'d, '_> {
 
     /// "€800 million ($870 million)", "$10 billion, or 9.14 billion euros": the same amount
     /// in another currency right after it.
+    // Out of line: only amounts ask, and it holds a second copy of the money reader.
+    #[inline(never)]
     fn conversion(&mut self, at: usize, cur: Currency) -> (Vec<(Currency, Decimal)>, usize) {
         let r = &self.r;
         let (open, close) = (r.text(at), at);
@@ -1167,6 +1187,9 @@ impl<'d> Extractor<'d, '_> {
 
     /// "percent of 10", "per cent of twenty-two": the percentage named after its word, when
     /// no number comes before the word ("40 percent of 200 tanks" is 40%, and 200 tanks).
+    // Cold: only after "percent" or "per" (see `step`).
+    #[cold]
+    #[inline(never)]
     fn percent_of(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let k = if r.is(i, "percent") || r.is(i, "percents") {
@@ -1204,6 +1227,9 @@ impl<'d> Extractor<'d, '_> {
 
     /// "nrs. 22,24,26,31": numbers listed with commas and no spaces, which no grouping of
     /// thousands or decimal comma reads as one, are each a number.
+    // Cold: only for a token with a comma (see `step`).
+    #[cold]
+    #[inline(never)]
     fn comma_list(&mut self, i: usize) -> bool {
         let t = self.r.text(i);
         if !t.contains(',')
@@ -1480,6 +1506,9 @@ impl<'d> Extractor<'d, '_> {
     }
 
     /// "between X and Y", "from X to Y".
+    // Cold: only after "between" or "from" (see `step`).
+    #[cold]
+    #[inline(never)]
     fn range_between(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let (joiner, a_at) = if r.is(i, "between") {
@@ -1535,6 +1564,16 @@ impl<'d> Extractor<'d, '_> {
     }
 
     /// "200 to 250", "200-250", "200–250"; also "more than 100 and less than 300".
+    /// Whether [`Self::range_pair`] may read a second value after one ending at `e`.
+    fn may_pair(&self, qual: Option<Qualifier>, e: usize) -> bool {
+        let r = &self.r;
+        let hyphen = matches!(r.text(e), "-" | "–" | "—" | "‐");
+        qual.is_none() && (hyphen || r.is(e, "to"))
+            || qual == Some(Qualifier::LowerBound) && r.is(e, "and")
+    }
+
+    // Out of line: only after a hyphen, "to" or "and" (see `may_pair`).
+    #[inline(never)]
     fn range_pair(&mut self, start: usize, qual: Option<Qualifier>, a: Base) -> Option<usize> {
         let r = &self.r;
         let e = a.end;
@@ -1633,9 +1672,19 @@ impl<'d> Extractor<'d, '_> {
     /// "one hundred twenty (120) tanks", "twelve (12) launchers": a number in words with its
     /// digits in brackets is one number.
     fn digits_in_brackets(&self, base: Base) -> Base {
+        if !base.num.spelled || self.r.text(base.end) != "(" {
+            return base;
+        }
+        self.bracketed_digits(base)
+    }
+
+    // Cold: a number in words with a bracket after it is rare.
+    #[cold]
+    #[inline(never)]
+    fn bracketed_digits(&self, base: Base) -> Base {
         let r = &self.r;
         let e = base.end;
-        if !base.num.spelled || r.text(e) != "(" || !r.same_sentence(base.start, e + 1) {
+        if !r.same_sentence(base.start, e + 1) {
             return base;
         }
         match r.number(e + 1) {
@@ -1696,6 +1745,9 @@ impl<'d> Extractor<'d, '_> {
     }
 
     /// "dozens of soldiers", "hundreds of troops", "tens of thousands of rounds".
+    // Cold: only at a word of `VAGUE_WORDS` (see `step`).
+    #[cold]
+    #[inline(never)]
     fn vague(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let w = r.lower(i);
@@ -1987,6 +2039,16 @@ impl<'d> Extractor<'d, '_> {
         Some((r.doc.slice(span).to_string(), span))
     }
 }
+
+/// The words [`Extractor::vague`] starts at ("dozens of", "tens of thousands of").
+const VAGUE_WORDS: [&str; 6] = [
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "tens",
+    "millions",
+];
 
 /// The nouns an amount prices at the end of a compound ("foreign aid package").
 const PRICED_HEADS: &[&str] = &[

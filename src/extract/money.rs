@@ -259,39 +259,52 @@ fn name_after(r: &Reader<'_>, i: usize) -> Option<(Option<&'static str>, usize, 
         "franc" | "francs" => Some((None, 1, one)),
         "cent" | "cents" => Some((None, 1, Decimal::new(1, 2))),
         "pence" | "penny" => Some((Some("GBP"), 1, Decimal::new(1, 2))),
-        _ => {
-            if (w == "us" || w == "american") && matches!(&*r.lower(i + 1), "dollar" | "dollars") {
-                return Some((Some("USD"), 2, one));
-            }
-            let two = |c: &'static str, names: &[&str]| {
-                names
-                    .contains(&&*r.lower(i + 1))
-                    .then_some((Some(c), 2, one))
-            };
-            match &*w {
-                "swiss" => two("CHF", &["franc", "francs"]),
-                "australian" => two("AUD", &["dollar", "dollars"]),
-                "canadian" => two("CAD", &["dollar", "dollars"]),
-                "taiwan" | "taiwanese" => two("TWD", &["dollar", "dollars"]),
-                "british" => two("GBP", &["pound", "pounds"]),
-                "new" if r.is(i + 1, "taiwan") => matches!(&*r.lower(i + 2), "dollar" | "dollars")
-                    .then_some((Some("TWD"), 3, one)),
-                "polish" => two("PLN", &["zloty", "zlotys"]),
-                "czech" => two("CZK", &["koruna", "korunas", "koruny", "crowns"]),
-                "norwegian" => two("NOK", &["krone", "kroner", "crowns"]),
-                "danish" => two("DKK", &["krone", "kroner", "crowns"]),
-                "swedish" => two("SEK", &["krona", "kronor", "crowns"]),
-                "hungarian" => two("HUF", &["forint", "forints"]),
-                "japanese" => two("JPY", &["yen"]),
-                "chinese" => two("CNY", &["yuan"]),
-                "ukrainian" => two("UAH", &["hryvnia", "hryvnias"]),
-                "turkish" => two("TRY", &["lira", "liras"]),
-                "finnish" => two("FIM", &["markka", "markkaa"]),
-                "dutch" => two("NLG", &["guilder", "guilders"]),
-                "spanish" => two("ESP", &["peseta", "pesetas"]),
-                _ => None,
-            }
+        _ => two_word_name(r, i, &w),
+    }
+}
+
+/// A currency named in two or three words from `i` ("US dollars", "Swiss francs", "New
+/// Taiwan dollars"), `w` the first in lower case.
+// Out of line: asked at every word after a number that names no currency alone, yet it
+// rarely starts one, so its table stays out of `money_at`'s code.
+#[inline(never)]
+fn two_word_name(
+    r: &Reader<'_>,
+    i: usize,
+    w: &str,
+) -> Option<(Option<&'static str>, usize, Decimal)> {
+    let one = Decimal::ONE;
+    if (w == "us" || w == "american") && matches!(&*r.lower(i + 1), "dollar" | "dollars") {
+        return Some((Some("USD"), 2, one));
+    }
+    let two = |c: &'static str, names: &[&str]| {
+        names
+            .contains(&&*r.lower(i + 1))
+            .then_some((Some(c), 2, one))
+    };
+    match w {
+        "swiss" => two("CHF", &["franc", "francs"]),
+        "australian" => two("AUD", &["dollar", "dollars"]),
+        "canadian" => two("CAD", &["dollar", "dollars"]),
+        "taiwan" | "taiwanese" => two("TWD", &["dollar", "dollars"]),
+        "british" => two("GBP", &["pound", "pounds"]),
+        "new" if r.is(i + 1, "taiwan") => {
+            matches!(&*r.lower(i + 2), "dollar" | "dollars").then_some((Some("TWD"), 3, one))
         }
+        "polish" => two("PLN", &["zloty", "zlotys"]),
+        "czech" => two("CZK", &["koruna", "korunas", "koruny", "crowns"]),
+        "norwegian" => two("NOK", &["krone", "kroner", "crowns"]),
+        "danish" => two("DKK", &["krone", "kroner", "crowns"]),
+        "swedish" => two("SEK", &["krona", "kronor", "crowns"]),
+        "hungarian" => two("HUF", &["forint", "forints"]),
+        "japanese" => two("JPY", &["yen"]),
+        "chinese" => two("CNY", &["yuan"]),
+        "ukrainian" => two("UAH", &["hryvnia", "hryvnias"]),
+        "turkish" => two("TRY", &["lira", "liras"]),
+        "finnish" => two("FIM", &["markka", "markkaa"]),
+        "dutch" => two("NLG", &["guilder", "guilders"]),
+        "spanish" => two("ESP", &["peseta", "pesetas"]),
+        _ => None,
     }
 }
 
@@ -337,6 +350,10 @@ pub fn money_at(r: &Reader<'_>, i: usize) -> Option<Money> {
     let m = prefixed(r, i)
         .or_else(|| glued_code(r, i))
         .or_else(|| suffixed(r, i))?;
+    // Only an amount with a currency after its number may have cents after it (see `cents`).
+    if m.end == m.num.end || m.currency.is_none() {
+        return Some(m);
+    }
     Some(cents(r, m))
 }
 
@@ -402,6 +419,9 @@ fn glued_code(r: &Reader<'_>, i: usize) -> Option<Money> {
 }
 
 /// "3 dollars 50 cents", "15 dollars and 15", "10 $ 30 cent": a whole amount and its cents.
+// Cold: only an amount whose currency follows its number asks (see `money_at`).
+#[cold]
+#[inline(never)]
 fn cents(r: &Reader<'_>, m: Money) -> Money {
     let whole = m.num.value.fract().is_zero() && m.num.resolution == Decimal::ONE;
     let dollars = matches!(

@@ -616,8 +616,7 @@ impl<'d> Reader<'d> {
         {
             let d = self.text(i + 1);
             if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) {
-                let v = Decimal::from_str_exact(&format!("0.{d}")).ok()?;
-                return Some(self.digit_num(v, Decimal::new(1, d.len() as u32), i, i + 2));
+                return self.bare_decimal(i, d);
             }
         }
         if neg_word || neg_sign {
@@ -630,6 +629,15 @@ impl<'d> Reader<'d> {
         self.magnitude(i)
     }
 
+    /// ".08" at `i`, its digits `d`.
+    // Cold: a decimal without its zero is rare, and formats a string.
+    #[cold]
+    #[inline(never)]
+    fn bare_decimal(&self, i: usize, d: &str) -> Option<Num> {
+        let v = Decimal::from_str_exact(&format!("0.{d}")).ok()?;
+        Some(self.digit_num(v, Decimal::new(1, d.len() as u32), i, i + 2))
+    }
+
     fn magnitude(&self, i: usize) -> Option<Num> {
         if let Some(f) = unicode_fraction(self.text(i)) {
             return Some(self.num(f, f, i, i + 1));
@@ -637,7 +645,15 @@ impl<'d> Reader<'d> {
         if let Some(n) = self.suffixed_literal(i) {
             return Some(n);
         }
-        if let Some(n) = self.fraction_first(i) {
+        // Only "a", "an", "half" or "quarter" start a fraction first (non-ASCII may lower-case
+        // to one, so it is asked too).
+        if self
+            .text(i)
+            .bytes()
+            .next()
+            .is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'a' | b'h' | b'q'))
+            && let Some(n) = self.fraction_first(i)
+        {
             return Some(n);
         }
         let c = self.cardinal(i, false)?;
@@ -650,7 +666,13 @@ impl<'d> Reader<'d> {
         if tok.kind != TokKind::Alnum {
             return None;
         }
-        if let Some(n) = self.power(i) {
+        // A power ends in "x10", "×10", "e" or "E", or has "^" after it (see `power`).
+        let t = self.text(i);
+        let maybe_power = t.ends_with("x10")
+            || t.ends_with("×10")
+            || t.ends_with(['e', 'E'])
+            || self.text(i + 1) == "^";
+        if maybe_power && let Some(n) = self.power(i) {
             return Some(n);
         }
         let lit = literal(self.text(i))?;
@@ -693,6 +715,9 @@ impl<'d> Reader<'d> {
     }
 
     /// Scientific forms: "1.1^23", "2.5^-1", "12.32e+14", "1.3x10^6".
+    // Cold: scientific forms are rare in prose (callers test the token's ending first).
+    #[cold]
+    #[inline(never)]
     fn power(&self, i: usize) -> Option<Num> {
         let t = self.text(i);
         // The mantissa, and the base its exponent applies to.
@@ -762,6 +787,8 @@ impl<'d> Reader<'d> {
 
     /// "half a million", "a quarter of a billion", "a dozen", "half a dozen", "a trillionth",
     /// "quarter million", "half".
+    // Out of line: only at "a", "an", "half" or "quarter" (see `magnitude`).
+    #[inline(never)]
     fn fraction_first(&self, i: usize) -> Option<Num> {
         let w = self.lower(i);
         let article = matches!(&*w, "a" | "an");
@@ -1084,38 +1111,7 @@ impl<'d> Reader<'d> {
         let lw = self.lower(e);
         // "two hundred point zero three"
         if lw == "point" && !c.digits_only && near(e + 1) {
-            let mut digits = String::new();
-            let mut k = e + 1;
-            while near(k) {
-                let w = self.lower(k);
-                let hy = self.hyphen(k + 1);
-                if let Some(v) = small(&w).or(if w == "naught" || w == "oh" {
-                    Some(0)
-                } else {
-                    None
-                }) {
-                    digits.push_str(&v.to_string());
-                    k += 1;
-                } else if let Some(t) = tens(&w) {
-                    let u = if hy {
-                        small(&self.lower(k + 2)).filter(|u| (1..10).contains(u))
-                    } else {
-                        None
-                    };
-                    digits.push_str(&(t + u.unwrap_or(0)).to_string());
-                    k += if u.is_some() { 3 } else { 1 };
-                } else {
-                    break;
-                }
-            }
-            if !digits.is_empty()
-                && let Ok(f) = Decimal::from_str_exact(&format!("0.{digits}"))
-            {
-                n.value = add(n.value, f);
-                n.resolution = Decimal::new(1, digits.len() as u32);
-                n.end = k;
-            }
-            return n;
+            return self.point_digits(start, e, n);
         }
         // "two dozen", "three hundred and two dozens", "3 dzs"
         if matches!(&*lw, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") && near(e) {
@@ -1134,61 +1130,122 @@ impl<'d> Reader<'d> {
         // "and a half", "and two thirds", "and a quarter million"
         if lw == "and"
             && near(e + 1)
-            && let Some((frac, k)) = self.fraction_phrase(e + 1)
+            && let Some(f) = self.and_fraction(start, &c, n)
         {
-            let mut value;
-            let mut end = k;
-            if let Some(scale) = self.word_scale_at(k).filter(|_| near(k)) {
-                value = if c.last_scale > Decimal::ONE {
-                    add(c.value(), mul(frac, scale))
-                } else {
-                    mul(add(c.value(), frac), scale)
-                };
-                end = k + 1;
-            } else {
-                value = add(c.value(), mul(frac, c.last_scale));
-            }
-            if c.current.is_zero() && c.last_scale == Decimal::ONE {
-                value = add(c.value(), frac);
-            }
-            // "one hundred and thirty fifths" is 130/5: a tail of one or more wholes is
-            // more of the numerator ("one hundred and three quarters" is 100¾).
-            if frac >= Decimal::ONE
-                && c.last_scale == Decimal::ONE
-                && self.word_scale_at(k).is_none()
-                && let Some(tail) = self.cardinal(e + 1, false)
-                && let Some((den, _)) = self.denominator(tail.end)
-                && let Some(v) = add(c.value(), tail.value()).checked_div(den)
-            {
-                value = v;
-            }
-            n.value = value;
-            n.end = end;
-            n.bare_integer = false;
-            n.resolution = Decimal::ONE.min(n.resolution);
-            return n;
+            return f;
         }
-        // "1 over 3", "one out of three", "1 in twenty-one" — only when nothing is counted
-        // after it (and "in" no year: "2 in 2024").
+        // "1 over 3", "one out of three", "1 in twenty-one"
         if (lw == "over" || lw == "in" || (lw == "out" && self.is(e + 1, "of"))) && near(e + 1) {
-            let k = if lw == "out" { e + 2 } else { e + 1 };
-            if let Some(d) = self.cardinal(k, false) {
-                let after = d.end;
-                let counted =
-                    self.is_word(after) && near(after) && !super::is_stop(self.text(after));
-                let year = d.bare_integer
-                    && (Decimal::from(1000)..=Decimal::from(2999)).contains(&d.value());
-                let ratio_ok = lw == "over" || c.value() <= d.value() && !year;
-                if !counted
-                    && !d.value().is_zero()
-                    && ratio_ok
-                    && let Some(v) = c.value().checked_div(d.value())
-                {
-                    n.value = v;
-                    n.end = after;
-                    n.bare_integer = false;
-                    n.resolution = v;
-                }
+            return self.ratio(start, &c, &lw, n);
+        }
+        n
+    }
+
+    /// "two hundred point zero three": the digits said after "point" at `c.end`.
+    // Cold: taken only after a number in words and "point" (see `tails`).
+    #[cold]
+    #[inline(never)]
+    fn point_digits(&self, start: usize, e: usize, mut n: Num) -> Num {
+        let near = |k: usize| self.near(start, k);
+        let mut digits = String::new();
+        let mut k = e + 1;
+        while near(k) {
+            let w = self.lower(k);
+            let hy = self.hyphen(k + 1);
+            if let Some(v) = small(&w).or(if w == "naught" || w == "oh" {
+                Some(0)
+            } else {
+                None
+            }) {
+                digits.push_str(&v.to_string());
+                k += 1;
+            } else if let Some(t) = tens(&w) {
+                let u = if hy {
+                    small(&self.lower(k + 2)).filter(|u| (1..10).contains(u))
+                } else {
+                    None
+                };
+                digits.push_str(&(t + u.unwrap_or(0)).to_string());
+                k += if u.is_some() { 3 } else { 1 };
+            } else {
+                break;
+            }
+        }
+        if !digits.is_empty()
+            && let Ok(f) = Decimal::from_str_exact(&format!("0.{digits}"))
+        {
+            n.value = add(n.value, f);
+            n.resolution = Decimal::new(1, digits.len() as u32);
+            n.end = k;
+        }
+        n
+    }
+
+    /// "and a half", "and two thirds", "and a quarter million" after the cardinal `c`.
+    // Cold: taken only when "and" follows a number (see `tails`).
+    #[cold]
+    #[inline(never)]
+    fn and_fraction(&self, start: usize, c: &Cardinal, mut n: Num) -> Option<Num> {
+        let e = c.end;
+        let near = |k: usize| self.near(start, k);
+        let (frac, k) = self.fraction_phrase(e + 1)?;
+        let mut value;
+        let mut end = k;
+        if let Some(scale) = self.word_scale_at(k).filter(|_| near(k)) {
+            value = if c.last_scale > Decimal::ONE {
+                add(c.value(), mul(frac, scale))
+            } else {
+                mul(add(c.value(), frac), scale)
+            };
+            end = k + 1;
+        } else {
+            value = add(c.value(), mul(frac, c.last_scale));
+        }
+        if c.current.is_zero() && c.last_scale == Decimal::ONE {
+            value = add(c.value(), frac);
+        }
+        // "one hundred and thirty fifths" is 130/5: a tail of one or more wholes is
+        // more of the numerator ("one hundred and three quarters" is 100¾).
+        if frac >= Decimal::ONE
+            && c.last_scale == Decimal::ONE
+            && self.word_scale_at(k).is_none()
+            && let Some(tail) = self.cardinal(e + 1, false)
+            && let Some((den, _)) = self.denominator(tail.end)
+            && let Some(v) = add(c.value(), tail.value()).checked_div(den)
+        {
+            value = v;
+        }
+        n.value = value;
+        n.end = end;
+        n.bare_integer = false;
+        n.resolution = Decimal::ONE.min(n.resolution);
+        Some(n)
+    }
+
+    /// "1 over 3", "one out of three", "1 in twenty-one" after the cardinal `c`, `lw` the word —
+    /// only when nothing is counted after it (and "in" no year: "2 in 2024").
+    // Cold: taken only when "over", "in" or "out of" follows a number (see `tails`).
+    #[cold]
+    #[inline(never)]
+    fn ratio(&self, start: usize, c: &Cardinal, lw: &str, mut n: Num) -> Num {
+        let e = c.end;
+        let near = |k: usize| self.near(start, k);
+        let k = if lw == "out" { e + 2 } else { e + 1 };
+        if let Some(d) = self.cardinal(k, false) {
+            let after = d.end;
+            let counted = self.is_word(after) && near(after) && !super::is_stop(self.text(after));
+            let year =
+                d.bare_integer && (Decimal::from(1000)..=Decimal::from(2999)).contains(&d.value());
+            let ratio_ok = lw == "over" || c.value() <= d.value() && !year;
+            if !counted
+                && !d.value().is_zero()
+                && ratio_ok
+                && let Some(v) = c.value().checked_div(d.value())
+            {
+                n.value = v;
+                n.end = after;
+                n.bare_integer = false;
+                n.resolution = v;
             }
         }
         n
