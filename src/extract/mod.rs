@@ -852,21 +852,13 @@ impl<'d> Extractor<'d, '_> {
         }
         // The rare forms below are read out of line, each behind a test of its first token,
         // so that the common path (a number and its noun) stays small in the instruction cache.
-        if self.r.text(i).contains(',') && self.comma_list(i) {
+        let t = self.r.text(i);
+        if t.contains(',') && self.comma_list(i) {
             return i + 1;
         }
-        if (self.r.is(i, "percent") || self.r.is(i, "percents") || self.r.is(i, "per"))
-            && let Some(end) = self.percent_of(i)
-        {
-            return end;
-        }
-        if VAGUE_WORDS.iter().any(|w| self.r.is(i, w))
-            && let Some(end) = self.vague(i)
-        {
-            return end;
-        }
-        if (self.r.is(i, "between") || self.r.is(i, "from"))
-            && let Some(end) = self.range_between(i)
+        // Each of their first words starts with an ASCII letter.
+        if t.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && let Some(end) = self.word_first(i)
         {
             return end;
         }
@@ -919,6 +911,27 @@ impl<'d> Extractor<'d, '_> {
         };
         // Past any conversion given beside the amount, so it is not read twice.
         self.push_quantity(i, base, end, q)
+    }
+
+    /// A claim read from its first word: "percent of 10", "dozens of soldiers", "between 20
+    /// and 30".
+    // Cold: most claims start at a number (see `step`).
+    #[cold]
+    #[inline(never)]
+    fn word_first(&mut self, i: usize) -> Option<usize> {
+        let is = |r: &Reader<'_>, w: &str| r.is(i, w);
+        if (is(&self.r, "percent") || is(&self.r, "percents") || is(&self.r, "per"))
+            && let Some(end) = self.percent_of(i)
+        {
+            return Some(end);
+        }
+        if let Some(end) = self.vague(i) {
+            return Some(end);
+        }
+        if is(&self.r, "between") || is(&self.r, "from") {
+            return self.range_between(i);
+        }
+        None
     }
 
     /// A year's date claim ("in 2023").
@@ -1187,9 +1200,6 @@ impl<'d> Extractor<'d, '_> {
 
     /// "percent of 10", "per cent of twenty-two": the percentage named after its word, when
     /// no number comes before the word ("40 percent of 200 tanks" is 40%, and 200 tanks).
-    // Cold: only after "percent" or "per" (see `step`).
-    #[cold]
-    #[inline(never)]
     fn percent_of(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let k = if r.is(i, "percent") || r.is(i, "percents") {
@@ -1404,10 +1414,12 @@ impl<'d> Extractor<'d, '_> {
         if (r.is(i + 1, "a") || r.is(i + 1, "p")) && r.text(i + 2) == "." && r.is(i + 3, "m") {
             return Some(i + 4);
         }
-        if matches!(
-            &*r.lower(i + 1),
-            "am" | "pm" | "gmt" | "utc" | "edt" | "est" | "cet" | "o'clock"
-        ) {
+        if r.lower_matches(i + 1, |l| {
+            matches!(
+                l,
+                "am" | "pm" | "gmt" | "utc" | "edt" | "est" | "cet" | "o'clock"
+            )
+        }) {
             return Some(i + 2);
         }
         None
@@ -1420,21 +1432,29 @@ impl<'d> Extractor<'d, '_> {
             && base.num.end == base.num.start + 1
             && r.is(base.num.start, "one")
             && base.num.start > 0
-            && matches!(
-                &*r.lower(base.num.start - 1),
-                "the"
-                    | "this"
-                    | "that"
-                    | "which"
-                    | "each"
-                    | "every"
-                    | "any"
-                    | "no"
-                    | "another"
-                    | "no-one"
-                    | "someone"
-                    | "every1"
-            )
+            && self.pronoun_before(base.num.start - 1)
+    }
+
+    /// Whether the word at `k` makes a "one" after it a pronoun ("the one", "which one").
+    // Cold: only asked at a lone "one".
+    #[cold]
+    #[inline(never)]
+    fn pronoun_before(&self, k: usize) -> bool {
+        matches!(
+            &*self.r.lower(k),
+            "the"
+                | "this"
+                | "that"
+                | "which"
+                | "each"
+                | "every"
+                | "any"
+                | "no"
+                | "another"
+                | "no-one"
+                | "someone"
+                | "every1"
+        )
     }
 
     /// A bare four-digit number that is a year: "in 2024", "the 2023 budget".
@@ -1506,9 +1526,6 @@ impl<'d> Extractor<'d, '_> {
     }
 
     /// "between X and Y", "from X to Y".
-    // Cold: only after "between" or "from" (see `step`).
-    #[cold]
-    #[inline(never)]
     fn range_between(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let (joiner, a_at) = if r.is(i, "between") {
@@ -1655,14 +1672,19 @@ impl<'d> Extractor<'d, '_> {
     /// or measure, or to a noun of [`MODIFIER_NOUNS`], modifies the noun after it; the end of
     /// the compound.
     fn compound_modifier(&self, base: Base) -> Option<usize> {
-        let r = &self.r;
         let e = base.end;
-        if base.unit != Unit::Count
-            || !matches!(r.text(e), "-" | "‐" | "‑")
-            || !r.glued(e)
-            || !r.glued(e + 1)
-            || !r.is_word(e + 1)
-        {
+        if base.unit != Unit::Count || !matches!(self.r.text(e), "-" | "‐" | "‑") {
+            return None;
+        }
+        self.hyphened_noun(e)
+    }
+
+    /// The end of "-hour", "-mm", "-shift" at the hyphen `e` after a count, if a modifier.
+    // Out of line: only a count with a hyphen after it asks (see `compound_modifier`).
+    #[inline(never)]
+    fn hyphened_noun(&self, e: usize) -> Option<usize> {
+        let r = &self.r;
+        if !r.glued(e) || !r.glued(e + 1) || !r.is_word(e + 1) {
             return None;
         }
         let w = r.lower(e + 1);
@@ -1745,9 +1767,6 @@ impl<'d> Extractor<'d, '_> {
     }
 
     /// "dozens of soldiers", "hundreds of troops", "tens of thousands of rounds".
-    // Cold: only at a word of `VAGUE_WORDS` (see `step`).
-    #[cold]
-    #[inline(never)]
     fn vague(&mut self, i: usize) -> Option<usize> {
         let r = &self.r;
         let w = r.lower(i);
@@ -2039,16 +2058,6 @@ impl<'d> Extractor<'d, '_> {
         Some((r.doc.slice(span).to_string(), span))
     }
 }
-
-/// The words [`Extractor::vague`] starts at ("dozens of", "tens of thousands of").
-const VAGUE_WORDS: [&str; 6] = [
-    "dozens",
-    "scores",
-    "hundreds",
-    "thousands",
-    "tens",
-    "millions",
-];
 
 /// The nouns an amount prices at the end of a compound ("foreign aid package").
 const PRICED_HEADS: &[&str] = &[

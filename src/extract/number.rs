@@ -528,6 +528,12 @@ impl<'d> Reader<'d> {
         lowercase(self.text(i))
     }
 
+    /// `f` of the token's text in lower case; lower-cased on the stack when short ASCII.
+    pub fn lower_matches(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
+        let t = self.text(i);
+        with_ascii_lower(t, &f).unwrap_or_else(|| f(&lowercase(t)))
+    }
+
     pub fn is(&self, i: usize, w: &str) -> bool {
         // Lengths first: most tokens asked about are not the word, and differ in length.
         match self.doc.tokens.get(i) {
