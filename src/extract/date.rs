@@ -48,7 +48,12 @@ fn day(r: &Reader<'_>, i: usize) -> Option<u8> {
 /// "17.01.2023": a day, month and year joined by points (one token), the day and month of
 /// two digits each as dates are written so ("1.2.2024" is as likely a version).
 fn dotted(r: &Reader<'_>, i: usize) -> Option<DateValue> {
-    let mut parts = r.text(i).split('.');
+    let t = r.text(i);
+    // "dd.mm.yyyy" is ten bytes: any other token is passed without splitting it.
+    if t.len() != 10 {
+        return None;
+    }
+    let mut parts = t.split('.');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     let short = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
     if parts.next().is_some() || !short(d) || !short(m) || y.len() != 4 {

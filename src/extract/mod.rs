@@ -2144,10 +2144,13 @@ pub(crate) fn is_unit_of_measure(of: &str) -> bool {
         "kph",
         "km/h",
     ];
-    // Units are ASCII: compared without lower-casing the word into a new string.
-    of.split_whitespace()
-        .next()
-        .is_some_and(|w| w.len() <= 10 && UNITS.iter().any(|u| u.eq_ignore_ascii_case(w)))
+    // Units are ASCII: a word that is not matches none; the rest are lower-cased on the stack
+    // and looked up once.
+    static SET: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(UNITS.iter().copied()));
+    of.split_whitespace().next().is_some_and(|w| {
+        w.len() <= 10 && words::with_ascii_lower(w, |l| SET.contains(l)).unwrap_or(false)
+    })
 }
 
 #[cfg(test)]
