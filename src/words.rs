@@ -85,6 +85,9 @@ pub(crate) fn lowercase(t: &str) -> std::borrow::Cow<'_, str> {
 
 /// `f` of a short ASCII word in lower case, without allocating; `None` for a word longer
 /// than 16 bytes or not ASCII (no number word, qualifier or month is).
+// Always inlined: small, and asked per token by many callers (as an outlined call it cost more
+// than its work).
+#[inline(always)]
 pub(crate) fn with_ascii_lower<R>(t: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
     if t.len() > 16 || !t.is_ascii() {
         return None;

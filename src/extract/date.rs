@@ -6,6 +6,7 @@ use super::number::Reader;
 use crate::date::{Date, DateValue, WEEKDAYS};
 
 /// The month a capitalised name or abbreviation stands for ("Jan", "Sept", "December").
+#[inline]
 pub fn month_number(w: &str) -> Option<u8> {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return None;
