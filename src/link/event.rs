@@ -405,7 +405,7 @@ impl Linker<'_, '_> {
             .sentence_mentions(claim)
             .iter()
             .any(|m| own.contains(&m.entity))
-            || self.names_the_deal(claim.sentence)
+            || self.names_the_deal(self.near(claim))
         {
             return None;
         }

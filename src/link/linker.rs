@@ -347,7 +347,7 @@ impl<'k> Linker<'_, 'k> {
         if !self.on(rule::AGREEING_SIBLING) {
             return;
         }
-        let agreeing: Vec<(usize, usize, usize)> = self
+        let mut agreeing: Vec<(usize, usize, usize)> = self
             .links
             .iter()
             .enumerate()
@@ -360,6 +360,10 @@ impl<'k> Linker<'_, 'k> {
                 _ => None,
             })
             .collect();
+        // Looked up by binary search: a sentence of thousands of figures has thousands of
+        // each.
+        agreeing.sort_unstable();
+        agreeing.dedup();
         for ci in 0..self.links.len() {
             let Link::Figure {
                 record,
@@ -371,7 +375,10 @@ impl<'k> Linker<'_, 'k> {
                 continue;
             };
             let s = self.claims[ci].sentence;
-            if !figures.iter().any(|&f| agreeing.contains(&(s, *record, f))) {
+            if !figures
+                .iter()
+                .any(|&f| agreeing.binary_search(&(s, *record, f)).is_ok())
+            {
                 continue;
             }
             self.ev(ci, rule::AGREEING_SIBLING, Effect::Against, None, None, || {

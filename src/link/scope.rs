@@ -354,13 +354,13 @@ impl Linker<'_, '_> {
                 .record_phrases(sentence, r)
                 .iter()
                 .any(|(_, sp)| preceded(sp.start))
-            || self.names_the_deal(claim.sentence)
+            || self.names_the_deal(sentence)
             // A list item, through the sentence introducing its list ("The package
             // includes:").
             || (self.on(rule::LIST_CONTEXT)
                 && self
                     .list_intro_sentence(claim)
-                    .is_some_and(|s| self.names_the_deal(s)))
+                    .is_some_and(|s| self.names_the_deal(self.doc.sentences[s].span)))
     }
 
     /// Whether token `k` is one of `link::definite-reference`'s determiners.
@@ -372,11 +372,13 @@ impl Linker<'_, '_> {
             .any(|d| w.eq_ignore_ascii_case(d))
     }
 
-    /// Whether sentence `s` refers to a deal with a determiner and a deal noun ("the
-    /// package", "this sale").
-    pub(super) fn names_the_deal(&self, s: usize) -> bool {
+    /// Whether `within` (a sentence, or the part of a very long one near a claim: see
+    /// `near`) refers to a deal with a determiner and a deal noun ("the package", "this
+    /// sale").
+    pub(super) fn names_the_deal(&self, within: Span) -> bool {
         let toks = &self.doc.tokens;
-        let (first, last) = self.doc.sentences[s].tokens;
+        let first = toks.partition_point(|t| t.span.start < within.start);
+        let last = toks.partition_point(|t| t.span.start < within.end);
         let det = |k: usize| self.is_determiner(k);
         (first..last).any(|k| {
             let w = toks[k].span.slice(&self.doc.text);
