@@ -392,9 +392,9 @@ impl Linker<'_, '_> {
     /// For an amount: the counted things of its sentence, when there are some and none is
     /// anything record `r` has (no figure's phrase heads it, none of the record's entities
     /// is in it) and the sentence names none of the record's entities and no deal ("the
-    /// sale"): "The second
-    /// approval was for 135 SLAM-ER missiles for $1.008 billion" prices those missiles.
-    /// Returns the first such counted phrase.
+    /// sale"): "The second approval was for 135 SLAM-ER missiles for $1.008 billion" prices
+    /// those missiles. Returns the first such counted phrase; a count that counts no noun
+    /// leaves it undecided (None).
     fn prices_other_items(&self, claim: &Claim, r: usize) -> Option<Span> {
         if claim.kind != ClaimKind::Money || !self.on(rule::PRICES_OTHER_ITEMS) {
             return None;
