@@ -10,7 +10,6 @@ use crate::kb::{Kb, Record};
 use crate::span::Span;
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
-use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// Where a record stands relative to a claim.
@@ -35,8 +34,13 @@ pub(super) struct Linker<'a, 'k> {
     pub(super) links: Vec<Link>,
     /// The dateline's date, which dates the article and no event in it.
     pub(super) dateline: Option<Span>,
-    /// Sentences each entity is mentioned in, ascending.
-    pub(super) mention_sentences: HashMap<usize, Vec<usize>>,
+    /// Sentences each entity is mentioned in, ascending, by entity.
+    pub(super) mention_sentences: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// Sentences that mention any entity, ascending.
+    pub(super) mention_points: Vec<usize>,
+    /// Scratch lists of [`Linker::scopes_at`], kept to spare two allocations a sentence.
+    pub(super) latest_buf: std::cell::Cell<Vec<(usize, usize)>>,
+    pub(super) candidates_buf: std::cell::Cell<Vec<usize>>,
     /// Records in scope per sentence, filled as claims ask.
     pub(super) scope_cache: std::cell::RefCell<Vec<Option<std::rc::Rc<[Scope]>>>>,
     /// Claims placed in another event than their record's (another date, cue, party, model).
@@ -297,7 +301,10 @@ impl<'k> Linker<'_, 'k> {
             if list.last() != Some(&s) {
                 list.push(s);
             }
+            self.mention_points.push(s);
         }
+        self.mention_points.sort_unstable();
+        self.mention_points.dedup();
         for ci in 0..self.claims.len() {
             let c = &self.claims[ci];
             if self.tracing() && self.in_dateline(c.span) && matches!(c.value, ClaimValue::Date(_))

@@ -215,6 +215,9 @@ impl<'k> Prepared<'k> {
             date,
             dateline,
             mention_sentences: Default::default(),
+            mention_points: Vec::new(),
+            latest_buf: Default::default(),
+            candidates_buf: Default::default(),
             scope_cache: Default::default(),
             traces: std::cell::RefCell::new(if trace {
                 vec![ClaimTrace::default(); claims.len()]

@@ -8,15 +8,32 @@ use crate::extract::{Claim, ClaimKind};
 use crate::span::Span;
 
 impl Linker<'_, '_> {
-    /// Records in scope at a claim's sentence, nearest first (worked out once a sentence).
-    /// The records in scope at the claim's sentence, worked out once per sentence and shared
-    /// by its claims.
+    /// The records in scope at a claim's sentence, nearest first, worked out once per
+    /// sentence and shared by its claims. They change only at a sentence that mentions an
+    /// entity: in the sentences after it that mention none, every distance is one more per
+    /// sentence and nothing else changes, so those are the mentioning sentence's, shifted.
     pub(super) fn scopes(&self, claim: &Claim) -> std::rc::Rc<[Scope]> {
-        let s = claim.sentence;
+        self.scopes_in(claim.sentence)
+    }
+
+    fn scopes_in(&self, s: usize) -> std::rc::Rc<[Scope]> {
         if let Some(Some(sc)) = self.scope_cache.borrow().get(s) {
             return sc.clone();
         }
-        let out: std::rc::Rc<[Scope]> = self.scopes_at(s).into();
+        let k = self.mention_points.partition_point(|&x| x <= s);
+        let out: std::rc::Rc<[Scope]> = match k.checked_sub(1).map(|k| self.mention_points[k]) {
+            // No entity named yet: no record in scope.
+            None => std::rc::Rc::new([]),
+            Some(p) if p == s => self.scopes_at(s).into(),
+            Some(p) => self
+                .scopes_in(p)
+                .iter()
+                .map(|sc| Scope {
+                    distance: sc.distance + (s - p),
+                    ..*sc
+                })
+                .collect(),
+        };
         let mut cache = self.scope_cache.borrow_mut();
         if cache.len() <= s {
             cache.resize(s + 1, None);
@@ -29,26 +46,21 @@ impl Linker<'_, '_> {
         if !self.on(rule::ABOUT_ENTITIES) {
             return Vec::new();
         }
-        // entity → its latest mention's sentence at or before s, sorted by entity
-        // Sized once up front: grown push by push, these were most of linking's allocations.
-        let mut latest: Vec<(usize, usize)> = Vec::with_capacity(self.mention_sentences.len());
+        // Entity → its latest mention's sentence at or before s, in entity order (the map's).
+        let mut latest = self.latest_buf.take();
+        latest.clear();
         latest.extend(self.mention_sentences.iter().filter_map(|(&e, sents)| {
             let k = sents.partition_point(|&x| x <= s);
             (k > 0).then(|| (e, sents[k - 1]))
         }));
-        latest.sort_unstable();
         let latest_of = |e: usize| {
             latest
                 .binary_search_by_key(&e, |&(x, _)| x)
                 .ok()
                 .map(|k| latest[k].1)
         };
-        let mut candidates: Vec<usize> = Vec::with_capacity(
-            latest
-                .iter()
-                .map(|&(e, _)| self.prep.records_of[e].len())
-                .sum(),
-        );
+        let mut candidates = self.candidates_buf.take();
+        candidates.clear();
         for &(e, _) in &latest {
             candidates.extend_from_slice(&self.prep.records_of[e]);
         }
@@ -73,6 +85,8 @@ impl Linker<'_, '_> {
                 });
             }
         }
+        self.latest_buf.replace(latest);
+        self.candidates_buf.replace(candidates);
         out.sort_by_key(|sc| (sc.distance, sc.record));
         if let Some(d) = self.date
             && self.on(rule::RECORD_AFTER_ARTICLE)
