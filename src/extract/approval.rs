@@ -101,8 +101,8 @@ pub struct Names {
 /// Compiled phrases. The patterns are byte regexes (the text is UTF-8, so a gap's "any
 /// non-space byte" never splits a character it matters to split). Each phrase has words one of
 /// which it cannot match without ("awaiting", "notified"); one Aho-Corasick pass over the text
-/// finds the sentences that hold any phrase's such words, one more over each of those finds
-/// which words of every phrase it holds (see [`Sieve`]), and only where a phrase has all it
+/// finds the sentences that hold any phrase's such words, the runs of word letters of each
+/// of those give which words of every phrase it holds (see [`Sieve`]), and only where a phrase has all it
 /// needs does its own regex run, compiled the first time it is needed.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -135,6 +135,14 @@ struct Sieve {
     /// Every word, in lower case, found where they overlap too (`None`: too many for an
     /// automaton, none of these can be; every sentence then holds every word).
     words: Option<Upgrading>,
+    /// The bytes some word holds: a word is only ever found inside a run of them, so a
+    /// sentence's words are its runs' words, and a run's words (one look-up in
+    /// [`RUN_WORDS`] once a thread has seen it) need no pass of the automaton.
+    in_word: [bool; 256],
+    /// The shortest word's length: a shorter run holds none.
+    shortest: usize,
+    /// This sieve's number, which keys the runs remembered in [`RUN_WORDS`].
+    serial: usize,
     /// How many words.
     len: usize,
     /// Per phrase, its groups, each as a set of words (bit `i` of the set: word `i`), the
@@ -146,6 +154,30 @@ struct Sieve {
     first: Vec<Vec<u64>>,
     /// The phrases without any group, possible in any sentence.
     open: Vec<u64>,
+}
+
+/// Numbers the sieves built, for [`RUN_WORDS`].
+static SIEVES: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs longer than this are not remembered (few words are that long, and fewer repeat).
+const RUN_WORDS_LONGEST: usize = 40;
+/// Past this many runs remembered, a thread starts afresh (a few MB at most).
+const RUN_WORDS_MAX: usize = 100_000;
+
+/// The [`Sieve`] words of each run of word bytes a thread has read (the words of a text
+/// are few and repeat: a run is looked up far more cheaply than the automaton reads it).
+#[derive(Default)]
+struct RunWords {
+    /// The sieve these are of.
+    serial: Option<usize>,
+    /// Run → where its word set starts in `sets`.
+    runs: HashMap<Box<[u8]>, usize>,
+    /// Word sets, each as long as the sieve's.
+    sets: Vec<u64>,
+}
+
+thread_local! {
+    static RUN_WORDS: std::cell::RefCell<RunWords> = std::cell::RefCell::default();
 }
 
 /// A set of [`Sieve`] words, `len` of them at most, with none in it.
@@ -213,8 +245,16 @@ impl Sieve {
                 None => open[idx / 64] |= bit,
             }
         }
+        let mut in_word = [false; 256];
+        for &b in words.iter().flatten() {
+            in_word[usize::from(b)] = true;
+        }
+        let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
         Sieve {
-            // Every byte of a sentence is read anyway: a prefilter would only cost building
+            in_word,
+            shortest,
+            serial: SIEVES.fetch_add(1, Ordering::Relaxed),
+            // Every byte of a run is read anyway: a prefilter would only cost building
             // (a vectorised one for each of a short run's automata).
             words: Upgrading::new(
                 AhoCorasickBuilder::new()
@@ -233,10 +273,58 @@ impl Sieve {
     /// The words `lower` (text in ASCII lower case) holds; with no automaton, every word.
     fn words_in(&self, lower: &[u8], present: &mut [u64]) {
         present.fill(0);
-        let scanner = self.words.as_ref().and_then(|w| w.scanner(lower));
+        if self.words.is_none() {
+            present.fill(u64::MAX);
+            return;
+        }
+        RUN_WORDS.with_borrow_mut(|memo| {
+            if memo.serial != Some(self.serial) || memo.runs.len() >= RUN_WORDS_MAX {
+                memo.serial = Some(self.serial);
+                memo.runs.clear();
+                memo.sets.clear();
+            }
+            let stride = present.len();
+            let mut i = 0;
+            while i < lower.len() {
+                if !self.in_word[usize::from(lower[i])] {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < lower.len() && self.in_word[usize::from(lower[i])] {
+                    i += 1;
+                }
+                let run = &lower[start..i];
+                if run.len() < self.shortest {
+                    continue;
+                }
+                if run.len() > RUN_WORDS_LONGEST {
+                    self.scan(run, present);
+                    continue;
+                }
+                let at = match memo.runs.get(run) {
+                    Some(&at) => at,
+                    None => {
+                        let at = memo.sets.len();
+                        memo.sets.resize(at + stride, 0);
+                        self.scan(run, &mut memo.sets[at..at + stride]);
+                        memo.runs.insert(run.into(), at);
+                        at
+                    }
+                };
+                for (p, w) in present.iter_mut().zip(&memo.sets[at..at + stride]) {
+                    *p |= w;
+                }
+            }
+        });
+    }
+
+    /// Adds the words `text` holds to `present`, with the automaton.
+    fn scan(&self, text: &[u8], present: &mut [u64]) {
+        let scanner = self.words.as_ref().and_then(|w| w.scanner(text));
         let found = scanner
             .as_ref()
-            .and_then(|s| s.automaton().try_find_overlapping_iter(lower).ok());
+            .and_then(|s| s.automaton().try_find_overlapping_iter(text).ok());
         match (found, scanner.as_ref()) {
             (Some(found), Some(scanner)) => {
                 for m in found {
@@ -1067,6 +1155,37 @@ mod prefilter_tests {
         assert!(admits("approved last week by congress"));
         assert!(!admits("it was approved by the board"));
         assert!(!admits("the state department said so"));
+    }
+
+    #[test]
+    fn a_sentences_words_are_its_runs_words() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let sieve = Sieve::new(&lex.phrases, &lex.authorities);
+        let other = Sieve::new(&lex.phrases[..3], &lex.authorities);
+        let texts = [
+            "congress hasn't signed off; the sign-off (go-ahead) was notified.",
+            "it was approved—by the state department—and congress, still reviewing, didn't object",
+            "unapproved, re-notified, \u{e9}tat-approved 'cleared' \"vetoed\"",
+            "a b c",
+            "",
+        ];
+        // Twice each, and with another sieve between: the second time from what the thread
+        // remembers.
+        for _ in 0..2 {
+            for t in texts {
+                for sv in [&sieve, &other] {
+                    let mut by_runs = no_words(sv.len);
+                    sv.words_in(t.as_bytes(), &mut by_runs);
+                    let mut whole = no_words(sv.len);
+                    sv.scan(t.as_bytes(), &mut whole);
+                    assert_eq!(by_runs, whole, "{t}");
+                }
+            }
+        }
+        let mut present = no_words(sieve.len);
+        sieve.words_in(texts[0].as_bytes(), &mut present);
+        assert!(present.iter().any(|&w| w != 0));
     }
 
     #[test]
