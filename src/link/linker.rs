@@ -34,8 +34,9 @@ pub(super) struct Linker<'a, 'k> {
     pub(super) links: Vec<Link>,
     /// The dateline's date, which dates the article and no event in it.
     pub(super) dateline: Option<Span>,
-    /// Sentences each entity is mentioned in, ascending, by entity.
-    pub(super) mention_sentences: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// (entity, sentence) of every mention, each pair once, ascending: the sentences each
+    /// entity is mentioned in, by entity.
+    pub(super) mention_sentences: Vec<(usize, usize)>,
     /// Sentences that mention any entity, ascending.
     pub(super) mention_points: Vec<usize>,
     /// Scratch lists of [`Linker::scopes_at`], kept to spare two allocations a sentence.
@@ -295,14 +296,27 @@ impl<'k> Linker<'_, 'k> {
     }
 
     pub(super) fn go(&mut self) {
-        for m in &self.mentions {
-            let s = self.doc.sentence_at(m.span.start);
-            let list = self.mention_sentences.entry(m.entity).or_default();
-            if list.last() != Some(&s) {
-                list.push(s);
-            }
-            self.mention_points.push(s);
-        }
+        // Each mention's sentence, read in one walk over the sentences in text order.
+        let mut at: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .map(|m| (m.span.start, m.entity))
+            .collect();
+        at.sort_unstable();
+        let sentences = &self.doc.sentences;
+        let mut s = 0;
+        self.mention_sentences = at
+            .iter()
+            .map(|&(start, e)| {
+                while s + 1 < sentences.len() && sentences[s + 1].span.start <= start {
+                    s += 1;
+                }
+                (e, s)
+            })
+            .collect();
+        self.mention_sentences.sort_unstable();
+        self.mention_sentences.dedup();
+        self.mention_points = self.mention_sentences.iter().map(|&(_, s)| s).collect();
         self.mention_points.sort_unstable();
         self.mention_points.dedup();
         for ci in 0..self.claims.len() {

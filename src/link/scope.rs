@@ -49,10 +49,14 @@ impl Linker<'_, '_> {
         // Entity → its latest mention's sentence at or before s, in entity order (the map's).
         let mut latest = self.latest_buf.take();
         latest.clear();
-        latest.extend(self.mention_sentences.iter().filter_map(|(&e, sents)| {
-            let k = sents.partition_point(|&x| x <= s);
-            (k > 0).then(|| (e, sents[k - 1]))
-        }));
+        latest.extend(
+            self.mention_sentences
+                .chunk_by(|a, b| a.0 == b.0)
+                .filter_map(|sents| {
+                    let k = sents.partition_point(|&(_, x)| x <= s);
+                    (k > 0).then(|| sents[k - 1])
+                }),
+        );
         let latest_of = |e: usize| {
             latest
                 .binary_search_by_key(&e, |&(x, _)| x)
@@ -103,10 +107,12 @@ impl Linker<'_, '_> {
             return vec![];
         };
         let s = claim.sentence;
-        let named = |e: &usize| {
+        // Its first mention at or before the sentence.
+        let named = |&e: &usize| {
+            let k = self.mention_sentences.partition_point(|&(x, _)| x < e);
             self.mention_sentences
-                .get(e)
-                .is_some_and(|v| v.first().is_some_and(|&x| x <= s))
+                .get(k)
+                .is_some_and(|&(x, first)| x == e && first <= s)
         };
         (0..self.kb().records.len())
             .filter(|&r| {
