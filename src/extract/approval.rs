@@ -170,7 +170,9 @@ const RUN_WORDS_MAX: usize = 100_000;
 struct RunWords {
     /// The sieve these are of.
     serial: Option<usize>,
-    /// Run → where its word set starts in `sets`.
+    /// Run → where its word set starts in `sets`: a run of up to eight bytes by its bytes
+    /// as one number, a longer one by itself.
+    short: HashMap<u64, usize>,
     runs: HashMap<Box<[u8]>, usize>,
     /// Word sets, each as long as the sieve's.
     sets: Vec<u64>,
@@ -278,9 +280,12 @@ impl Sieve {
             return;
         }
         RUN_WORDS.with_borrow_mut(|memo| {
-            if memo.serial != Some(self.serial) || memo.runs.len() >= RUN_WORDS_MAX {
+            if memo.serial != Some(self.serial)
+                || memo.runs.len() + memo.short.len() >= RUN_WORDS_MAX
+            {
                 memo.serial = Some(self.serial);
                 memo.runs.clear();
+                memo.short.clear();
                 memo.sets.clear();
             }
             let stride = present.len();
@@ -302,13 +307,27 @@ impl Sieve {
                     self.scan(run, present);
                     continue;
                 }
-                let at = match memo.runs.get(run) {
+                // A run of up to eight bytes is keyed by them as one number (no byte of a run
+                // is zero, so no two runs share one): most words, hashed and compared at once.
+                let short = (run.len() <= 8 && !self.in_word[0]).then(|| {
+                    let mut b = [0u8; 8];
+                    b[..run.len()].copy_from_slice(run);
+                    u64::from_le_bytes(b)
+                });
+                let known = match short {
+                    Some(k) => memo.short.get(&k),
+                    None => memo.runs.get(run),
+                };
+                let at = match known {
                     Some(&at) => at,
                     None => {
                         let at = memo.sets.len();
                         memo.sets.resize(at + stride, 0);
                         self.scan(run, &mut memo.sets[at..at + stride]);
-                        memo.runs.insert(run.into(), at);
+                        match short {
+                            Some(k) => memo.short.insert(k, at),
+                            None => memo.runs.insert(run.into(), at),
+                        };
                         at
                     }
                 };
