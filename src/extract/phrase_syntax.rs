@@ -184,10 +184,11 @@ pub(crate) fn unicode_where_needed(p: &str) -> String {
     out
 }
 
-/// Of [`required_groups`]' groups, those of words of three letters or more, in lower case,
-/// sorted.
+/// Of [`required_groups`]' groups, those of words of two letters or more, in lower case,
+/// sorted. A word of two letters is in many sentences, inside longer words too, but not in
+/// all: "(?:if|unless|once) {authority} approves" needs no regex where no "if" is.
 fn word_groups(mut all: Vec<Vec<Vec<u8>>>) -> Vec<Vec<Vec<u8>>> {
-    all.retain(|g| g.iter().all(|w| w.len() >= 3));
+    all.retain(|g| g.iter().all(|w| w.len() >= 2));
     for w in all.iter_mut().flatten() {
         w.make_ascii_lowercase();
     }
@@ -313,15 +314,20 @@ mod tests {
             groups("{authority} HAS not (?:yet )?approved"),
             [vec!["approved"], vec!["has"], vec!["not"]]
         );
-        // Optional parts require nothing; an alternation is one group of its branches; words
-        // under three letters ("by") are too common to tell anything.
+        // Optional parts require nothing; an alternation is one group of its branches; a
+        // word of one letter ("a") is in nearly every sentence and tells nothing.
         assert_eq!(
-            groups("(?:formally )?(?:approved|cleared) by {authority} (?:for|from) Tuesday"),
+            groups("(?:formally )?(?:approved|cleared) by {authority} (?:for|from) a Tuesday"),
             [
                 vec!["approved", "cleared"],
+                vec!["by"],
                 vec!["for", "from"],
                 vec!["tuesday"]
             ]
+        );
+        assert_eq!(
+            groups("(?:if|once|in case) {authority} approves"),
+            [vec!["approves"], vec!["if", "once", "case"]]
         );
         assert_eq!(groups("(?:formally )?[a-z]+"), Vec::<Vec<String>>::new());
     }
