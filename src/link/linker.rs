@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// Where a record stands relative to a claim.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Scope {
     pub(super) record: usize,
     /// Sentences back to the oldest of its entities' latest mentions (0: all in the sentence).
