@@ -11,7 +11,7 @@ use crate::automaton::Upgrading;
 use crate::span::Span;
 use crate::state::State;
 use crate::text::Document;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm};
 use regex_automata::util::look::{Look, LookSet};
@@ -134,7 +134,7 @@ pub struct Lexicon {
 struct Sieve {
     /// Every word, in lower case, found where they overlap too (`None`: too many for an
     /// automaton, none of these can be; every sentence then holds every word).
-    words: Option<Upgrading>,
+    words: Option<AhoCorasick>,
     /// The bytes some word holds: a word is only ever found inside a run of them, so a
     /// sentence's words are its runs' words, and a run's words (one look-up in
     /// [`RUN_WORDS`] once a thread has seen it) need no pass of the automaton.
@@ -160,7 +160,7 @@ struct Sieve {
 static SIEVES: AtomicUsize = AtomicUsize::new(0);
 
 /// Runs longer than this are not remembered (few words are that long, and fewer repeat).
-const RUN_WORDS_LONGEST: usize = 40;
+const RUN_WORDS_LONGEST: usize = 24;
 /// Past this many runs remembered, a thread starts afresh (a few MB at most).
 const RUN_WORDS_MAX: usize = 100_000;
 
@@ -170,10 +170,8 @@ const RUN_WORDS_MAX: usize = 100_000;
 struct RunWords {
     /// The sieve these are of.
     serial: Option<usize>,
-    /// Run → where its word set starts in `sets`: a run of up to eight bytes by its bytes
-    /// as one number, a longer one by itself.
-    short: HashMap<u64, usize>,
-    runs: HashMap<Box<[u8]>, usize>,
+    /// Run (its bytes, zero-padded, as three numbers) → where its word set starts in `sets`.
+    runs: HashMap<[u64; 3], usize>,
     /// Word sets, each as long as the sieve's.
     sets: Vec<u64>,
 }
@@ -258,13 +256,14 @@ impl Sieve {
             serial: SIEVES.fetch_add(1, Ordering::Relaxed),
             // Every byte of a run is read anyway: a prefilter would only cost building
             // (a vectorised one for each of a short run's automata).
-            words: Upgrading::new(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false),
-                words,
-            )
-            .ok(),
+            // Read only for a run not seen before: a contiguous NFA is quick to build and
+            // plenty quick to read a word with.
+            words: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .prefilter(false)
+                .build(&words)
+                .ok(),
             len,
             groups,
             first,
@@ -280,12 +279,9 @@ impl Sieve {
             return;
         }
         RUN_WORDS.with_borrow_mut(|memo| {
-            if memo.serial != Some(self.serial)
-                || memo.runs.len() + memo.short.len() >= RUN_WORDS_MAX
-            {
+            if memo.serial != Some(self.serial) || memo.runs.len() >= RUN_WORDS_MAX {
                 memo.serial = Some(self.serial);
                 memo.runs.clear();
-                memo.short.clear();
                 memo.sets.clear();
             }
             let stride = present.len();
@@ -303,31 +299,28 @@ impl Sieve {
                 if run.len() < self.shortest {
                     continue;
                 }
-                if run.len() > RUN_WORDS_LONGEST {
+                // A run of up to 24 bytes is remembered under its bytes as three numbers (no
+                // byte of a run is zero, so no two runs share a key): nothing of its own to
+                // allocate, which long-lived among a document's short-lived allocations kept
+                // their pages from being reused.
+                if run.len() > RUN_WORDS_LONGEST || self.in_word[0] {
                     self.scan(run, present);
                     continue;
                 }
-                // A run of up to eight bytes is keyed by them as one number (no byte of a run
-                // is zero, so no two runs share one): most words, hashed and compared at once.
-                let short = (run.len() <= 8 && !self.in_word[0]).then(|| {
-                    let mut b = [0u8; 8];
-                    b[..run.len()].copy_from_slice(run);
-                    u64::from_le_bytes(b)
+                let mut b = [0u8; RUN_WORDS_LONGEST];
+                b[..run.len()].copy_from_slice(run);
+                let key = std::array::from_fn(|k| {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(&b[k * 8..k * 8 + 8]);
+                    u64::from_le_bytes(w)
                 });
-                let known = match short {
-                    Some(k) => memo.short.get(&k),
-                    None => memo.runs.get(run),
-                };
-                let at = match known {
+                let at = match memo.runs.get(&key) {
                     Some(&at) => at,
                     None => {
                         let at = memo.sets.len();
                         memo.sets.resize(at + stride, 0);
                         self.scan(run, &mut memo.sets[at..at + stride]);
-                        match short {
-                            Some(k) => memo.short.insert(k, at),
-                            None => memo.runs.insert(run.into(), at),
-                        };
+                        memo.runs.insert(key, at);
                         at
                     }
                 };
@@ -340,18 +333,18 @@ impl Sieve {
 
     /// Adds the words `text` holds to `present`, with the automaton.
     fn scan(&self, text: &[u8], present: &mut [u64]) {
-        let scanner = self.words.as_ref().and_then(|w| w.scanner(text));
-        let found = scanner
+        match self
+            .words
             .as_ref()
-            .and_then(|s| s.automaton().try_find_overlapping_iter(text).ok());
-        match (found, scanner.as_ref()) {
-            (Some(found), Some(scanner)) => {
+            .and_then(|w| w.try_find_overlapping_iter(text).ok())
+        {
+            Some(found) => {
                 for m in found {
-                    let w = scanner.pattern(m.pattern());
+                    let w = m.pattern().as_usize();
                     present[w / 64] |= 1 << (w % 64);
                 }
             }
-            _ => present.fill(u64::MAX),
+            None => present.fill(u64::MAX),
         }
     }
 
