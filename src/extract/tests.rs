@@ -690,6 +690,12 @@ fn cv(text: &str, value: &str, of: &str) -> (String, String, String) {
     (text.into(), value.into(), of.into())
 }
 
+/// `text` has one count, `n` things counted by the noun phrase `noun`.
+#[track_caller]
+fn one_count(text: &str, n: &str, noun: &str) {
+    assert_eq!(kind_of(text, "count"), [cv(n, n, noun)], "{text}");
+}
+
 /// Issue class: model designations. A number that is part of a product name (a capitalised
 /// name opening a noun phrase, a number with a capital letter glued to it, a code) is no
 /// quantity, and a counted noun phrase takes it in whole.
@@ -707,47 +713,41 @@ fn numbers_in_product_names_are_not_quantities() {
             "{text}: {got:?}"
         );
     }
-    assert_eq!(
-        kind_of("Kyiv asked for 36 Kestrel 400 drones.", "count"),
-        [cv("36", "36", "Kestrel 400 drones")]
+    one_count(
+        "Kyiv asked for 36 Kestrel 400 drones.",
+        "36",
+        "Kestrel 400 drones",
     );
-    assert_eq!(
-        kind_of("The army buys 6 Lynx 4 AX vehicles.", "count"),
-        [cv("6", "6", "Lynx 4 AX vehicles")]
+    one_count(
+        "The army buys 6 Lynx 4 AX vehicles.",
+        "6",
+        "Lynx 4 AX vehicles",
     );
     // A designator with a Roman numeral, even across a wrapped line.
-    assert_eq!(
-        kind_of(
-            "Rabat wants 500 Stinger Block\nI missiles and related\nequipment, officials said.",
-            "count"
-        ),
-        [cv("500", "500", "Stinger Block\nI missiles")]
+    one_count(
+        "Rabat wants 500 Stinger Block\nI missiles and related\nequipment, officials said.",
+        "500",
+        "Stinger Block\nI missiles",
     );
-    assert_eq!(
-        kind_of("Taipei buys 60 Harpoon Block IIA missiles.", "count"),
-        [cv("60", "60", "Harpoon Block IIA missiles")]
+    one_count(
+        "Taipei buys 60 Harpoon Block IIA missiles.",
+        "60",
+        "Harpoon Block IIA missiles",
     );
     // A verb in the present after the counted noun is not part of it.
-    assert_eq!(
-        kind_of(
-            "The deal for 440 Tomahawk missiles marks Japan's first step.",
-            "count"
-        ),
-        [cv("440", "440", "Tomahawk missiles")]
+    one_count(
+        "The deal for 440 Tomahawk missiles marks Japan's first step.",
+        "440",
+        "Tomahawk missiles",
     );
-    assert_eq!(
-        kind_of("Its 24 launchers gives the army reach.", "count"),
-        [cv("24", "24", "launchers")]
-    );
-    assert_eq!(
-        kind_of("Seoul buys 36 Apache helicopters plus spares.", "count"),
-        [cv("36", "36", "Apache helicopters")]
+    one_count("Its 24 launchers gives the army reach.", "24", "launchers");
+    one_count(
+        "Seoul buys 36 Apache helicopters plus spares.",
+        "36",
+        "Apache helicopters",
     );
     // A verb before the name: the number after it is still a count.
-    assert_eq!(
-        kind_of("Berlin gives Ukraine 31 tanks.", "count"),
-        [cv("31", "31", "tanks")]
-    );
+    one_count("Berlin gives Ukraine 31 tanks.", "31", "tanks");
 }
 
 /// Issue class: a number in words with its digits in brackets is one claim, counting what
@@ -810,28 +810,26 @@ fn counted_nouns_in_lists_compounds_and_names() {
         [cv("90", "90", "trucks"), cv("61", "61", "trucks")]
     );
     // A number with a noun of its own keeps it; a span of time counts nothing.
-    assert_eq!(
-        kind_of("It bought 12 trucks, 3 years ago.", "count"),
-        [cv("12", "12", "trucks")]
+    one_count("It bought 12 trucks, 3 years ago.", "12", "trucks");
+    one_count(
+        "A team tested 64 try-before-buy kits.",
+        "64",
+        "try-before-buy kits",
     );
-    assert_eq!(
-        kind_of("A team tested 64 try-before-buy kits.", "count"),
-        [cv("64", "64", "try-before-buy kits")]
+    one_count(
+        "Lisbon is buying 240 Rheinmetall (RHM) Skyranger turrets.",
+        "240",
+        "Rheinmetall (RHM) Skyranger turrets",
     );
-    assert_eq!(
-        kind_of(
-            "Lisbon is buying 240 Rheinmetall (RHM) Skyranger turrets.",
-            "count"
-        ),
-        [cv("240", "240", "Rheinmetall (RHM) Skyranger turrets")]
+    one_count(
+        "The deal has 30 sights and associated spares.",
+        "30",
+        "sights",
     );
-    assert_eq!(
-        kind_of("The deal has 30 sights and associated spares.", "count"),
-        [cv("30", "30", "sights")]
-    );
-    assert_eq!(
-        kind_of("It ordered 80 armoured vehicles.", "count"),
-        [cv("80", "80", "armoured vehicles")]
+    one_count(
+        "It ordered 80 armoured vehicles.",
+        "80",
+        "armoured vehicles",
     );
 }
 
