@@ -102,8 +102,8 @@ pub struct Names {
 /// non-space byte" never splits a character it matters to split). Each phrase has words one of
 /// which it cannot match without ("awaiting", "notified"); one Aho-Corasick pass over the text
 /// finds the sentences that hold any phrase's such words, the runs of word letters of each
-/// of those give which words of every phrase it holds (see [`Sieve`]), and only where a phrase has all it
-/// needs does its own regex run, compiled the first time it is needed.
+/// of those give which words of every phrase it holds (see [`Sieve`]), and only where a
+/// phrase has all it needs does its own regex run, compiled the first time it is needed.
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: Vec<Phrase>,
@@ -254,10 +254,9 @@ impl Sieve {
             in_word,
             shortest,
             serial: SIEVES.fetch_add(1, Ordering::Relaxed),
-            // Every byte of a run is read anyway: a prefilter would only cost building
-            // (a vectorised one for each of a short run's automata).
             // Read only for a run not seen before: a contiguous NFA is quick to build and
-            // plenty quick to read a word with.
+            // plenty quick to read a word with, and a prefilter would only cost building
+            // (every byte of a run is read anyway).
             words: AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -300,9 +299,7 @@ impl Sieve {
                     continue;
                 }
                 // A run of up to 24 bytes is remembered under its bytes as three numbers (no
-                // byte of a run is zero, so no two runs share a key): nothing of its own to
-                // allocate, which long-lived among a document's short-lived allocations kept
-                // their pages from being reused.
+                // byte of a run is zero, so no two runs share a key): no allocation per run.
                 if run.len() > RUN_WORDS_LONGEST || self.in_word[0] {
                     self.scan(run, present);
                     continue;
