@@ -360,7 +360,8 @@ fn in_batches<T: Sync, R: Send>(
     mut take: impl FnMut(Vec<R>) -> bool,
 ) {
     // One article is worked on this thread: starting the thread pool would cost more than
-    // the work.
+    // the work. So are all when the pool has one thread: handing them to it gains nothing,
+    // and each result would be freed by another thread than the one that made it.
     let threads = if items.len() > 1 {
         rayon::current_num_threads()
     } else {
@@ -372,7 +373,7 @@ fn in_batches<T: Sync, R: Send>(
     let chunk = (threads * 256).max(64);
     for (b, batch) in items.chunks(chunk).enumerate() {
         let at = |(i, item)| work(b * chunk + i, item);
-        let done: Vec<R> = if batch.len() == 1 {
+        let done: Vec<R> = if batch.len() == 1 || threads == 1 {
             batch.iter().enumerate().map(at).collect()
         } else {
             batch.par_iter().enumerate().map(at).collect()

@@ -195,9 +195,10 @@ fn load_sources_from(
     // all are read), so a large KB's files are handled in parallel, in chunks of about
     // [`PARSE_CHUNK_BYTES`], and joined in file order: ids and problems come out the same
     // however many threads there are. A small KB (the embedded one) is read on this thread:
-    // starting the thread pool would cost more.
+    // starting the thread pool would cost more. So is any KB when the pool has one thread:
+    // handing the files to it gains nothing, and what it allocates stays with its heap.
     let size: usize = files.iter().map(|f| f.text.len()).sum();
-    let parallel = size >= parallel_from;
+    let parallel = size >= parallel_from && rayon::current_num_threads() > 1;
     let read = |idx: usize, file: &SourceFile| {
         let mut part = Kb::default();
         let mut problems = Vec::new();
