@@ -170,11 +170,29 @@ const RUN_WORDS_MAX: usize = 100_000;
 struct RunWords {
     /// The sieve these are of.
     serial: Option<usize>,
-    /// Run (its bytes, zero-padded, as three numbers) → where its word set starts in `sets`.
-    runs: HashMap<[u64; 3], usize>,
+    /// Run → where its word set starts in `sets` ([`NO_WORDS`]: it holds none).
+    runs: HashMap<RunKey, usize>,
     /// Word sets, each as long as the sieve's.
     sets: Vec<u64>,
 }
+
+/// A run of word bytes, zero-padded, as three numbers (no byte of a run is zero, so no two
+/// runs share a key).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct RunKey([u64; 3]);
+
+impl std::hash::Hash for RunKey {
+    /// One number for the hasher, not three: most runs are words of under eight bytes, and
+    /// the hasher reads one number several times faster than 24 bytes.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let [a, b, c] = self.0;
+        h.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
+    }
+}
+
+/// In [`RunWords::runs`]: the run holds no sieve word (most runs: "the", "sale"), so there
+/// is no set to add.
+const NO_WORDS: usize = usize::MAX;
 
 thread_local! {
     static RUN_WORDS: std::cell::RefCell<RunWords> = std::cell::RefCell::default();
@@ -306,23 +324,31 @@ impl Sieve {
                 }
                 let mut b = [0u8; RUN_WORDS_LONGEST];
                 b[..run.len()].copy_from_slice(run);
-                let key = std::array::from_fn(|k| {
+                let key = RunKey(std::array::from_fn(|k| {
                     let mut w = [0u8; 8];
                     w.copy_from_slice(&b[k * 8..k * 8 + 8]);
                     u64::from_le_bytes(w)
-                });
+                }));
                 let at = match memo.runs.get(&key) {
                     Some(&at) => at,
                     None => {
                         let at = memo.sets.len();
                         memo.sets.resize(at + stride, 0);
                         self.scan(run, &mut memo.sets[at..at + stride]);
+                        let at = if memo.sets[at..].iter().all(|&w| w == 0) {
+                            memo.sets.truncate(at);
+                            NO_WORDS
+                        } else {
+                            at
+                        };
                         memo.runs.insert(key, at);
                         at
                     }
                 };
-                for (p, w) in present.iter_mut().zip(&memo.sets[at..at + stride]) {
-                    *p |= w;
+                if at != NO_WORDS {
+                    for (p, w) in present.iter_mut().zip(&memo.sets[at..at + stride]) {
+                        *p |= w;
+                    }
                 }
             }
         });
