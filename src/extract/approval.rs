@@ -372,9 +372,19 @@ impl Sieve {
     }
 
     /// The phrases a word of each of whose groups is `present`, in order.
+    #[cfg(test)]
     fn admitted(&self, present: &[u64]) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.admitted_into(present, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// [`Sieve::admitted`] into `out`, with `maybe` for scratch: a run reuses both from
+    /// sentence to sentence.
+    fn admitted_into(&self, present: &[u64], maybe: &mut Vec<u64>, out: &mut Vec<usize>) {
         // The phrases of any word present by their first group, then their other groups.
-        let mut maybe = self.open.clone();
+        maybe.clear();
+        maybe.extend_from_slice(&self.open);
         for (i, &bits) in present.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
@@ -385,7 +395,7 @@ impl Sieve {
                 }
             }
         }
-        let mut out = Vec::new();
+        out.clear();
         for (i, &bits) in maybe.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
@@ -399,7 +409,6 @@ impl Sieve {
                 }
             }
         }
-        out
     }
 }
 
@@ -892,6 +901,7 @@ impl Lexicon {
             .sieve
             .get_or_init(|| Sieve::new(&self.phrases, &self.authorities));
         let mut present = no_words(sieve.len);
+        let (mut maybe, mut phrases) = (Vec::new(), Vec::new());
         for s in sentences {
             // A word outside every sentence (front matter, a document of markup only) has
             // no sentence to search.
@@ -903,14 +913,17 @@ impl Lexicon {
             // The phrases whose words are all here (one pass over the sentence for all
             // phrases, cheaper than a phrase's DFA over it, and no compile where they are
             // not).
-            let phrases = match sift {
+            match sift {
                 Sift::Words => {
                     sieve.words_in(&lower[lo..hi], &mut present);
-                    sieve.admitted(&present)
+                    sieve.admitted_into(&present, &mut maybe, &mut phrases);
                 }
-                Sift::Nothing => (0..self.phrases.len()).collect(),
-            };
-            for idx in phrases {
+                Sift::Nothing => {
+                    phrases.clear();
+                    phrases.extend(0..self.phrases.len());
+                }
+            }
+            for &idx in &phrases {
                 let Some(re) = self.regex(idx) else { continue };
                 // Find with the fast engines; resolve capture groups only where a match is.
                 let mut caches = re.caches.get();
