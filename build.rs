@@ -49,8 +49,8 @@ fn bytes(w: &[u8]) -> String {
     format!("b\"{escaped}\"")
 }
 
-/// `(pattern, trigger words, word groups, names an authority)` per built-in phrase, sorted by
-/// pattern, as Rust.
+/// `(pattern, trigger words, word groups, names an authority, which trigger words begin
+/// words)` per built-in phrase, sorted by pattern, as Rust.
 fn phrase_table(files: &[PathBuf]) -> String {
     let mut all: Vec<String> = files
         .iter()
@@ -84,8 +84,8 @@ fn phrase_table(files: &[PathBuf]) -> String {
             .join(", ");
         let _ = writeln!(
             code,
-            "    ({p:?}, {trigger}, &[{groups}], {}),",
-            w.authority
+            "    ({p:?}, {trigger}, &[{groups}], {}, &{:?}),",
+            w.authority, w.starts_words
         );
     }
     code.push(']');

@@ -21,7 +21,7 @@ use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::{Hir, HirKind};
 
 pub use super::phrase_syntax::{PhraseWords, expand, phrase_words};
-use super::phrase_syntax::{authority_words, parse_bytes, unicode_where_needed};
+use super::phrase_syntax::{authority_words, is_word_byte, parse_bytes, unicode_where_needed};
 use crate::words::folded;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
@@ -56,13 +56,15 @@ pub struct Phrase {
     pub origin: Option<(usize, crate::span::Span)>,
 }
 
-/// (pattern, trigger words, word groups, names an authority) of each built-in phrase, sorted
-/// by pattern: read by the build script with [`phrase_words`] itself.
+/// (pattern, trigger words, word groups, names an authority, which trigger words begin
+/// words) of each built-in phrase, sorted by pattern: read by the build script with
+/// [`phrase_words`] itself.
 type BuiltinWords = (
     &'static str,
     Option<&'static [&'static [u8]]>,
     &'static [&'static [&'static [u8]]],
     bool,
+    &'static [bool],
 );
 const BUILTIN_WORDS: &[BuiltinWords] =
     include!(concat!(env!("OUT_DIR"), "/embedded_phrase_words.rs"));
@@ -73,12 +75,13 @@ pub fn words_of(pattern: &str) -> Result<PhraseWords, String> {
     let Ok(i) = BUILTIN_WORDS.binary_search_by(|(p, ..)| (*p).cmp(pattern)) else {
         return phrase_words(pattern);
     };
-    let (_, trigger, groups, authority) = BUILTIN_WORDS[i];
+    let (_, trigger, groups, authority, starts_words) = BUILTIN_WORDS[i];
     let owned = |ws: &[&[u8]]| ws.iter().map(|w| w.to_vec()).collect::<Vec<_>>();
     Ok(PhraseWords {
         trigger: trigger.map(owned),
         groups: groups.iter().map(|g| owned(g)).collect(),
         authority,
+        starts_words: starts_words.to_vec(),
     })
 }
 
@@ -116,6 +119,10 @@ pub struct Lexicon {
     /// word. Kept few so the automaton keeps its vectorised prefilter, which takes at most 64
     /// words (past that, the pass over the text was four times as slow).
     triggers: Upgrading,
+    /// Per trigger word: whether, found right after a letter, digit or underscore ("pending"
+    /// in "spending"), it starts no match, as every word it stands for begins with it and
+    /// begins words in its phrase ([`PhraseWords::starts_words`]).
+    trigger_starts_word: Vec<bool>,
     /// The words sought in a sentence that holds a trigger word, made on first need.
     sieve: OnceLock<Sieve>,
     /// Phrases without required words, tried in every sentence.
@@ -760,17 +767,29 @@ impl Lexicon {
             .flat_map(|n| n.names.iter().map(String::as_str))
             .collect();
         let a = alternation(&auth);
-        let mut lits: Vec<Vec<u8>> = Vec::new();
+        let mut lits: Vec<(Vec<u8>, bool)> = Vec::new();
         let mut always = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
             match &ph.words.trigger {
-                Some(words) => lits.extend(words.iter().map(|w| w.to_ascii_lowercase())),
+                Some(words) => lits.extend(words.iter().enumerate().map(|(k, w)| {
+                    let starts = ph.words.starts_words.get(k).copied().unwrap_or(false);
+                    (w.to_ascii_lowercase(), starts)
+                })),
                 None => always.push(i),
             }
         }
+        let words = fewest_words(lits.iter().map(|(w, _)| w.clone()).collect());
+        let trigger_starts_word = words
+            .iter()
+            .map(|w| {
+                lits.iter()
+                    .filter(|(x, _)| x.windows(w.len()).any(|win| win == w.as_slice()))
+                    .all(|(x, starts)| *starts && x.starts_with(w))
+            })
+            .collect();
         let triggers = Upgrading::new(
             AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst),
-            fewest_words(lits),
+            words,
         )
         .map_err(|e| (0, e.to_string()))?;
         let regexes = phrases.iter().map(|_| OnceLock::new()).collect();
@@ -791,6 +810,7 @@ impl Lexicon {
             authorities: a,
             regexes,
             triggers,
+            trigger_starts_word,
             sieve: OnceLock::new(),
             always,
             ids,
@@ -873,6 +893,23 @@ impl Lexicon {
             // A word outside every sentence (front matter, a gap) counts for the one before
             // it: one sentence too many to look in, never one too few.
             let s = doc.sentence_at(m.start());
+            // Inside a longer word ("pending" in "spending"), a word that only ever begins
+            // words starts no match. (At a sentence's start it might: its regex reads the
+            // sentence alone, and sees a word boundary there.)
+            let within = doc
+                .sentences
+                .get(s)
+                .is_some_and(|x| x.span.start < m.start() && m.start() < x.span.end);
+            if within
+                && self
+                    .trigger_starts_word
+                    .get(scanner.pattern(m.pattern()))
+                    .is_some_and(|&b| b)
+                && is_word_byte(lower[m.start() - 1])
+            {
+                at = m.start() + 1;
+                continue;
+            }
             if out.last() != Some(&s) {
                 out.push(s);
             }
@@ -1171,6 +1208,30 @@ mod prefilter_tests {
     }
 
     #[test]
+    fn a_trigger_word_inside_a_longer_word_triggers_nothing() {
+        let kb = crate::kb::load_sources(crate::kb::embedded_language()).unwrap();
+        let lex = kb.lexicon().unwrap();
+        let triggered = |t: &str| lex.triggered(&Document::new(t.to_string()));
+        // "pending" begins words in every phrase it triggers; "spending" holds it.
+        assert_eq!(
+            triggered("Defence spending rose. The sale is pending."),
+            [1]
+        );
+        assert_eq!(
+            triggered("Defence spending rose sharply."),
+            Vec::<usize>::new()
+        );
+        // At a sentence's start the regex sees a word boundary: never skipped there.
+        assert_eq!(triggered("Pending approval, it waits."), [0]);
+        // "clear" is also inside "nuclear"; "unclear" and "nuclear" trigger no phrase.
+        assert_eq!(
+            triggered("The nuclear talks were unclear."),
+            Vec::<usize>::new()
+        );
+        assert_eq!(triggered("Congress cleared it."), [0]);
+    }
+
+    #[test]
     fn builtin_trigger_words_keep_the_vectorised_prefilter() {
         // The automaton's vectorised prefilter takes at most 64 words; past that, the pass
         // over every text is four times as slow.
@@ -1253,6 +1314,12 @@ mod prefilter_tests {
         texts.push(
             "---\ntitle: approved by Congress\n---\nApproved. By Congress, the deal was \
              cleared.Congress has not yet approved it;\nthe State Department\n\napproved it."
+                .to_string(),
+        );
+        // Trigger words inside longer words, beside the same words alone.
+        texts.push(
+            "Spending, pending approval by Congress, rose. Unclear: Congress cleared the \
+             nuclear deal, which is unlikely to be approved by Congress; Congress greenlit it."
                 .to_string(),
         );
         let mut claims = 0;

@@ -17,11 +17,16 @@ pub struct PhraseWords {
     /// phrase cannot match in a sentence without one of the authority names' words, which
     /// are known only once the KB is loaded (see `Lexicon`).
     pub authority: bool,
+    /// Per trigger word: whether it begins a word of the text in every match (no letter,
+    /// digit or underscore before it), so that found inside a longer word ("pending" in
+    /// "spending") it starts no match (see [`words_start_words`]).
+    pub starts_words: Vec<bool>,
 }
 
 /// What `{authority}` stands for when a phrase's words are read: a byte no text holds, so a
 /// group of this word alone says that every match names an authority.
 const AUTHORITY_MARK: &str = r"\x00";
+const AUTHORITY_MARK_BYTES: &[u8] = b"\x00";
 
 /// Reads a phrase pattern (see [`expand`]) and the words its matches need; the error is the
 /// pattern's syntax error.
@@ -36,11 +41,132 @@ pub fn phrase_words(pattern: &str) -> Result<PhraseWords, String> {
     let mut all = Vec::new();
     required_groups(&hir, &mut all);
     let authority = all.iter().any(|g| g.len() == 1 && g[0] == [0]);
+    let trigger = required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3));
     Ok(PhraseWords {
-        trigger: required_words(&hir).filter(|w| w.iter().all(|l| l.len() >= 3)),
+        starts_words: trigger
+            .as_ref()
+            .map_or_else(Vec::new, |t| words_start_words(&hir, t)),
+        trigger,
         groups: word_groups(all),
         authority,
     })
+}
+
+/// Whether a byte is a word byte of an ASCII `\b`: a letter, a digit or an underscore.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Per word of `trigger` (runs of literal bytes, as [`required_words`] gives them): whether
+/// each of its occurrences in `h` begins a word of the text in every match, what comes
+/// right before it in the pattern being a word boundary, the start, or something that
+/// always ends in a byte that is not a word byte (a space, a comma). False for "likely" in
+/// "(?:un)?likely", and for every word of a pattern this does not read (it is only ever
+/// sure, never guessing). Other literals ("s" in "approves?") may follow a word byte.
+pub fn words_start_words(h: &Hir, trigger: &[Vec<u8>]) -> Vec<bool> {
+    let mut starts = vec![true; trigger.len()];
+    match mid_word_walk(h, true, trigger, &mut starts) {
+        Some(_) => starts,
+        None => vec![false; trigger.len()],
+    }
+}
+
+/// The run of literal `bytes` at a place where `safe` says whether a word byte would begin
+/// a word: a trigger word there that may not begins no word. Returns whether a word byte
+/// after the run would begin a word.
+fn literal_run(bytes: &[u8], safe: bool, trigger: &[Vec<u8>], starts: &mut [bool]) -> Option<bool> {
+    let first = *bytes.first()?;
+    if is_word_byte(first) && !safe {
+        for (t, s) in trigger.iter().zip(starts.iter_mut()) {
+            if t.as_slice() == bytes {
+                *s = false;
+            }
+        }
+    }
+    Some(!bytes.last().is_some_and(|&b| is_word_byte(b)))
+}
+/// Walks `h` entered where `safe` says whether a word byte next would begin a word, marking
+/// in `starts` the trigger words that may follow a word byte; returns whether a word byte
+/// after `h` would begin a word (`None`: something this does not read).
+fn mid_word_walk(h: &Hir, safe: bool, trigger: &[Vec<u8>], starts: &mut [bool]) -> Option<bool> {
+    use regex_syntax::hir::{Class, Look};
+    match h.kind() {
+        HirKind::Empty => Some(safe),
+        // The authority mark stands for names, which end in a letter.
+        HirKind::Literal(l) if *l.0 == *AUTHORITY_MARK_BYTES => Some(false),
+        HirKind::Literal(l) => literal_run(&l.0, safe, trigger, starts),
+        // A class of no word byte (the non-ASCII bytes and characters are none).
+        HirKind::Class(c) => Some(match c {
+            Class::Bytes(b) => b
+                .ranges()
+                .iter()
+                .all(|r| !(r.start()..=r.end()).any(is_word_byte)),
+            Class::Unicode(u) => u.ranges().iter().all(|r| {
+                let hi = u32::from(r.end()).min(0x7f);
+                !(u32::from(r.start())..=hi).any(|b| is_word_byte(b as u8))
+            }),
+        }),
+        HirKind::Look(look) => Some(
+            safe || matches!(
+                look,
+                Look::Start
+                    | Look::StartLF
+                    | Look::StartCRLF
+                    | Look::WordAscii
+                    | Look::WordUnicode
+                    | Look::WordStartAscii
+                    | Look::WordStartUnicode
+                    | Look::WordStartHalfAscii
+                    | Look::WordStartHalfUnicode
+                    | Look::WordEndAscii
+                    | Look::WordEndUnicode
+                    | Look::WordEndHalfAscii
+                    | Look::WordEndHalfUnicode
+            ),
+        ),
+        HirKind::Capture(c) => mid_word_walk(&c.sub, safe, trigger, starts),
+        HirKind::Concat(parts) => {
+            // Adjacent literals are one run, as `required_groups` reads them.
+            let mut safe = safe;
+            let mut i = 0;
+            while i < parts.len() {
+                let literal = |p: &Hir| match p.kind() {
+                    HirKind::Literal(l) if *l.0 != *AUTHORITY_MARK_BYTES => Some(l.0.to_vec()),
+                    _ => None,
+                };
+                let mut bytes = Vec::new();
+                while let Some(b) = parts.get(i).and_then(literal) {
+                    bytes.extend(b);
+                    i += 1;
+                }
+                if bytes.is_empty() {
+                    safe = mid_word_walk(&parts[i], safe, trigger, starts)?;
+                    i += 1;
+                } else {
+                    safe = literal_run(&bytes, safe, trigger, starts)?;
+                }
+            }
+            Some(safe)
+        }
+        HirKind::Alternation(alts) => {
+            let mut after = true;
+            for a in alts {
+                after &= mid_word_walk(a, safe, trigger, starts)?;
+            }
+            Some(after)
+        }
+        HirKind::Repetition(r) => {
+            // Once from where it starts, again from where one pass ends; absent, where
+            // it started.
+            let once = mid_word_walk(&r.sub, safe, trigger, starts)?;
+            let again = if r.max == Some(1) {
+                once
+            } else {
+                mid_word_walk(&r.sub, safe && once, trigger, starts)?
+            };
+            Some(if r.min == 0 { safe && again } else { again })
+        }
+    }
 }
 
 /// Words one of which every match of an authority alternation (`Lexicon`'s names, in ASCII
@@ -330,6 +456,47 @@ mod tests {
             [vec!["approves"], vec!["if", "once", "case"]]
         );
         assert_eq!(groups("(?:formally )?[a-z]+"), Vec::<Vec<String>>::new());
+    }
+
+    #[test]
+    fn trigger_words_that_only_begin_words_are_told_apart() {
+        let starts = |p: &str| {
+            let w = phrase_words(p).unwrap();
+            let t = w.trigger.unwrap_or_default();
+            t.into_iter()
+                .zip(w.starts_words)
+                .map(|(t, s)| (String::from_utf8(t).unwrap(), s))
+                .collect::<Vec<_>>()
+        };
+        let all = |p: &str, want: bool| {
+            let s = starts(p);
+            !s.is_empty() && s.iter().all(|(_, s)| *s == want)
+        };
+        // After the pattern's start, a space, a comma or an authority's name and a space.
+        assert!(all(
+            "(?:pending|subject to) (?:final )?approval by {authority}",
+            true
+        ));
+        assert!(all("{authority} (?:has )?(?:approved|cleared)", true));
+        assert!(all("{authority}, (?:formally )*approved", true));
+        // Suffixes follow a word byte, and are no trigger words.
+        assert!(all("(?:approves?|authori[sz]ed) by {authority}", true));
+        // Trigger words that may follow letters: "unlikely", a name glued to the word, a
+        // class of letters.
+        assert!(all("(?:un)?likely to be", false));
+        assert!(all("{authority}approved", false));
+        assert!(all("[a-z]*approved", false));
+        // Each word on its own: in "greenlighting", "lighting" follows letters; "green"
+        // and "approving" do not.
+        assert_eq!(
+            starts("{authority} has (?:green-?lighting|approving)"),
+            [
+                ("lighting".to_string(), false),
+                ("approving".to_string(), true)
+            ]
+        );
+        // No trigger word at all: nothing to say.
+        assert!(starts("(?:formally )?[a-z]+").is_empty());
     }
 
     #[test]
