@@ -749,12 +749,16 @@ fn alternation(names: &[&str]) -> String {
 fn fewest_words(mut words: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     words.sort();
     words.dedup();
-    let holds = |w: &[u8], x: &[u8]| w != x && w.windows(x.len()).any(|win| win == x);
     words
         .iter()
-        .filter(|w| !words.iter().any(|x| holds(w, x)))
+        .filter(|w| !words.iter().any(|x| *w != x && holds(w, x)))
         .cloned()
         .collect()
+}
+
+/// Whether word `w` holds word `x` ("signed" holds "sign", and itself).
+fn holds(w: &[u8], x: &[u8]) -> bool {
+    w.windows(x.len()).any(|win| win == x)
 }
 
 impl Lexicon {
@@ -783,7 +787,7 @@ impl Lexicon {
             .iter()
             .map(|w| {
                 lits.iter()
-                    .filter(|(x, _)| x.windows(w.len()).any(|win| win == w.as_slice()))
+                    .filter(|(x, _)| holds(x, w))
                     .all(|(x, starts)| *starts && x.starts_with(w))
             })
             .collect();

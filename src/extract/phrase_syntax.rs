@@ -127,16 +127,16 @@ fn mid_word_walk(h: &Hir, safe: bool, trigger: &[Vec<u8>], starts: &mut [bool]) 
         HirKind::Capture(c) => mid_word_walk(&c.sub, safe, trigger, starts),
         HirKind::Concat(parts) => {
             // Adjacent literals are one run, as `required_groups` reads them.
+            let literal = |p: &Hir| match p.kind() {
+                HirKind::Literal(l) if *l.0 != *AUTHORITY_MARK_BYTES => Some(l.0.clone()),
+                _ => None,
+            };
             let mut safe = safe;
             let mut i = 0;
             while i < parts.len() {
-                let literal = |p: &Hir| match p.kind() {
-                    HirKind::Literal(l) if *l.0 != *AUTHORITY_MARK_BYTES => Some(l.0.to_vec()),
-                    _ => None,
-                };
                 let mut bytes = Vec::new();
                 while let Some(b) = parts.get(i).and_then(literal) {
-                    bytes.extend(b);
+                    bytes.extend_from_slice(&b);
                     i += 1;
                 }
                 if bytes.is_empty() {
