@@ -1,7 +1,7 @@
 //! `factcheck::inconsistent-claims` (warning): two figures of one fact (exact, a bound or
 //! a range) with values that cannot both hold: both tied to the same KB figure
 //! (`link::same-figure`), or, untied, counting the same words of two or more
-//! (`link::same-noun`).
+//! (`link::same-noun`), unless their clauses name two parties (`consistency::other-party`).
 //!
 //! Why: an article that contradicts itself is wrong somewhere, KB or not.
 //! Example: "Kosovo will receive 246 Javelin missiles … the 264 Javelin missiles will …"
@@ -12,10 +12,15 @@ use crate::codes::{self, Severity};
 use crate::compare;
 use crate::extract::{ClaimKind, Qualifier, Unit};
 use crate::link::rules as rule;
-use crate::link::{Effect, Link, counts_a_part};
+use crate::link::{Effect, Link, Party, counts_a_part, other_parties};
+use crate::span::Span;
 use foldhash::{HashMap, HashMapExt};
 
 pub struct InconsistentClaims;
+
+/// How many earlier claims of one key, each of another party, a claim is held against
+/// before it is left uncompared: a digest of many deals costs each claim the same.
+const MAX_PARTIES: usize = 16;
 
 impl Check for InconsistentClaims {
     fn code(&self) -> &'static str {
@@ -29,8 +34,13 @@ impl Check for InconsistentClaims {
             Kb(usize, usize),
             Np(Unit, String),
         }
-        // The first claim of each key, and whether the KB confirms it.
-        let mut seen: HashMap<Key, (usize, bool)> = HashMap::new();
+        // The claims of each key a later one may be compared with, and whether the KB
+        // confirms each: the first, and after it the first of each other party
+        // (`consistency::other-party`).
+        let mut seen: HashMap<Key, Vec<(usize, bool)>> = HashMap::new();
+        let reader = cx.parties();
+        // Each claim's parties, read when its key meets another claim's.
+        let mut parties: HashMap<usize, Vec<(Party, Span)>> = HashMap::new();
         for (ci, c) in cx.claims.iter().enumerate() {
             let Some(q) = c.quantity() else { continue };
             // An exact value, or a bound or range: "up to 36 Apaches" in the headline and
@@ -85,8 +95,37 @@ impl Check for InconsistentClaims {
                 },
             };
             let agrees = tied.is_some_and(|(_, _, agrees)| agrees);
-            let Some(&(first, first_agrees)) = seen.get(&key) else {
-                seen.insert(key, (ci, agrees));
+            let np_key = matches!(key, Key::Np(..));
+            let Some(earlier) = seen.get_mut(&key) else {
+                seen.insert(key, vec![(ci, agrees)]);
+                continue;
+            };
+            // The earlier claim to compare with: the first one that no two parties set
+            // apart from this one (claims tied to one KB figure share its record's).
+            let mut partner = None;
+            for &(e, e_agrees) in earlier.iter().take(MAX_PARTIES) {
+                if np_key && cx.on(rule::OTHER_PARTY) {
+                    for x in [e, ci] {
+                        parties.entry(x).or_insert_with(|| reader.parties(x));
+                    }
+                    if let Some((there, here)) = other_parties(&parties[&e], &parties[&ci]) {
+                        cx.ev(ci, rule::OTHER_PARTY, Effect::Against, Some(here), || {
+                            format!(
+                                "“{}” is named in this claim's clause and “{}” in that of “{}”: another party's figure, not compared",
+                                cx.doc.slice(here),
+                                cx.doc.slice(there),
+                                cx.doc.slice(cx.claims[e].value_span)
+                            )
+                        });
+                        continue;
+                    }
+                }
+                partner = Some((e, e_agrees));
+                break;
+            }
+            let Some((first, first_agrees)) = partner else {
+                // Another party's figure: later claims of its party compare with it.
+                earlier.push((ci, agrees));
                 continue;
             };
             let a = &cx.claims[first];

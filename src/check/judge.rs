@@ -3,9 +3,10 @@
 
 use super::Finding;
 use crate::date::Date;
+use crate::entity::Mention;
 use crate::extract::Claim;
 use crate::kb::Kb;
-use crate::link::{ClaimTrace, Effect, Evidence, Link, Prepared};
+use crate::link::{ClaimTrace, Effect, Evidence, Link, PartyReader, Prepared};
 use crate::span::Span;
 use crate::text::Document;
 use std::cell::RefCell;
@@ -16,6 +17,8 @@ pub struct Judge<'a, 'k> {
     pub doc: &'a Document,
     pub claims: &'a [Claim],
     pub links: &'a [Link],
+    /// The article's entity mentions, sorted by start.
+    pub mentions: &'a [Mention],
     /// The article's date.
     pub date: Option<Date>,
     /// The article's date is its dateline's (and `dateline` its span).
@@ -53,6 +56,11 @@ impl Judge<'_, '_> {
                 t.evidence.push(e);
             }
         }
+    }
+
+    /// Reads the parties claims' clauses name (for `consistency::other-party`).
+    pub fn parties(&self) -> PartyReader<'_> {
+        PartyReader::new(self.kb, self.doc, self.claims, self.mentions, self.dateline)
     }
 
     /// The name an authority (or entity) goes by, for messages.

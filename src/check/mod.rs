@@ -117,14 +117,19 @@ impl<'k> Checker<'k> {
             .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
             .or(dl.map(|(d, _)| d));
         let claims = extract::extract(&doc, &Context { date }, self.lexicon);
-        let Links { links, traces } =
-            self.link
-                .link(&doc, &claims, date, dateline_span, opts.trace);
+        let Links {
+            links,
+            traces,
+            mentions,
+        } = self
+            .link
+            .link(&doc, &claims, date, dateline_span, opts.trace);
         let cx = Judge {
             kb: self.kb,
             doc: &doc,
             claims: &claims,
             links: &links,
+            mentions: &mentions,
             date,
             dated_by_dateline: opts.date.is_none()
                 && doc.front_matter_date.is_none()

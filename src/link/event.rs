@@ -480,58 +480,6 @@ impl Linker<'_, '_> {
         {
             return None;
         }
-        const COMMON: &[&str] = &[
-            "The",
-            "A",
-            "An",
-            "It",
-            "Its",
-            "This",
-            "That",
-            "These",
-            "Those",
-            "They",
-            "Their",
-            "He",
-            "She",
-            "We",
-            "In",
-            "On",
-            "At",
-            "By",
-            "For",
-            "And",
-            "But",
-            "Of",
-            "As",
-            "With",
-            "After",
-            "Before",
-            "Under",
-            "Officials",
-            "Some",
-            "Most",
-            "All",
-            "Both",
-            "Each",
-            "Such",
-            "Neighbouring",
-            "Neighboring",
-            "Nearby",
-            "Meanwhile",
-            "Also",
-            "Only",
-            "There",
-            "Here",
-            "When",
-            "While",
-            "If",
-            "Now",
-            "Then",
-            "So",
-            "Yet",
-            "Still",
-        ];
         let toks = &self.doc.tokens;
         let lo = toks.partition_point(|t| t.span.start < clause.start);
         let hi = toks.partition_point(|t| t.span.start < claim.span.start);
@@ -547,7 +495,7 @@ impl Linker<'_, '_> {
                 w.len() > 1
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().all(char::is_alphabetic)
-                && !COMMON.contains(&w)
+                && super::party::may_name(w)
                 && !mentions.iter().any(|m| m.span.contains(sp))
                 // A model designation ("AGM-114R", "PAC-3") names a thing, not a party.
                 && !self.doc.text.get(sp.end..).is_some_and(|t| {
@@ -562,8 +510,6 @@ impl Linker<'_, '_> {
                 && !self.claims_near(claim).iter().any(|c| {
                     matches!(c.value, ClaimValue::Status { .. }) && c.span.contains(sp)
                 })
-                && crate::extract::date::month_number(w).is_none()
-                && !crate::date::WEEKDAYS.contains(&w)
                 && !self.in_dateline(sp)
             })?;
         self.ev_c(claim, rule::UNKNOWN_PARTY, Effect::Against, Some(name), Some(r), || {

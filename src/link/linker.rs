@@ -470,40 +470,9 @@ impl<'k> Linker<'_, 'k> {
                 .any(|c| c.eq_ignore_ascii_case(label))
     }
 
-    /// The claim's clause: its sentence cut at the nearest comma, semicolon, colon, dash,
-    /// bracket or quotation mark on each side.
+    /// The claim's clause (see [`clause_span`]).
     pub(super) fn clause_of(&self, claim: &Claim) -> Span {
-        let sent = self.doc.sentences[claim.sentence].span;
-        let text = &self.doc.text;
-        let stops = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
-        // A clause is read at most MAX bytes either side of the claim, so a sentence of
-        // thousands of claims costs each claim the same.
-        const MAX: usize = 400;
-        let from = floor_char(text, claim.span.start.saturating_sub(MAX).max(sent.start));
-        let before = text.get(from..claim.span.start).unwrap_or("");
-        let lo = before.rfind(stops).map_or(from, |i| {
-            from + i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let np_end = claim
-            .of
-            .as_ref()
-            .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end))
-            .min(sent.end);
-        let to = floor_char(text, (np_end + MAX).min(sent.end)).max(np_end);
-        let after = text.get(np_end..to).unwrap_or("");
-        let hi = after.find(stops).map_or(to, |i| np_end + i);
-        // A fronted opener of up to five words ("In all, …", "In the last two decades, …")
-        // belongs to the clause after its comma.
-        let opener = if lo - sent.start <= MAX {
-            text.get(sent.start..lo).unwrap_or("")
-        } else {
-            ""
-        };
-        let lo = match opener.trim_end().strip_suffix(',') {
-            Some(o) if o.split_whitespace().count() <= 5 && !o.contains([',', ';']) => sent.start,
-            _ => lo,
-        };
-        Span::new(lo, hi.max(lo))
+        clause_span(self.doc, claim)
     }
 
     /// A cue of `words` attached to the claim: in its counted noun, up to four words before
@@ -710,6 +679,42 @@ const VALUING: &[&str] = &[
     "costs",
     "costed",
 ];
+
+/// The claim's clause: its sentence cut at the nearest comma, semicolon, colon, dash,
+/// bracket or quotation mark on each side.
+pub(crate) fn clause_span(doc: &Document, claim: &Claim) -> Span {
+    let sent = doc.sentences[claim.sentence].span;
+    let text = &doc.text;
+    let stops = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+    // A clause is read at most MAX bytes either side of the claim, so a sentence of
+    // thousands of claims costs each claim the same.
+    const MAX: usize = 400;
+    let from = floor_char(text, claim.span.start.saturating_sub(MAX).max(sent.start));
+    let before = text.get(from..claim.span.start).unwrap_or("");
+    let lo = before.rfind(stops).map_or(from, |i| {
+        from + i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let np_end = claim
+        .of
+        .as_ref()
+        .map_or(claim.span.end, |(_, sp)| sp.end.max(claim.span.end))
+        .min(sent.end);
+    let to = floor_char(text, (np_end + MAX).min(sent.end)).max(np_end);
+    let after = text.get(np_end..to).unwrap_or("");
+    let hi = after.find(stops).map_or(to, |i| np_end + i);
+    // A fronted opener of up to five words ("In all, …", "In the last two decades, …")
+    // belongs to the clause after its comma.
+    let opener = if lo - sent.start <= MAX {
+        text.get(sent.start..lo).unwrap_or("")
+    } else {
+        ""
+    };
+    let lo = match opener.trim_end().strip_suffix(',') {
+        Some(o) if o.split_whitespace().count() <= 5 && !o.contains([',', ';']) => sent.start,
+        _ => lo,
+    };
+    Span::new(lo, hi.max(lo))
+}
 
 pub(super) fn floor_char(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());

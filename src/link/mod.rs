@@ -10,6 +10,7 @@ mod date;
 mod event;
 mod figure;
 mod linker;
+mod party;
 mod quantity;
 pub mod rules;
 mod scope;
@@ -23,6 +24,7 @@ use crate::span::Span;
 use crate::text::Document;
 use aho_corasick::AhoCorasick;
 use linker::{Linker, cue_automaton};
+pub use party::{Party, PartyReader, other_parties};
 pub(crate) use quantity::counts_a_part;
 use rules::{self as rule};
 pub use rules::{Rule, RuleScope, Rules};
@@ -73,6 +75,8 @@ pub struct Links {
     pub links: Vec<Link>,
     /// One per claim when tracing, else empty.
     pub traces: Vec<ClaimTrace>,
+    /// The article's entity mentions, sorted by start (for [`PartyReader`]).
+    pub mentions: Vec<crate::entity::Mention>,
 }
 
 /// A KB made ready for linking: the alias automaton, per-entity tables and cue automata are
@@ -241,6 +245,7 @@ impl<'k> Prepared<'k> {
         Links {
             links: l.links,
             traces: l.traces.into_inner(),
+            mentions: l.mentions,
         }
     }
 }

@@ -208,6 +208,7 @@ rule_ids! {
     NOTE_DATE = "date::note-label",
     SAME_FIGURE = "consistency::same-figure",
     SAME_NOUN = "consistency::same-noun",
+    OTHER_PARTY = "consistency::other-party",
     TRACKED_THING = "unverified::tracked-thing",
     NAMED_FOR_AMBIGUITY = "ambiguous::named-in-sentence",
 }
