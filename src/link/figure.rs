@@ -68,6 +68,26 @@ impl Linker<'_, '_> {
                 let counts = kind(|v| matches!(v, FigureValue::Count(_)));
                 let direct: Vec<usize> = counts.iter().copied().filter(|&f| of_hits(f)).collect();
                 of_ev(&direct);
+                // "200 Block IV Tomahawks": the words before the head name which of them.
+                if let Some((narrower, named)) =
+                    of_span.and_then(|np| self.narrower(np, r, &counts, &direct))
+                {
+                    self.ev_c(
+                        claim,
+                        rule::NARROWER_PHRASE,
+                        Effect::For,
+                        Some(named),
+                        Some(r),
+                        || {
+                            format!(
+                                "“{}”, before the head, is a phrase of figure {}: the claim counts that part",
+                                self.doc.slice(named),
+                                fig_ids(rec, &narrower)
+                            )
+                        },
+                    );
+                    return narrower;
+                }
                 // "sixty-four F-35s": the record's own system counted, and one count to be.
                 if direct.is_empty()
                     && counts.len() == 1

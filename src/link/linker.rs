@@ -216,10 +216,8 @@ impl<'k> Linker<'_, 'k> {
         })
     }
 
-    /// Whether a phrase of figure `f` of record `r` ends the counted noun phrase `np`: its
-    /// head ("Javelin missiles" in "246 Javelin missiles"), not a modifier ("Javelin" in "30
-    /// Javelin simulators").
-    pub(super) fn heads(&self, np: Span, r: usize, f: usize) -> bool {
+    /// Where the head of counted words `np` ends: before the words that may trail it.
+    fn head_end(&self, np: Span) -> usize {
         let mut text = self
             .doc
             .slice(np)
@@ -247,7 +245,15 @@ impl<'k> Linker<'_, 'k> {
                 break;
             }
         }
-        let end = np.start + text.len();
+        np.start + text.len()
+    }
+
+    /// Whether a phrase of figure `f` of record `r` ends the counted noun phrase `np`: its
+    /// head ("Javelin missiles" in "246 Javelin missiles"), not a modifier ("Javelin" in "30
+    /// Javelin simulators").
+    pub(super) fn heads(&self, np: Span, r: usize, f: usize) -> bool {
+        let end = self.head_end(np);
+        let text = self.doc.slice(Span::new(np.start, end));
         // Coordinated nouns ("246 Javelin missiles and launchers"): the number counts the
         // first; a later one is its head only inside a phrase spanning the "and" ("sights and
         // launchers" as one KB phrase).
@@ -266,6 +272,51 @@ impl<'k> Linker<'_, 'k> {
             .figures(h.pattern)
             .binary_search(&(r, f))
             .is_ok()
+    }
+
+    /// `figure::narrower-phrase`: of the count figures `counts` of record `r`, those that
+    /// counted words `np`, whose head is a phrase of figures `direct`, name before that head
+    /// ("200 Block IV Tomahawks": `Block IV` before `Tomahawks`), with the span naming
+    /// them. Counted words that join several things ("Block IV and Block V Tomahawks")
+    /// name no one narrower figure.
+    pub(super) fn narrower(
+        &self,
+        np: Span,
+        r: usize,
+        counts: &[usize],
+        direct: &[usize],
+    ) -> Option<(Vec<usize>, Span)> {
+        let text = self.doc.slice(np);
+        if direct.is_empty()
+            || !self.on(rule::NARROWER_PHRASE)
+            || text.contains([',', '/', '&', ';'])
+            || text.contains(" and ")
+            || text.contains(" or ")
+        {
+            return None;
+        }
+        let end = self.head_end(np);
+        let head = self
+            .hits_in(np)
+            .filter(|h| h.span.end == end && direct.iter().any(|&f| self.is_phrase_of(h, r, f)))
+            .map(|h| h.span.start)
+            .min()?;
+        let mut named: Option<Span> = None;
+        let figs: Vec<usize> = counts
+            .iter()
+            .copied()
+            .filter(|f| !direct.contains(f))
+            .filter(|&f| {
+                let hit = self
+                    .hits_in(np)
+                    .find(|h| h.span.end <= head && self.is_phrase_of(h, r, f));
+                if let Some(h) = hit {
+                    named = Some(named.map_or(h.span, |n| n.join(h.span)));
+                }
+                hit.is_some()
+            })
+            .collect();
+        Some((figs, named?))
     }
 
     /// Whether the claim's value directly modifies a phrase of figure `f` ("the 2 per cent

@@ -170,6 +170,7 @@ rule_ids! {
     SENTENCE_RECORD = "scope::sentence-record",
     NOT_A_WHOLE_COUNT = "claim::not-a-whole-count",
     OF_PHRASE = "figure::of-phrase",
+    NARROWER_PHRASE = "figure::narrower-phrase",
     IN_PHRASE = "figure::in-phrase",
     OWN_THING = "figure::own-thing",
     DEAL_NOUN = "figure::deal-noun",
