@@ -2,7 +2,7 @@
 //! party, another model, an older record.
 
 use super::Effect;
-use super::linker::{DESIGNATION, Linker, Scope, floor_char};
+use super::linker::{DESIGNATION, Linker, Scope, clause_span, floor_char};
 use super::rules::{self as rule};
 use crate::date::{Date, DateValue};
 use crate::entity::Mention;
@@ -268,6 +268,47 @@ impl Linker<'_, '_> {
                     && (is_status || !dates_a_state(c))
                     && !matches!(&c.value, ClaimValue::Date(d) if bound_or_schedule(c, d))
             });
+            // "At that time, Poland bought 16 launchers": a sentence that opens by pointing
+            // back takes the time of the sentence before it.
+            let back = if other_date.is_none() && !is_status {
+                self.time_back_reference(claim).and_then(|cue| {
+                    // (Of a very long sentence, its last 2,400 bytes: each claim costs the
+                    // same.)
+                    let prev = self.doc.sentences[claim.sentence.checked_sub(1)?].span;
+                    let from = prev.start.max(prev.end.saturating_sub(2400));
+                    let lo = self.claims.partition_point(|c| c.span.start < from);
+                    let hi = self.claims.partition_point(|c| c.span.start < prev.end);
+                    self.claims[lo..hi]
+                        .iter()
+                        .find(|c| {
+                            !self.in_dateline(c.span)
+                                && !self.note_date(c.span)
+                                && matches!(&c.value, ClaimValue::Date(d) if d.is_placed()
+                                    && !years.is_empty() && !fits(d) && !bound_or_schedule(c, d))
+                        })
+                        .map(|c| (cue, c.span))
+                })
+            } else {
+                None
+            };
+            if let Some((cue, date)) = back {
+                self.ev_c(
+                    claim,
+                    rule::TIME_BACK_REFERENCE,
+                    Effect::Against,
+                    Some(date),
+                    Some(r),
+                    || {
+                        format!(
+                            "“{}” opens its sentence and points back to “{}”, which dates no fact of record `{}`: another event",
+                            self.doc.slice(cue),
+                            self.doc.slice(date),
+                            rec.id
+                        )
+                    },
+                );
+                return Some(rule::TIME_BACK_REFERENCE);
+            }
             if let Some(c) = other_date {
                 self.ev_c(
                     claim,
@@ -458,6 +499,30 @@ impl Linker<'_, '_> {
             && after.trim_start().starts_with(',')
             && !after[after.find(',').map_or(0, |i| i + 1)..]
                 .contains([',', ';', '—', '–', '(', ')'])
+    }
+
+    /// `link::time-back-reference`: the words of the rule's cues ("At that time", "Back
+    /// then") that open the claim's sentence, when the claim's clause is that opening's
+    /// ("At the time of writing" points nowhere back).
+    pub(super) fn time_back_reference(&self, claim: &Claim) -> Option<Span> {
+        if !self.on(rule::TIME_BACK_REFERENCE) {
+            return None;
+        }
+        let sent = self.doc.sentences[claim.sentence].span;
+        let text = self.doc.slice(sent);
+        let body = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let start = sent.start + (text.len() - body.len());
+        let cue = self.prep.back_references.iter().find_map(|cue| {
+            let head = body.get(..cue.len())?;
+            let rest = &body[cue.len()..];
+            (head.eq_ignore_ascii_case(cue)
+                && !rest.starts_with(|c: char| c.is_alphanumeric())
+                && !rest.trim_start().to_ascii_lowercase().starts_with("of "))
+            .then(|| Span::new(start, start + cue.len()))
+        })?;
+        // The opening governs the clause it begins, not a later one of the sentence.
+        (clause_span(self.doc, claim).start <= cue.start || self.fronted(cue, claim.span))
+            .then_some(cue)
     }
 
     /// A party the KB does not know acting in the claim's clause ("Neighbouring Montenegro

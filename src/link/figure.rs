@@ -384,6 +384,11 @@ impl Linker<'_, '_> {
         }) else {
             return;
         };
+        // A thing of another event ("in March 2018", "a separate order") is not this
+        // record's to verify (the rule that says so is in the trace).
+        if self.another_event(claim, sc.record).is_some() {
+            return;
+        }
         let what = format!("“{}”", of.split_whitespace().collect::<Vec<_>>().join(" "));
         let rec = &self.kb().records[sc.record];
         self.ev(ci, rule::TRACKED_THING, Effect::For, Some(*of_span), Some(sc.record), || {

@@ -120,6 +120,8 @@ pub struct Prepared<'k> {
     determiners: Vec<String>,
     /// `date::note-label`'s labels.
     note_labels: Vec<String>,
+    /// `link::time-back-reference`'s openings, longest first.
+    back_references: Vec<String>,
 }
 
 impl<'k> Prepared<'k> {
@@ -173,6 +175,11 @@ impl<'k> Prepared<'k> {
             pricing_except: owned(rule::except(rule::PRICES_THE_DEAL)),
             determiners: owned(rule::cues(rule::DEFINITE_REFERENCE)),
             note_labels: owned(rule::cues(rule::NOTE_DATE)),
+            back_references: {
+                let mut v = owned(rule::cues(rule::TIME_BACK_REFERENCE));
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                v
+            },
         }
     }
 

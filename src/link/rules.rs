@@ -191,6 +191,7 @@ rule_ids! {
     TWIN_DEAL = "link::twin-deal",
     DELIVERED_SO_FAR = "link::delivered-so-far",
     OTHER_YEAR = "link::other-date",
+    TIME_BACK_REFERENCE = "link::time-back-reference",
     OTHER_EVENT_CUE = "link::other-event-cue",
     PRICES_OTHER_ITEMS = "link::prices-other-items",
     SEVERAL_DEALS = "link::several-deals",
