@@ -386,7 +386,9 @@ impl Linker<'_, '_> {
         };
         // A thing of another event ("in March 2018", "a separate order") is not this
         // record's to verify (the rule that says so is in the trace).
+        // (An amount after it that prices the sentence's event shares that event.)
         if self.another_event(claim, sc.record).is_some() {
+            self.elsewhere[ci] = true;
             return;
         }
         let what = format!("“{}”", of.split_whitespace().collect::<Vec<_>>().join(" "));
