@@ -748,6 +748,30 @@ impl Linker<'_, '_> {
         Some((record, own, item.span))
     }
 
+    /// `link::repeats-unlinked`: the earlier claim whose value claim `ci` repeats, when
+    /// that one was tied to no record and no entity of record `r` is named in `ci`'s own
+    /// sentence ("the $1.3 billion estimate" after "a deal worth up to $1.3 billion" that
+    /// named none of the record's systems).
+    pub(super) fn repeats_unlinked(&self, ci: usize, r: usize) -> Option<usize> {
+        let claim = &self.claims[ci];
+        let q = claim.quantity()?;
+        if !self.on(rule::REPEATS_UNLINKED)
+            || self.kb().records[r]
+                .about_ix
+                .iter()
+                .any(|&e| self.named_here(claim, e))
+        {
+            return None;
+        }
+        // (The 64 claims before it at most: each claim costs the same.)
+        (ci.saturating_sub(64)..ci).find(|&k| {
+            let c = &self.claims[k];
+            matches!(self.links[k], Link::None)
+                && c.quantity()
+                    .is_some_and(|p| p.unit == q.unit && p.value == q.value)
+        })
+    }
+
     pub(super) fn compare_quantity(
         &mut self,
         ci: usize,
@@ -818,6 +842,11 @@ impl Linker<'_, '_> {
             Some(rule)
         } else if let Some(rule) = self.old_record(claim, r) {
             Some(rule)
+        } else if let Some(first) = self.repeats_unlinked(ci, r) {
+            self.ev(ci, rule::REPEATS_UNLINKED, Effect::Against, Some(self.claims[first].value_span), Some(r), || {
+                format!("repeats “{}”, which the article gave earlier and nothing tied to record `{}`; no entity of the record is named in its sentence", self.doc.slice(self.claims[first].value_span), rec.id)
+            });
+            Some(rule::REPEATS_UNLINKED)
         } else if let Some(rule) = self.unknown_party(claim, r) {
             Some(rule)
         } else if let Some(other) = self.shares_another_event(ci) {

@@ -186,6 +186,7 @@ rule_ids! {
     INVENTORY = "link::inventory",
     FIGURE_PERIOD = "link::figure-period",
     OLD_RECORD = "link::old-record",
+    REPEATS_UNLINKED = "link::repeats-unlinked",
     FOREIGN_MODEL = "link::foreign-model",
     NAMED_VERSION = "link::named-version",
     TWIN_DEAL = "link::twin-deal",
