@@ -66,11 +66,12 @@ pub struct LineCol {
 
 /// Line starts of a text, for byte → line/column conversion in `O(log lines)`, and the
 /// number of characters before every [`STRIDE`]-th byte, so a column costs at most a stride
-/// of counting even on a one-line megabyte.
+/// of counting even on a one-line megabyte. (The character counts are made the first time a
+/// column lies more than a stride into its line: most texts never need them.)
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    chars_at: Vec<usize>,
+    chars_at: std::sync::OnceLock<Vec<usize>>,
     len: usize,
 }
 
@@ -83,17 +84,10 @@ fn count_chars(b: &[u8]) -> usize {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut chars_at = Vec::with_capacity(text.len() / STRIDE + 2);
-        let mut n = 0;
-        for chunk in text.as_bytes().chunks(STRIDE) {
-            chars_at.push(n);
-            n += count_chars(chunk);
-        }
-        chars_at.push(n);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             starts,
-            chars_at,
+            chars_at: std::sync::OnceLock::new(),
             len: text.len(),
         }
     }
@@ -103,8 +97,18 @@ impl LineIndex {
         if text.len() != self.len {
             return count_chars(&text.as_bytes()[..at]);
         }
+        let chars_at = self.chars_at.get_or_init(|| {
+            let mut chars_at = Vec::with_capacity(text.len() / STRIDE + 2);
+            let mut n = 0;
+            for chunk in text.as_bytes().chunks(STRIDE) {
+                chars_at.push(n);
+                n += count_chars(chunk);
+            }
+            chars_at.push(n);
+            chars_at
+        });
         let k = at / STRIDE;
-        self.chars_at[k] + count_chars(&text.as_bytes()[k * STRIDE..at])
+        chars_at[k] + count_chars(&text.as_bytes()[k * STRIDE..at])
     }
 
     /// The line and character column of byte `offset` (clamped to the text, and moved back to
