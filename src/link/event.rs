@@ -262,7 +262,7 @@ impl Linker<'_, '_> {
                             && !years.contains(&d.bounds().0.year)
                             && !years.contains(&d.bounds().1.year)
                     } else {
-                        (prices_sentence || self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span)) && !fits(d)
+                        (prices_sentence || self.same_clause(c.span, claim.span) || self.fronted(c.span, claim.span) || self.opens_clause(c.span, claim)) && !fits(d)
                     })
                     // (The costlier tests last.)
                     && (is_status || !dates_a_state(c))
@@ -499,6 +499,22 @@ impl Linker<'_, '_> {
             && after.trim_start().starts_with(',')
             && !after[after.find(',').map_or(0, |i| i + 1)..]
                 .contains([',', ';', '—', '–', '(', ')'])
+    }
+
+    /// Whether date `date` opens the claim's clause, before it: at most three words ("and
+    /// in", "but by") stand between the clause's start and the date ("…, and in March 2018
+    /// it signed for 16 launch stations"), so the date dates all the clause says.
+    pub(super) fn opens_clause(&self, date: Span, claim: &Claim) -> bool {
+        if date.end > claim.span.start {
+            return false;
+        }
+        let clause = clause_span(self.doc, claim);
+        clause.start <= date.start
+            && self
+                .doc
+                .text
+                .get(clause.start..date.start)
+                .is_some_and(|lead| lead.split_whitespace().count() <= 3)
     }
 
     /// `link::time-back-reference`: the words of the rule's cues ("At that time", "Back
