@@ -358,6 +358,23 @@ impl Linker<'_, '_> {
             );
             return Some(rule::PRICES_OTHER_ITEMS);
         }
+        if let Some(who) = self.other_recipient(claim, r) {
+            self.ev_c(
+                claim,
+                rule::OTHER_RECIPIENT,
+                Effect::Against,
+                Some(who),
+                Some(r),
+                || {
+                    format!(
+                        "its clause sells or gives to “{}”, none of record `{}`'s entities, and names none of them",
+                        self.doc.slice(who),
+                        rec.id
+                    )
+                },
+            );
+            return Some(rule::OTHER_RECIPIENT);
+        }
         if !self.on(rule::OTHER_PARTY_NEARER) {
             return None;
         }
@@ -515,6 +532,87 @@ impl Linker<'_, '_> {
                 .text
                 .get(clause.start..date.start)
                 .is_some_and(|lead| lead.split_whitespace().count() <= 3)
+    }
+
+    /// `link::other-recipient`: the party the claim's clause sells or gives to after the
+    /// claim ("a possible $85 million sale to Croatia", "approved … for the U.K."), when it
+    /// is none of record `r`'s entities and the clause names none of them outside the
+    /// claim's own words. KB authorities ("to Congress") receive nothing.
+    pub(super) fn other_recipient(&self, claim: &Claim, r: usize) -> Option<Span> {
+        if !self.on(rule::OTHER_RECIPIENT) {
+            return None;
+        }
+        let clause = self.clause_of(claim);
+        let np = claim
+            .of
+            .as_ref()
+            .map_or(claim.span, |(_, sp)| sp.join(claim.span));
+        let own: &[usize] = &self.kb().records[r].about_ix;
+        let mentions = self.mentions_in(clause);
+        if mentions
+            .iter()
+            .any(|m| own.contains(&m.entity) && !np.contains(m.span))
+        {
+            return None;
+        }
+        let doc = self.doc;
+        let toks = &doc.tokens;
+        let lo = toks.partition_point(|t| t.span.start < np.end);
+        let hi = toks.partition_point(|t| t.span.start < clause.end);
+        let word = |k: usize| toks.get(k).map_or("", |t| doc.slice(t.span));
+        for k in lo..hi {
+            let w = word(k);
+            if !(w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("for"))
+                || (k > 0 && word(k - 1).eq_ignore_ascii_case("up"))
+            {
+                continue;
+            }
+            let j = if word(k + 1).eq_ignore_ascii_case("the") {
+                k + 2
+            } else {
+                k + 1
+            };
+            let Some(t) = toks.get(j).filter(|_| j < hi) else {
+                break;
+            };
+            if let Some(m) = mentions.iter().find(|m| m.span.start == t.span.start) {
+                if !self.kb().entities[m.entity].authority && !own.contains(&m.entity) {
+                    return Some(m.span);
+                }
+                continue;
+            }
+            let name = doc.slice(t.span);
+            // A name: capitalised letters ("Croatia"), or an abbreviation ("U.K.").
+            let abbreviation = name.len() == 1
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|d| !d.gap && doc.slice(d.span) == ".");
+            if name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().all(char::is_alphabetic)
+                && (name.len() > 1 || abbreviation)
+                && super::party::may_name(name)
+                && !doc
+                    .text
+                    .get(t.span.end..)
+                    // A designation ("AN/APY-10", "F-16") names a thing.
+                    .is_some_and(|rest| rest.starts_with(['-', '/']))
+            {
+                // An abbreviation's span takes its letters and dots ("U.K.").
+                let mut end = j;
+                while abbreviation
+                    && toks.get(end + 1).is_some_and(|d| {
+                        !d.gap && {
+                            let x = doc.slice(d.span);
+                            x == "." || (x.len() == 1 && x.chars().all(char::is_uppercase))
+                        }
+                    })
+                {
+                    end += 1;
+                }
+                return Some(t.span.join(toks[end].span));
+            }
+        }
+        None
     }
 
     /// `link::time-back-reference`: the words of the rule's cues ("At that time", "Back

@@ -198,6 +198,7 @@ rule_ids! {
     SEVERAL_DEALS = "link::several-deals",
     OTHER_PARTY_NEARER = "link::other-party-nearer",
     UNKNOWN_PARTY = "link::unknown-party",
+    OTHER_RECIPIENT = "link::other-recipient",
     SHARES_ANOTHER_EVENT = "link::shares-another-event",
     OTHER_FIGURE_IN_SENTENCE = "link::other-figure-in-sentence",
     NAMED_IN_PARAGRAPH = "link::named-in-paragraph",
