@@ -542,24 +542,28 @@ impl Linker<'_, '_> {
         if !self.on(rule::OTHER_RECIPIENT) {
             return None;
         }
-        let clause = self.clause_of(claim);
         let np = claim
             .of
             .as_ref()
             .map_or(claim.span, |(_, sp)| sp.join(claim.span));
         let own: &[usize] = &self.kb().records[r].about_ix;
-        let mentions = self.mentions_in(clause);
-        if mentions
-            .iter()
-            .any(|m| own.contains(&m.entity) && !np.contains(m.span))
-        {
-            return None;
-        }
         let doc = self.doc;
         let toks = &doc.tokens;
+        // The clause after the claim's words, read token by token to its first stop (most
+        // claims have no "to" or "for" there, and pay only this).
+        let (_, last) = doc.sentences[claim.sentence].tokens;
         let lo = toks.partition_point(|t| t.span.start < np.end);
-        let hi = toks.partition_point(|t| t.span.start < clause.end);
+        let hi = (lo..last.min(lo + 80))
+            .find(|&k| {
+                toks[k].kind == crate::text::TokKind::Punct
+                    && matches!(
+                        doc.slice(toks[k].span),
+                        "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
+                    )
+            })
+            .unwrap_or(last.min(lo + 80));
         let word = |k: usize| toks.get(k).map_or("", |t| doc.slice(t.span));
+        let mut who = None;
         for k in lo..hi {
             let w = word(k);
             if !(w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("for"))
@@ -575,9 +579,13 @@ impl Linker<'_, '_> {
             let Some(t) = toks.get(j).filter(|_| j < hi) else {
                 break;
             };
-            if let Some(m) = mentions.iter().find(|m| m.span.start == t.span.start) {
+            if let Some(m) = self
+                .mentions_in(Span::new(t.span.start, t.span.start + 1))
+                .first()
+            {
                 if !self.kb().entities[m.entity].authority && !own.contains(&m.entity) {
-                    return Some(m.span);
+                    who = Some(m.span);
+                    break;
                 }
                 continue;
             }
@@ -609,10 +617,18 @@ impl Linker<'_, '_> {
                 {
                     end += 1;
                 }
-                return Some(t.span.join(toks[end].span));
+                who = Some(t.span.join(toks[end].span));
+                break;
             }
         }
-        None
+        let who = who?;
+        // None of the record's own entities named in the clause, outside the claim's words.
+        let clause = self.clause_of(claim);
+        (!self
+            .mentions_in(clause)
+            .iter()
+            .any(|m| own.contains(&m.entity) && !np.contains(m.span)))
+        .then_some(who)
     }
 
     /// `link::time-back-reference`: the words of the rule's cues ("At that time", "Back
