@@ -2,7 +2,7 @@
 //! party, another model, an older record.
 
 use super::Effect;
-use super::linker::{DESIGNATION, Linker, Scope, clause_span, floor_char};
+use super::linker::{CLAUSE_STOPS, DESIGNATION, Linker, Scope, clause_span, floor_char};
 use super::rules::{self as rule};
 use crate::date::{Date, DateValue};
 use crate::entity::Mention;
@@ -556,10 +556,11 @@ impl Linker<'_, '_> {
         let hi = (lo..last.min(lo + 80))
             .find(|&k| {
                 toks[k].kind == crate::text::TokKind::Punct
-                    && matches!(
-                        doc.slice(toks[k].span),
-                        "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
-                    )
+                    && doc
+                        .slice(toks[k].span)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| CLAUSE_STOPS.contains(&c))
             })
             .unwrap_or(last.min(lo + 80));
         let word = |k: usize| toks.get(k).map_or("", |t| doc.slice(t.span));

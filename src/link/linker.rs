@@ -731,12 +731,15 @@ const VALUING: &[&str] = &[
     "costed",
 ];
 
+/// The marks that end a clause: comma, semicolon, colon, dashes, brackets, quotation marks.
+pub(super) const CLAUSE_STOPS: [char; 10] = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+
 /// The claim's clause: its sentence cut at the nearest comma, semicolon, colon, dash,
-/// bracket or quotation mark on each side.
+/// bracket or quotation mark ([`CLAUSE_STOPS`]) on each side.
 pub(crate) fn clause_span(doc: &Document, claim: &Claim) -> Span {
     let sent = doc.sentences[claim.sentence].span;
     let text = &doc.text;
-    let stops = [',', ';', ':', '—', '–', '(', ')', '"', '“', '”'];
+    let stops = CLAUSE_STOPS;
     // A clause is read at most MAX bytes either side of the claim, so a sentence of
     // thousands of claims costs each claim the same.
     const MAX: usize = 400;
