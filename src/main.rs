@@ -322,7 +322,14 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     }
     let mut failed = false;
     let mut written = 0;
-    in_batches(&input::expand(&args.paths), work, |done| {
+    let each = |first: usize, items: &[Result<Input, InputError>]| {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| work(first + i, item))
+            .collect()
+    };
+    in_batches(&input::expand(&args.paths), each, |done| {
         for piece in done {
             match piece {
                 Err(e) => {
@@ -350,13 +357,15 @@ fn run_extract(args: &ExtractArgs) -> u8 {
     if failed { EXIT_USAGE } else { 0 }
 }
 
-/// Runs `work(index, item)` over `items` a batch at a time, on every core when there is more
-/// than one item, and hands each batch's results to `take` in the items' order before the
-/// next batch starts: output streams in order, and a run holds one batch's results, not the
-/// corpus's. `take` returns whether to go on (not when standard output's reader has gone).
+/// Runs `work(first, group)` over `items`, a group of consecutive items at a time (`first`:
+/// the group's first item's index; `work` gives one result per item), on every core when
+/// there is more than one item, and hands each batch's results to `take` in the items' order
+/// before the next batch starts: output streams in order, and a run holds one batch's
+/// results, not the corpus's. `take` returns whether to go on (not when standard output's
+/// reader has gone).
 fn in_batches<T: Sync, R: Send>(
     items: &[T],
-    work: impl Fn(usize, &T) -> R + Sync + Send,
+    work: impl Fn(usize, &[T]) -> Vec<R> + Sync + Send,
     mut take: impl FnMut(Vec<R>) -> bool,
 ) {
     // One article is worked on this thread: starting the thread pool would cost more than
@@ -372,11 +381,22 @@ fn in_batches<T: Sync, R: Send>(
     // (an item's result is its report's text).
     let chunk = (threads * 256).max(64);
     for (b, batch) in items.chunks(chunk).enumerate() {
-        let at = |(i, item)| work(b * chunk + i, item);
-        let done: Vec<R> = if batch.len() == 1 || threads == 1 {
-            batch.iter().enumerate().map(at).collect()
+        // Groups of up to 64 (see `Job::run_group`); on several threads, at least four a
+        // thread, so that no thread waits long for another's last group.
+        let group = if threads == 1 {
+            64
         } else {
-            batch.par_iter().enumerate().map(at).collect()
+            (batch.len() / (threads * 4)).clamp(1, 64)
+        };
+        let at = |(g, items): (usize, &[T])| work(b * chunk + g * group, items);
+        let done: Vec<R> = if batch.len() == 1 || threads == 1 {
+            batch.chunks(group).enumerate().flat_map(at).collect()
+        } else {
+            batch
+                .par_chunks(group)
+                .enumerate()
+                .flat_map_iter(at)
+                .collect()
         };
         if !take(done) {
             break;
@@ -739,10 +759,10 @@ fn check(args: &cli::CheckArgs) -> u8 {
     let mut failed: Vec<InputError> = Vec::new();
     let mut entries: Vec<baseline::Entry> = Vec::new();
     let mut worst: Option<Severity> = None;
-    let run = |index, item: &_| {
-        let p = job.run(index, item);
+    let run = |first, items: &[_]| {
+        let p = job.run_group(first, items);
         if let Some(pb) = &progress {
-            pb.inc(1);
+            pb.inc(items.len() as u64);
         }
         p
     };
@@ -876,13 +896,50 @@ struct Piece {
     baseline: Vec<baseline::Entry>,
 }
 
+/// Text read at once by [`Job::run_group`]: a group of articles ends early past it, so a run's
+/// memory follows its largest article, not its group size.
+const GROUP_BYTES: usize = 1 << 20;
+
 impl Job<'_> {
-    /// Checks input `index` (its place among the inputs) and renders its share of the output.
-    fn run(&self, index: usize, item: &Result<Input, InputError>) -> Piece {
-        let inp = match item {
-            Err(e) => return Piece::failed(e.clone()),
-            Ok(i) => i,
-        };
+    /// Checks inputs `first..first + items.len()` (their places among the inputs) and renders
+    /// each one's share of the output, stage by stage: every article of the group extracted,
+    /// then every one judged, then every one rendered (see [`factcheck::check::Extracted`]).
+    /// Articles are read until [`GROUP_BYTES`] of text are, then taken through the stages, and
+    /// so on for the rest.
+    fn run_group(&self, first: usize, items: &[Result<Input, InputError>]) -> Vec<Piece> {
+        let mut pieces = Vec::with_capacity(items.len());
+        let mut rest = items;
+        while !rest.is_empty() {
+            let mut bytes = 0;
+            let mut read = Vec::new();
+            for item in rest {
+                if bytes >= GROUP_BYTES {
+                    break;
+                }
+                read.push(item.as_ref().map_err(Clone::clone).and_then(|inp| {
+                    let text = input::read_max(inp, self.max_file_size)?;
+                    bytes += text.len();
+                    Ok((inp, self.checker.extract(text, self.opts)))
+                }));
+            }
+            let n = read.len();
+            let judged: Vec<_> = read
+                .into_iter()
+                .map(|r| r.map(|(inp, article)| (inp, self.checker.judge(article, self.opts))))
+                .collect();
+            for r in judged {
+                pieces.push(match r {
+                    Ok((inp, rep)) => self.render(first + pieces.len(), inp, rep),
+                    Err(e) => Piece::failed(e),
+                });
+            }
+            rest = &rest[n..];
+        }
+        pieces
+    }
+
+    /// Input `index`'s share of the output, from its report.
+    fn render(&self, index: usize, inp: &Input, mut rep: factcheck::check::Report) -> Piece {
         let path = match inp {
             Input::Stdin => self.stdin_name.unwrap_or("-").to_string(),
             Input::File(p) => p.display().to_string(),
@@ -893,10 +950,6 @@ impl Job<'_> {
             _ if self.baseline.is_none() && !self.write_baseline => String::new(),
             Input::Stdin if self.stdin_name.is_none() => "-".to_string(),
             _ => self.root.key(Path::new(&path)),
-        };
-        let mut rep = match input::read_max(inp, self.max_file_size) {
-            Ok(text) => self.checker.check(text, self.opts),
-            Err(e) => return Piece::failed(e),
         };
         // Per-code severities from factcheck.toml.
         if !self.cfg.severity.is_empty() {

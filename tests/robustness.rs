@@ -1132,3 +1132,94 @@ fn one_sentence_of_thousands_of_claims() {
     // earlier place is far away on the same line and is left out of the snippet.
     assert!(o.stdout.contains("factcheck::inconsistent-claims"));
 }
+
+#[test]
+fn check_reports_every_file_in_order_across_groups() {
+    // On one thread, files are checked in groups of up to 64, stage by stage, and a group
+    // ends early once 1 MiB of text is read; on two, groups run side by side. 150 files are
+    // three groups on one thread; a 1.5 MiB file among them ends its group early; an
+    // unreadable one fails alone. Each file's report must be what checking it alone gives.
+    let dir = tempfile::tempdir().unwrap();
+    // Odd files say 246 + i Javelin missiles (wrong); even ones, 246 (right).
+    let javelins = |i: usize| if i % 2 == 1 { 246 + i } else { 246 };
+    let many = articles(dir.path(), "many", 150, |i| {
+        format!(
+            "Kosovo will receive {} Javelin missiles from the United States.\n",
+            javelins(i)
+        )
+    });
+    let big = RIGHT.repeat((3 << 19) / RIGHT.len());
+    std::fs::write(many.join("a070.txt"), &big).unwrap();
+    std::fs::write(many.join("a100.txt"), b"\x00\x01binary\x00").unwrap();
+    let mut runs = Vec::new();
+    for threads in ["1", "2"] {
+        let env = [("RAYON_NUM_THREADS", threads)];
+        let o = factcheck(dir.path(), &["--format", "json", "many"], &env, None);
+        assert_eq!(
+            o.code, 2,
+            "an unreadable file is an input error: {}",
+            o.stderr
+        );
+        assert!(o.stderr.contains("a100.txt"), "{}", o.stderr);
+        let v: Value = serde_json::from_str(&o.stdout).expect("one JSON document");
+        let files = v["files"].as_array().expect("files");
+        let kept: Vec<usize> = (0..150).filter(|&i| i != 100).collect();
+        assert_eq!(files.len(), kept.len());
+        for (f, &i) in files.iter().zip(&kept) {
+            assert_eq!(f["path"], format!("many/a{i:03}.txt"));
+            let found: Vec<(&Value, &Value)> = f["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .map(|x| (&x["code"], &x["claim"]["value"]))
+                .collect();
+            if i % 2 == 1 {
+                assert_eq!(
+                    found,
+                    [(
+                        &Value::from("factcheck::count-mismatch"),
+                        &Value::from(javelins(i))
+                    )],
+                    "{i}"
+                );
+            } else {
+                assert!(found.is_empty(), "{i}: {found:?}");
+            }
+        }
+        // The big file's claims were all read and all agree.
+        let big_file = &files[70];
+        assert_eq!(
+            big_file["claims"],
+            big.lines().count(),
+            "{}",
+            big_file["path"]
+        );
+        assert_eq!(big_file["agreeing"], big_file["claims"]);
+        runs.push(o.stdout);
+    }
+    assert!(
+        runs[0] == runs[1],
+        "one thread and two wrote different output"
+    );
+    // The HTML report's anchors number each file by its place among the inputs.
+    let html = factcheck(
+        dir.path(),
+        &["--format", "html", "many"],
+        &[("RAYON_NUM_THREADS", "1")],
+        None,
+    );
+    let anchors: Vec<usize> = html
+        .stdout
+        .split("href=\"#file-")
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse().ok())
+        .collect();
+    assert_eq!(anchors, (0..150).filter(|&i| i != 100).collect::<Vec<_>>());
+    // A file's object is the same checked alone as in the group.
+    let v: Value = serde_json::from_str(&runs[0]).unwrap();
+    for i in [0, 63, 64, 69, 71, 149] {
+        let (_, alone) = json(dir.path(), &[&format!("many/a{i:03}.txt")]);
+        let pos = if i > 100 { i - 1 } else { i };
+        assert_eq!(alone["files"][0], v["files"][pos], "{i}");
+    }
+}

@@ -105,6 +105,13 @@ impl<'k> Checker<'k> {
 
     /// Checks one article: extract its claims, link each to the KB, judge the links.
     pub fn check(&self, text: String, opts: &Options) -> Report {
+        self.judge(self.extract(text, opts), opts)
+    }
+
+    /// The first half of [`Checker::check`]: the article read, dated and its claims
+    /// extracted. A caller with many articles extracts a group of them before judging any
+    /// (see [`Extracted`]).
+    pub fn extract(&self, text: String, opts: &Options) -> Extracted {
         let doc = Document::new(text);
         // The dateline is found once: its date may date the article, its span is no event's.
         let dateline_span = doc.dateline().filter(|_| self.on(rule::DATELINE));
@@ -117,6 +124,24 @@ impl<'k> Checker<'k> {
             .or_else(|| doc.front_matter_date.as_deref().and_then(Date::parse))
             .or(dl.map(|(d, _)| d));
         let claims = extract::extract(&doc, &Context { date }, self.lexicon);
+        Extracted {
+            doc,
+            dateline_span,
+            dated_by_dateline: dl.is_some(),
+            date,
+            claims,
+        }
+    }
+
+    /// The second half of [`Checker::check`]: the claims linked to the KB and judged.
+    pub fn judge(&self, article: Extracted, opts: &Options) -> Report {
+        let Extracted {
+            doc,
+            dateline_span,
+            dated_by_dateline,
+            date,
+            claims,
+        } = article;
         let Links {
             links,
             traces,
@@ -133,7 +158,7 @@ impl<'k> Checker<'k> {
             date,
             dated_by_dateline: opts.date.is_none()
                 && doc.front_matter_date.is_none()
-                && dl.is_some(),
+                && dated_by_dateline,
             dateline: dateline_span,
             link: &self.link,
             traces: std::cell::RefCell::new(traces),
@@ -183,6 +208,33 @@ impl<'k> Checker<'k> {
             }
         }
         report
+    }
+}
+
+/// An article between extraction and judging ([`Checker::extract`], [`Checker::judge`]).
+///
+/// Checking is split so that a run over many small articles can take a group of them
+/// through one stage before the next: each stage's code then stays in the processor's
+/// instruction cache for the whole group, where article by article the stages evict each
+/// other. (The 20 MB bench corpus on one thread, in groups of 64: wall time 0.94 of article
+/// by article, in paired runs, n=40; output identical.)
+pub struct Extracted {
+    doc: Document,
+    dateline_span: Option<crate::span::Span>,
+    /// The dateline gave a date (the run's `--date` and front matter aside).
+    dated_by_dateline: bool,
+    date: Option<Date>,
+    claims: Vec<crate::extract::Claim>,
+}
+
+impl Extracted {
+    /// The article's text, in bytes: what a group of articles in memory is bounded by.
+    pub fn len(&self) -> usize {
+        self.doc.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc.text.is_empty()
     }
 }
 
