@@ -13,6 +13,8 @@
 #   BENCH_DIR=dir  generate into dir and keep the files there (a later run of the same size
 #                  reuses them); without it a temporary directory is used and removed on exit.
 #   BENCH_RUNS=n   hyperfine runs of each command (default 5).
+#   BENCH_VS=bin   another factcheck binary (an earlier release, say) timed on one thread in
+#                  the same hyperfine run as this build, and reported beside it.
 # Needs: cargo, hyperfine, ripgrep (rg), GNU time (/usr/bin/time), python3.
 set -euo pipefail
 
@@ -27,6 +29,11 @@ else
     trap 'rm -rf "$DIR"' EXIT
 fi
 RUNS=${BENCH_RUNS:-5}
+VS=${BENCH_VS:-}
+if [ -n "$VS" ] && [ ! -x "$VS" ]; then
+    echo "BENCH_VS=$VS is not an executable file" >&2
+    exit 2
+fi
 
 missing=()
 for tool in hyperfine rg python3; do
@@ -69,11 +76,14 @@ mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['result
 peak_kb() { /usr/bin/time -o "$DIR/rss" -f '%M' "$@" >/dev/null 2>&1 || true; tail -1 "$DIR/rss"; }
 
 echo "timing check throughput…" >&2
+vs_cmd=()
+[ -n "$VS" ] && vs_cmd=("env RAYON_NUM_THREADS=1 $VS --kb $MAIN/kb -q --format json $MAIN/articles")
 hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$DIR/t-throughput.json" \
     "rg -j1 -o [0-9][0-9,.]* $MAIN/articles" \
     "env RAYON_NUM_THREADS=1 $FC --kb $MAIN/kb -q --format json $MAIN/articles" \
     "$FC --kb $MAIN/kb -q --format json $MAIN/articles" \
-    "$FC extract --format json $MAIN/articles" >&2
+    "$FC extract --format json $MAIN/articles" \
+    "${vs_cmd[@]}" >&2
 RG=$(mean "$DIR/t-throughput.json" 0)
 ONE=$(mean "$DIR/t-throughput.json" 1)
 ALL=$(mean "$DIR/t-throughput.json" 2)
@@ -126,13 +136,14 @@ echo "scoring findings…" >&2
 SCORE=$("$GEN" score "$MAIN" "$DIR/findings.json" | head -1 || true)
 
 python3 - "$DIR" "$BYTES" "$FILES" "$SMALL_BYTES" "$RG" "$ONE" "$ALL" \
-    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" "$M_EXTRACT" "$LONG" <<'PY'
+    "$M_KB1" "$M_KB10" "$M_KB100" "$M_MAIN" "$M_SMALL" "$SCORE" "$M_EXTRACT" "$LONG" "$VS" <<'PY'
 import json, os, sys
 d, nbytes, files, small_bytes, rg, one, alls = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), *map(float, sys.argv[5:8])
 m_kb1, m_kb10, m_kb100, m_main, m_small = (int(x) / 1024 for x in sys.argv[8:13])
 score = sys.argv[13]
 m_extract = int(sys.argv[14]) / 1024
 long_s, long_kb = (sys.argv[15].split() + ["?", "0"])[:2]
+vs = sys.argv[16]
 mb = nbytes / 2**20
 def means(f): return [r['mean'] for r in json.load(open(os.path.join(d, f)))['results']]
 def mins(f): return [r['min'] for r in json.load(open(os.path.join(d, f)))['results']]
@@ -146,6 +157,9 @@ print("| measure | value |")
 print("|---|---|")
 print(f"| ripgrep, every number (`rg -j1 -o`) | {rg*1e3:.0f} ms, {mb/rg:.0f} MB/s (fastest run {tmin[0]*1e3:.0f} ms) |")
 print(f"| factcheck, 1 thread | {one*1e3:.0f} ms, {mb/one:.1f} MB/s ({rg/one:.3f} of ripgrep, 1/{one/rg:.1f}; fastest runs 1/{tmin[1]/tmin[0]:.1f}) |")
+if vs:
+    other, other_min = means('t-throughput.json')[4], tmin[4]
+    print(f"| `{vs}`, 1 thread (same run) | {other*1e3:.0f} ms, {mb/other:.1f} MB/s (1/{other/rg:.1f} of ripgrep; fastest run {other_min*1e3:.0f} ms); this build / it: {one/other:.3f} (fastest runs {tmin[1]/other_min:.3f}) |")
 print(f"| factcheck, all cores | {alls*1e3:.0f} ms, {mb/alls:.1f} MB/s ({one/alls:.2f}x one thread; fastest runs {tmin[1]/tmin[2]:.2f}x) |")
 ex = means('t-throughput.json')[3]
 print(f"| factcheck extract --format json, all cores (every claim, no KB) | {ex*1e3:.0f} ms, {mb/ex:.1f} MB/s (fastest {tmin[3]*1e3:.0f} ms), {m_extract:.0f} MB peak |")
