@@ -190,6 +190,10 @@ pub const RUN_CODES: &[(&str, &str)] = &[
         "a figure's tolerance is not a number or percentage",
     ),
     (
+        "factcheck::kb::bad-ceiling",
+        "`ceiling = true` on a figure that is not one count or amount",
+    ),
+    (
         "factcheck::kb::bad-phrase",
         "an approval phrase is not a valid pattern, or its example fails",
     ),

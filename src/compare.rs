@@ -106,9 +106,15 @@ pub fn figure_verdict(claim: &Claim, f: &Figure) -> Verdict {
     };
     // A bound stated against a KB bound of the same kind compares the bounds: "up to 48
     // jets" does not agree with an approved ceiling of 40.
+    // So does "up to 660 missiles" against a figure the record gives as a ceiling ("up to
+    // 600"): the article restates the ceiling, and 660 is not 600 (whereas "fewer than 700"
+    // compares with it, and agrees).
     let same_bound = |b: &Bounds| match (q.qualifier, b.min, b.max) {
         (Qualifier::UpperBound, None, Some(max)) => Some(max),
         (Qualifier::LowerBound, Some(min), None) => Some(min),
+        (Qualifier::UpperBound, Some(min), Some(max)) if q.ceiling && f.ceiling && min == max => {
+            Some(max)
+        }
         _ => None,
     };
     let agrees = |b: &Bounds| match same_bound(b) {

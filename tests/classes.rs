@@ -587,3 +587,60 @@ fn c16_hard_wrapped_copy() {
         ],
     );
 }
+
+#[test]
+fn c17_a_ceiling_restated() {
+    // Morocco's Stingers are recorded as a ceiling (`ceiling = true`: "up to 600"); Kosovo's
+    // 246 Javelins as a plain count.
+    run(
+        "17",
+        &[
+            // "Up to N" and its kin restate the ceiling: N must be the KB's.
+            (
+                "The State Department approved a possible sale to Morocco of up to 660 FIM-92K Stinger missiles.",
+                "2025-05-01",
+                "up to 660",
+                "count-mismatch",
+            ),
+            (
+                "The State Department approved a possible sale to Morocco of as many as 660 Stinger missiles.",
+                "2025-05-01",
+                "as many as 660",
+                "count-mismatch",
+            ),
+            (
+                "The State Department approved a possible sale to Morocco of up to 600 FIM-92K Stinger missiles.",
+                "2025-05-01",
+                "up to 600",
+                "agrees",
+            ),
+            // The number without those words agrees as before.
+            (
+                "The State Department approved a possible sale to Morocco of 600 Stinger missiles.",
+                "2025-05-01",
+                "600",
+                "agrees",
+            ),
+            // A comparison with a bound is not a restatement: it only has to hold.
+            (
+                "The State Department approved a possible sale to Morocco of fewer than 700 Stinger missiles.",
+                "2025-05-01",
+                "fewer than 700",
+                "agrees",
+            ),
+            (
+                "The State Department approved a possible sale to Morocco of fewer than 500 Stinger missiles.",
+                "2025-05-01",
+                "fewer than 500",
+                "count-mismatch",
+            ),
+            // A figure the KB does not mark as a ceiling keeps "up to" a bound.
+            (
+                "Kosovo will receive up to 300 Javelin missiles from the United States.",
+                "2025-05-01",
+                "up to 300",
+                "agrees",
+            ),
+        ],
+    );
+}

@@ -511,6 +511,22 @@ fn bad_tolerance() {
 }
 
 #[test]
+fn bad_ceiling() {
+    one(
+        "bad-ceiling",
+        Expect {
+            code: "factcheck::kb::bad-ceiling",
+            message: "`ceiling` on a figure that is not one count or amount",
+            file: "bad-ceiling",
+            line: 12,
+            column: 13,
+            label: Some("a ceiling is one number"),
+            help: "keep `ceiling = true` for a count or amount given as one value (\"up to 600 missiles\"); a range or bound already says what it allows",
+        },
+    );
+}
+
+#[test]
 fn valid_fixture_loads_with_every_value_form() {
     let kb = load_sources(vec![fixture("valid")]).unwrap_or_else(|ps| {
         panic!(
@@ -636,6 +652,7 @@ fn every_fixture_is_covered() {
     let expected = [
         "amount-no-currency.toml",
         "bad-amount.toml",
+        "bad-ceiling.toml",
         "bad-date-figure.toml",
         "bad-date-published.toml",
         "bad-tolerance.toml",

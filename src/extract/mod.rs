@@ -70,6 +70,11 @@ pub struct Quantity {
     pub qualifier: Qualifier,
     /// The place value of the last stated digit (see [`number::Num::resolution`]).
     pub resolution: Decimal,
+    /// An upper bound in words that restate a ceiling ("up to 600", "as many as 600", "a
+    /// maximum of 600"), not a comparison ("fewer than 700"): against a KB figure that is
+    /// itself a ceiling (`ceiling = true`), the bound is the value (see
+    /// [`crate::compare::figure_verdict`]).
+    pub ceiling: bool,
 }
 
 /// The value of a claim.
@@ -590,6 +595,14 @@ const JUST_BELOW: &[&[&str]] = &[
     &["a", "little", "under"],
 ];
 
+/// The upper bounds of [`UPPER`] that restate a ceiling rather than compare with one.
+const CEILING: &[&[&str]] = &[
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["a", "maximum", "of"],
+];
+
 /// The qualifier phrases that start with this token, in table order (most tokens start
 /// none: one lookup, not a try of every phrase).
 fn qualifiers_starting(token: &str) -> &'static [(&'static [&'static str], Qualifier)] {
@@ -908,12 +921,18 @@ impl<'d> Extractor<'d, '_> {
             },
             Some(q) => (q, base.end),
         };
+        let ceiling = qualifier == Qualifier::UpperBound
+            && qual == Some(Qualifier::UpperBound)
+            && CEILING
+                .iter()
+                .any(|p| p.iter().enumerate().all(|(k, w)| self.r.is(i + k, w)));
         let q = Quantity {
             unit: base.unit,
             value: base.num.value,
             max: None,
             qualifier,
             resolution: base.num.resolution,
+            ceiling,
         };
         // Past any conversion given beside the amount, so it is not read twice.
         self.push_quantity(i, base, end, q)
@@ -1233,6 +1252,7 @@ impl<'d> Extractor<'d, '_> {
                 max: None,
                 qualifier: Qualifier::Exact,
                 resolution: n.resolution,
+                ceiling: false,
             }),
             of: None,
             conversions: vec![],
@@ -1286,6 +1306,7 @@ impl<'d> Extractor<'d, '_> {
                     max: None,
                     qualifier: Qualifier::Exact,
                     resolution: Decimal::ONE,
+                    ceiling: false,
                 }),
                 of: None,
                 conversions: vec![],
@@ -1556,6 +1577,7 @@ impl<'d> Extractor<'d, '_> {
             max: Some(hi),
             qualifier: Qualifier::Range,
             resolution: b.num.resolution,
+            ceiling: false,
         };
         let base = Base {
             start: a.start,
@@ -1639,6 +1661,7 @@ impl<'d> Extractor<'d, '_> {
                 max: Some(hi),
                 qualifier: Qualifier::Range,
                 resolution: b.num.resolution,
+                ceiling: false,
             };
             let base = Base {
                 start: a.start,
@@ -1661,6 +1684,7 @@ impl<'d> Extractor<'d, '_> {
                         max: Some(hi),
                         qualifier: Qualifier::Range,
                         resolution: b.num.resolution,
+                        ceiling: false,
                     };
                     let base = Base {
                         start: a.start,
@@ -1804,6 +1828,7 @@ impl<'d> Extractor<'d, '_> {
             max: Some(Decimal::from(hi)),
             qualifier: Qualifier::Vague,
             resolution: Decimal::ONE,
+            ceiling: false,
         };
         let sentence = r.doc.tokens[i].sentence;
         let of_end = self

@@ -94,6 +94,8 @@ pub struct DraftFigure {
     pub value: Noted<DraftValue>,
     pub of: Noted<Vec<String>>,
     pub approximate: bool,
+    /// Given in words that state a ceiling ("up to 600 missiles"): written `ceiling = true`.
+    pub ceiling: bool,
     pub date: Option<Noted<Date>>,
     pub note: Option<String>,
 }
@@ -1131,6 +1133,7 @@ fn counts(
                 },
                 of: Noted::sure(phrases),
                 approximate: q.qualifier == Qualifier::Approximate,
+                ceiling: q.ceiling,
                 date: None,
                 note,
             },
@@ -1652,6 +1655,7 @@ fn amount_figure(
         },
         of: Noted::sure(of),
         approximate: qual == Qualifier::LowerBound || qual == Qualifier::Approximate && !estimated,
+        ceiling: q.is_some_and(|q| q.ceiling),
         date: date.map(|d| Noted::guess(d, "the date in the contract's sentence")),
         note,
     }
@@ -2106,6 +2110,9 @@ impl Draft {
             w.line(IN, "of", &list(&f.of.value), f.of.check.as_ref());
             if f.approximate {
                 w.line(IN, "approximate", "true", None);
+            }
+            if f.ceiling {
+                w.line(IN, "ceiling", "true", None);
             }
             if let Some(d) = &f.date {
                 w.line(IN, "date", &d.value.to_string(), d.check.as_ref());

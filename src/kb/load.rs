@@ -29,6 +29,7 @@ const FIGURE_KEYS: &[&str] = &[
     "tolerance",
     "approximate",
     "total",
+    "ceiling",
     "source",
     "note",
 ];
@@ -897,6 +898,20 @@ impl<'a> FileReader<'a> {
         let of = self.strings(t, "of", ctx, false, span).unwrap_or_default();
         let approximate = self.bool(t, "approximate", ctx).unwrap_or(false);
         let total = self.bool(t, "total", ctx).unwrap_or(false);
+        let mut ceiling = self.bool(t, "ceiling", ctx).unwrap_or(false);
+        let exact = |b: &crate::kb::Bounds| b.min.is_some() && b.min == b.max;
+        if ceiling
+            && !matches!(&value, Some(FigureValue::Count(b) | FigureValue::Amount(_, b)) if exact(b))
+        {
+            self.problem(
+                "factcheck::kb::bad-ceiling",
+                "`ceiling` on a figure that is not one count or amount",
+                t.get("ceiling").map_or(span, span_of),
+                "a ceiling is one number",
+                "keep `ceiling = true` for a count or amount given as one value (\"up to 600 missiles\"); a range or bound already says what it allows",
+            );
+            ceiling = false;
+        }
         let tolerance = self.tolerance(t);
         let source = self.string(t, "source", ctx);
         let note = self.string(t, "note", ctx).map(|s| s.0);
@@ -916,6 +931,7 @@ impl<'a> FileReader<'a> {
             tolerance,
             approximate,
             total,
+            ceiling,
             date,
             source: source.map(|s| s.0),
             note,

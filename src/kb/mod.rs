@@ -99,6 +99,10 @@ pub struct Figure {
     /// The figure sums other figures or deals ("a combined $3 billion", "the package's
     /// total"): a claim its clause calls a total may be this figure.
     pub total: bool,
+    /// The figure is a ceiling the record states ("up to 600 missiles", as Foreign Military
+    /// Sale notifications give quantities): an article's "up to N" restates it, and is
+    /// compared as N, not as any number at most N.
+    pub ceiling: bool,
     pub date: Option<DateValue>,
     pub source: Option<String>,
     pub note: Option<String>,
