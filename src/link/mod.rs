@@ -122,6 +122,10 @@ pub struct Prepared<'k> {
     note_labels: Vec<String>,
     /// `link::time-back-reference`'s openings, longest first.
     back_references: Vec<String>,
+    /// The things the KB counts, one of each ("jet", "missile", "aircraft": the last word of
+    /// every count figure's `of` phrase, singular), and units of time: "$208 million a jet" and
+    /// "$2 billion a year" are rates (`link::unit-price`).
+    unit_nouns: std::collections::HashSet<String>,
 }
 
 impl<'k> Prepared<'k> {
@@ -154,6 +158,26 @@ impl<'k> Prepared<'k> {
         let records_of = keyed;
         let cues = |id: &str| cue_automaton(rule::cues(id));
         let owned = |w: &[&str]| w.iter().map(|w| (*w).to_string()).collect::<Vec<_>>();
+        let mut unit_nouns: std::collections::HashSet<String> =
+            ["year", "month", "week", "day", "hour", "unit"]
+                .iter()
+                .map(|w| (*w).to_string())
+                .collect();
+        for f in kb.records.iter().flat_map(|r| &r.figures) {
+            if !matches!(f.value, FigureValue::Count(_)) {
+                continue;
+            }
+            for o in &f.of {
+                if let Some(last) = o.split_whitespace().last() {
+                    let last = last.to_lowercase();
+                    let one = match last.strip_suffix('s') {
+                        Some(stem) if stem.len() > 2 && !stem.ends_with('s') => stem.to_string(),
+                        _ => last,
+                    };
+                    unit_nouns.insert(one);
+                }
+            }
+        }
         Prepared {
             kb,
             index,
@@ -180,6 +204,7 @@ impl<'k> Prepared<'k> {
                 v.sort_by_key(|w| std::cmp::Reverse(w.len()));
                 v
             },
+            unit_nouns,
         }
     }
 

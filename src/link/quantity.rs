@@ -306,6 +306,24 @@ impl Linker<'_, '_> {
         }
     }
 
+    /// "a jet", "an aircraft", "a year" right after an amount ("$208 million a jet"): the
+    /// amount is a rate, per one of the things the KB counts or per unit of time.
+    fn rate_after(&self, claim: &Claim) -> Option<Span> {
+        let toks = &self.doc.tokens;
+        let k = toks.partition_point(|t| t.span.start < claim.span.end);
+        let (a, noun) = (toks.get(k)?, toks.get(k + 1)?);
+        let word = |t: &crate::text::Token| self.doc.slice(t.span);
+        let article = matches!(word(a), "a" | "an");
+        let same_sentence = a.sentence == claim.sentence && noun.sentence == claim.sentence;
+        (article
+            && same_sentence
+            && self
+                .prep
+                .unit_nouns
+                .contains(word(noun).to_lowercase().as_str()))
+        .then(|| Span::new(a.span.start, noun.span.end))
+    }
+
     /// Whether the claim is another kind of quantity than the deal's figure (SPEC §4): a
     /// unit price, a plan or target, a part of the whole, an inventory. The rule that says
     /// so, with its evidence.
@@ -339,6 +357,16 @@ impl Linker<'_, '_> {
                 rule::UNIT_PRICE,
                 clause,
                 "a price per unit, not the deal's value",
+            );
+        }
+        if claim.kind == ClaimKind::Money
+            && self.on(rule::UNIT_PRICE)
+            && let Some(rate) = self.rate_after(claim)
+        {
+            return fire(
+                rule::UNIT_PRICE,
+                rate,
+                "right after the amount, a rate per thing or per time, not the deal's value",
             );
         }
         // An amount whose own noun is the deal ("a $75 million package") is the deal's
