@@ -208,6 +208,7 @@ rule_ids! {
     WEAK_TIE = "link::weak-tie",
     AGREEING_SIBLING = "link::agreeing-sibling",
     STATE_CLAUSE_DATE = "date::state-clause",
+    DATED_THEN = "date::dated-then",
     DATELINE = "date::dateline",
     NOTE_DATE = "date::note-label",
     SAME_FIGURE = "consistency::same-figure",

@@ -8,9 +8,10 @@ use super::{Decision, Effect};
 use crate::date::DateValue;
 use crate::extract::ClaimValue;
 use crate::kb::{Record, Status};
+use crate::span::Span;
 use crate::state::{self, Agreement};
 
-impl Linker<'_, '_> {
+impl<'k> Linker<'_, 'k> {
     /// Status claims: the authority's state in force, compared with the article's.
     pub(super) fn status(&mut self, ci: usize) {
         let claim = &self.claims[ci];
@@ -107,6 +108,13 @@ impl Linker<'_, '_> {
         let Some((si, st)) = self.in_force(rec, authority.as_deref()) else {
             return;
         };
+        // A state since moved past, dated in its clause to a day it was in force: history.
+        let (si, st) = match state::compare(*state, st.state) {
+            Agreement::Stale if self.on(rule::DATED_THEN) => self
+                .dated_then(ci, sc.record, authority.as_deref(), *state)
+                .unwrap_or((si, st)),
+            _ => (si, st),
+        };
         if let Some(rule) = self.another_event(claim, sc.record) {
             // "a separate sale", another year, another buyer
             self.decide(ci, Decision::NotLinked { rule });
@@ -147,16 +155,46 @@ impl Linker<'_, '_> {
         self.prep.several_deals_cues.is_match(joined.as_str())
     }
 
-    /// A date in the same sentence as an agreeing state claim is that status's date.
-    pub(super) fn status_date(&mut self, ci: usize, r: usize, si: usize) {
+    /// `date::dated-then`: the status of `authority` in force on the day a date in the claim's
+    /// clause gives, when that status agrees with the claimed `state` (with its evidence).
+    fn dated_then(
+        &self,
+        ci: usize,
+        r: usize,
+        authority: Option<&str>,
+        state: crate::state::State,
+    ) -> Option<(usize, &'k Status)> {
         let claim = &self.claims[ci];
-        let st = &self.kb().records[r].statuses[si];
-        let Some(_kb_date) = st.date else { return };
-        if !self.on(rule::STATE_CLAUSE_DATE) {
-            return;
-        }
-        // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
-        // not the dateline, not a date across a comma ("since … in 2014").
+        let k = self.state_date_claim(claim)?;
+        let ClaimValue::Date(d) = &self.claims[k].value else {
+            return None;
+        };
+        let rec = &self.kb().records[r];
+        let (si, st) = self
+            .in_force_on(rec, authority, Some(d.bounds().1))
+            .filter(|(_, st)| state::compare(state, st.state) == Agreement::Agrees)?;
+        let date = self.claims[k].span;
+        self.ev(
+            ci,
+            rule::DATED_THEN,
+            Effect::For,
+            Some(date),
+            Some(r),
+            || {
+                format!(
+                    "“{}” dates it to a day the record's status was {}",
+                    self.doc.slice(date),
+                    st.state.name()
+                )
+            },
+        );
+        Some((si, st))
+    }
+
+    /// The one day or month that dates a state claim in its clause (see
+    /// `date::state-clause`): "approved … on Jan. 11", "On Oct. 4, the State Department
+    /// approved …", "on Oct. 26, 2020, when DSCA notified Congress".
+    fn state_date_claim(&self, claim: &crate::extract::Claim) -> Option<usize> {
         // (Its clause reaches 120 bytes at most: only claims that near are read.)
         let sent = self.doc.sentences[claim.sentence].span;
         let from = claim.span.start.saturating_sub(160).max(sent.start);
@@ -173,17 +211,44 @@ impl Linker<'_, '_> {
                     )
                     && !(self.on(rule::DATELINE) && self.in_dateline(c.span))
                     && !self.note_date(c.span)
-                    // "approves the possible sale of F-16C/D Block 70 aircraft to Taiwan on
-                    // Aug. 22": the state's clause runs to its object's end.
                     && (self.same_clause_within(c.span, claim.span, 120)
-                        // "On Oct. 4, the State Department approved …": a date fronting
-                        // the sentence dates its main clause's state.
-                        || self.fronted(c.span, claim.span))
+                        || self.fronted(c.span, claim.span)
+                        || self.when_clause(c.span, claim.span))
             })
             .collect();
-        let [k] = dates.as_slice() else { return };
+        match dates.as_slice() {
+            [k] => Some(*k),
+            _ => None,
+        }
+    }
+
+    /// "Oct. 26, 2020, when DSCA notified Congress": a "when" right after the date opens a
+    /// clause the date dates, and the claim is in it.
+    fn when_clause(&self, date: Span, claim: Span) -> bool {
+        let Some(between) = self.doc.text.get(date.end..claim.start) else {
+            return false;
+        };
+        let rest = between.trim_start_matches([',', ' ']);
+        rest.len() <= 120
+            && (rest.starts_with("when ") || rest.starts_with("When "))
+            && !rest.contains(['.', ';', ',', '(', ')'])
+    }
+
+    /// A date in the same sentence as an agreeing state claim is that status's date.
+    pub(super) fn status_date(&mut self, ci: usize, r: usize, si: usize) {
+        let claim = &self.claims[ci];
+        let st = &self.kb().records[r].statuses[si];
+        let Some(_kb_date) = st.date else { return };
+        if !self.on(rule::STATE_CLAUSE_DATE) {
+            return;
+        }
+        // A day or month in the state's own clause ("approved … on Jan. 11"): not a year,
+        // not the dateline, not a date across a comma ("since … in 2014").
+        let Some(k) = self.state_date_claim(claim) else {
+            return;
+        };
         self.ev(
-            *k,
+            k,
             rule::STATE_CLAUSE_DATE,
             Effect::For,
             Some(claim.span),
@@ -196,14 +261,14 @@ impl Linker<'_, '_> {
             },
         );
         self.decide(
-            *k,
+            k,
             Decision::Linked {
                 record: r,
                 figures: vec![],
                 status: Some(si),
             },
         );
-        match &mut self.links[*k] {
+        match &mut self.links[k] {
             Link::StatusDate { statuses } => statuses.push((ci, r, si)),
             other => {
                 *other = Link::StatusDate {
@@ -219,6 +284,16 @@ impl Linker<'_, '_> {
         rec: &'r Record,
         authority: Option<&str>,
     ) -> Option<(usize, &'r Status)> {
+        self.in_force_on(rec, authority, self.date)
+    }
+
+    /// The status of `authority` in force on `date` (or the latest).
+    fn in_force_on<'r>(
+        &self,
+        rec: &'r Record,
+        authority: Option<&str>,
+        date: Option<crate::date::Date>,
+    ) -> Option<(usize, &'r Status)> {
         let mut list: Vec<(usize, &Status)> = rec
             .statuses
             .iter()
@@ -227,7 +302,7 @@ impl Linker<'_, '_> {
             .collect();
         // Undated statuses count as the oldest; among equals, the later listed wins.
         list.sort_by_key(|(i, s)| (s.date, *i));
-        match self.date {
+        match date {
             Some(d) => list
                 .into_iter()
                 .rev()
