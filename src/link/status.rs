@@ -214,12 +214,49 @@ impl<'k> Linker<'_, 'k> {
                     && (self.same_clause_within(c.span, claim.span, 120)
                         || self.fronted(c.span, claim.span)
                         || self.when_clause(c.span, claim.span))
+                    && !self.subordinate_between(c.span, claim.span)
             })
             .collect();
         match dates.as_slice() {
             [k] => Some(*k),
             _ => None,
         }
+    }
+
+    /// "Shares rose on Tuesday after the State Department approved the sale", "approved the
+    /// sale after talks that began on Jan. 5": a subordinating word between the date and the
+    /// state opens a clause that runs to the next comma, and one of the two is in it: the date
+    /// dates the other clause's event. ("On Tuesday, after a review, the State Department
+    /// approved …": the comma closes the aside, and the date dates the state.)
+    fn subordinate_between(&self, date: Span, claim: Span) -> bool {
+        let (a, b) = if date.end <= claim.start {
+            (date.end, claim.start)
+        } else {
+            (claim.end, date.start)
+        };
+        let Some(between) = self.doc.text.get(a..b) else {
+            return false;
+        };
+        // Each word with where it starts.
+        let mut start = None;
+        let mut words = Vec::new();
+        for (i, ch) in between.char_indices().chain([(between.len(), ' ')]) {
+            match (ch.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push((s, &between[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        words.iter().any(|&(at, w)| {
+            ["after", "before", "since", "until", "following", "because"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+                // No comma after it: the clause it opens reaches the far end.
+                && !between[at..].contains([',', ';', '—', '('])
+        })
     }
 
     /// "Oct. 26, 2020, when DSCA notified Congress": a "when" right after the date opens a
